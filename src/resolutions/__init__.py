@@ -1,0 +1,35 @@
+"""Read UN-style resolutions and declarations into typed document trees.
+
+>>> import resolutions
+>>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized of the matter.\\n")
+>>> doc.header.organ
+'Security Council'
+"""
+
+from __future__ import annotations
+
+from resolutions.api import parse, parse_file
+from resolutions.builder import Builder
+from resolutions.errors import GrammarError, ParseError, ResolutionsError, UnknownBodyError
+from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
+from resolutions.lexicon import Lexicon
+from resolutions.nodes import Document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Builder",
+    "Document",
+    "Grammar",
+    "GrammarError",
+    "Lexicon",
+    "ParseError",
+    "ResolutionsError",
+    "UnknownBodyError",
+    "__version__",
+    "available_bodies",
+    "load_grammar",
+    "parse",
+    "parse_file",
+    "register_grammar",
+]

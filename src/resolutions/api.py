@@ -1,0 +1,124 @@
+"""The public entry points: :func:`parse` and :func:`parse_file`. Wiring only."""
+
+from __future__ import annotations
+
+import functools
+import gc
+from pathlib import Path
+
+import lark
+
+from resolutions.assemble import assemble
+from resolutions.errors import ParseError
+from resolutions.grammar import Grammar, load_grammar
+from resolutions.nodes import Document
+from resolutions.source import SourceText
+from resolutions.verbs import VerbReader
+
+
+def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False) -> Document:
+    """Parse a resolution or declaration into a :class:`~resolutions.nodes.Document`.
+
+    Args:
+        text: The document: plain text, Markdown, or text extracted from a PDF.
+        body: The body whose grammar to use: a registered name ("un"), a
+            :class:`~resolutions.grammar.Grammar`, or None for the default.
+        strict: Raise :class:`~resolutions.errors.ParseError` for the first problem found
+            (a skipped number, an unresolved footnote, a strange line) instead of recording it
+            in ``Document.diagnostics``.
+
+    Returns:
+        The document tree. ``doc.to_source()`` gives ``text`` back exactly.
+
+    Raises:
+        ParseError: In strict mode, when the document has a problem.
+        UnknownBodyError: When no grammar is known for ``body``.
+
+    Example:
+        >>> doc = parse("The General Assembly,\\n\\n1. Decides to remain seized of the matter.\\n")
+        >>> doc.records()[0]["verb"]
+        'Decides'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
+    grammar = load_grammar(body)
+    parser = grammar.parser()
+    # The grammar wants every line to end with a line break; the sentinel is never in a span
+    # the document gives back.
+    lexed = text if text.endswith("\n") else text + "\n"
+    collecting = gc.isenabled()
+    gc.disable()  # the parser makes many small objects and no cycles: collection is wasted work
+    try:
+        lines = parser.parse(lexed)
+        document = assemble(text, lines, _verb_reader(grammar))
+    except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
+        raise _from_lark(exc, text) from exc
+    finally:
+        if collecting:
+            gc.enable()
+    if strict:
+        _raise_first_error(document)
+    return document
+
+
+def parse_file(
+    path: str | Path, *, body: str | Grammar | None = None, encoding: str = "utf-8", strict: bool = False
+) -> Document:
+    """Read a file and parse it (see :func:`parse`).
+
+    Args:
+        path: A text or Markdown file.
+        body: The body whose grammar to use.
+        encoding: The file's text encoding.
+        strict: Raise on the first problem instead of recording it.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding=encoding)
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"{path} is not {encoding} text (byte {exc.start} cannot be decoded)",
+            expected=f"a text file in {encoding}",
+            hint="pass encoding= (for example 'cp1252'), or extract the text first",
+        ) from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse(text, body=body, strict=strict)
+
+
+@functools.cache
+def _verb_reader(grammar: Grammar) -> VerbReader:
+    return VerbReader(grammar.lexicon)
+
+
+def _raise_first_error(document: Document) -> None:
+    errors = [d for d in document.diagnostics if d.severity == "error"]
+    if not errors:
+        return
+    first = errors[0]
+    source = SourceText(document.source)
+    line, column = source.position(first.span.start)
+    raise ParseError(
+        first.message,
+        line=line,
+        column=column,
+        excerpt=source.excerpt(first.span.start) if document.source else "",
+        expected=first.expected or "",
+        hint=f"parse without strict=True to read the document anyway ({len(errors)} problem(s) found)",
+    )
+
+
+def _from_lark(exc: lark.exceptions.LarkError, text: str) -> ParseError:
+    line = getattr(exc, "line", 0) or 0
+    column = max(0, (getattr(exc, "column", 1) or 1) - 1)
+    expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
+    offset = getattr(exc, "pos_in_stream", None)
+    excerpt = SourceText(text).excerpt(min(offset, len(text))) if isinstance(offset, int) and text else ""
+    return ParseError(
+        f"the grammar could not read this text ({type(exc).__name__})",
+        line=line,
+        column=column,
+        excerpt=excerpt,
+        expected=", ".join(sorted(map(str, expected))) or "",
+        hint="this is a bug in the grammar: please report it with the text",
+    )

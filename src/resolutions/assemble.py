@@ -1,0 +1,201 @@
+"""From lines to a :class:`~resolutions.nodes.Document`: the stages in order.
+
+1. layout: each line's role (content, furniture, footnote, ...);
+2. header: the header block at the top;
+3. footnotes: footnote bodies, so that references to them can be found;
+4. blocks: content lines grouped into paragraphs;
+5. front matter: titles;
+6. body: formula, preamble, operative part, sections, annexes, closing;
+7. checks: diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from resolutions.blocks import Block, group
+from resolutions.body import BodyReader
+from resolutions.footnotes import NoteRecord, read_footnotes, split_references
+from resolutions.front import read_front
+from resolutions.header import read_header
+from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
+from resolutions.layout import annotate
+from resolutions.lines import FURNITURE, Line
+from resolutions.nodes import Diagnostic, Document, Footnote, Furniture, Header, Span
+from resolutions.records import iter_paragraphs
+from resolutions.verbs import VerbReader
+
+_FURNITURE_KINDS = {
+    "JOB_NUMBER": "job_number",
+    "BARCODE": "barcode",
+    "PAGE_NUMBER": "page_number",
+    "DATECODE": "date_code",
+    "RECYCLE": "recycle",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+
+
+def assemble(source: str, lines: list[Line], verbs: VerbReader) -> Document:
+    """Build the document from the grammar's lines."""
+    annotate(lines)
+    reading = read_header(lines)
+    for index in reading.used:
+        lines[index].role = "header"
+    notes = read_footnotes(lines)
+    blocks = group(lines)
+    if not _has_markup_references(lines):
+        _split_bare_references(blocks, notes)
+    front = read_front(blocks, reading.title_cells, reading.header.organ is not None)
+    body = BodyReader(verbs).read(blocks[front.consumed :])
+    header = _complete_header(reading.header, front, body.preamble.formula)
+    footnotes, repeats = _footnotes(notes)
+    document = Document(
+        header=header,
+        titles=tuple(front.titles),
+        preamble=body.preamble,
+        body=body.blocks,
+        annexes=body.annexes,
+        footnotes=footnotes,
+        closing=body.closing,
+        furniture=_furniture(lines, repeats, source),
+        source=source,
+    )
+    diagnostics = body.diagnostics + _check_references(document) + _check_lines(lines, source)
+    return attrs.evolve(document, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.span.start)))
+
+
+def _has_markup_references(lines: list[Line]) -> bool:
+    """Tell text whose references are marked up (Markdown, HTML, superscripts) from bare digits."""
+    return any(piece.kind in ("SUP_MARK", "SUPERSCRIPT") for line in lines for piece in line.pieces) or any(
+        line.kind == "footnote" for line in lines
+    )
+
+
+def _split_bare_references(blocks: list[Block], notes: list[NoteRecord]) -> None:
+    known = {note.marker for note in notes}
+    by_page: dict[int, set[str]] = {}
+    for note in notes:
+        by_page.setdefault(note.page, set()).add(note.marker)
+    single_page = len({line.page for block in blocks for line in block.lines}) <= 1
+    for block in blocks:
+        for line in block.lines:
+            page_known = known if single_page else by_page.get(line.page, set())
+            line.pieces = split_references(line.pieces, known, page_known)
+
+
+def _complete_header(header: Header, front: object, formula: object) -> Header:
+    """Fill header fields that the front matter or the opening formula tell."""
+    changes: dict[str, object] = {}
+    organ = getattr(front, "organ", None)
+    if header.organ is None and organ:
+        changes["organ"] = organ
+    elif header.organ is None and formula is not None:
+        named = _organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
+        if named:
+            changes["organ"] = named
+    for field in ("place", "date"):
+        value = getattr(front, field, None)
+        if getattr(header, field) is None and value is not None:
+            changes[field] = value
+    extra = tuple(getattr(front, "header_lines", ()))
+    if extra:
+        changes["lines"] = header.lines + extra
+    return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
+
+
+def _organ_of_formula(text: str) -> str | None:
+    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly."""
+    text = text.strip().rstrip(",").strip()
+    match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text)
+    if not match:
+        return None
+    name = _ORDINAL.sub("", match.group(1))
+    return name if name[:1].isupper() else None
+
+
+def _footnotes(notes: list[NoteRecord]) -> tuple[tuple[Footnote, ...], list[Line]]:
+    """Make footnote nodes, each marker and text once; return the lines of repeated copies."""
+    footnotes: list[Footnote] = []
+    seen: dict[tuple[str, str], int] = {}
+    repeated: list[Line] = []
+    for note in notes:
+        key = (note.marker, note.text())
+        parts = sorted(Span(line.content_start, line.eol) for line in note.lines)
+        if key in seen:
+            index = seen[key]
+            footnotes[index] = attrs.evolve(footnotes[index], repeats=footnotes[index].repeats + tuple(parts))
+            repeated.extend(note.lines)
+            continue
+        seen[key] = len(footnotes)
+        body = [piece for piece in note.pieces if piece.kind not in REFERENCES or piece.kind == "SUP_MARK"]
+        span = Span(parts[0].start, parts[-1].end) if parts else Span(0, 0)
+        footnotes.append(Footnote(note.marker, to_inline(body), span, parts=tuple(parts)))
+    return tuple(footnotes), repeated
+
+
+def _furniture(lines: list[Line], repeated: list[Line], source: str) -> tuple[Furniture, ...]:
+    out: list[Furniture] = []
+    for line in lines:
+        if line.role not in ("furniture", "rule", "markup", "symbol"):
+            continue
+        span = Span(line.content_start, line.eol)
+        text = source[span.start : span.end]
+        kinds = [_FURNITURE_KINDS[p.kind] for p in line.pieces if p.kind in FURNITURE]
+        if line.role == "furniture" and kinds:
+            kind = kinds[0]
+        elif line.role in ("rule", "markup"):
+            kind = line.role
+        elif line.kind == "rule":
+            kind = "rule"
+        else:
+            kind = "running_header"
+        out.append(Furniture(kind, text, span))
+    for line in repeated:
+        span = Span(line.content_start, line.eol)
+        out.append(Furniture("repeated_footnote", source[span.start : span.end], span))
+    return tuple(sorted(out, key=lambda f: f.span.start))
+
+
+def _check_references(document: Document) -> list[Diagnostic]:
+    """Report references to footnotes that the document does not print."""
+    markers = {note.marker for note in document.footnotes}
+    out = []
+    for paragraph in iter_paragraphs(document):
+        for marker in inline_markers(paragraph.content):
+            if marker not in markers:
+                out.append(
+                    Diagnostic(
+                        "error",
+                        "unresolved-footnote",
+                        f"footnote reference {marker!r} has no footnote",
+                        f"a footnote marked {marker!r}",
+                        paragraph.span,
+                    )
+                )
+    return out
+
+
+def _check_lines(lines: list[Line], source: str) -> list[Diagnostic]:
+    """Report control characters (binary junk) and an empty document."""
+    out = []
+    if not source.strip():
+        out.append(Diagnostic("error", "empty-document", "the text holds no document", "a document", Span(0, 0)))
+    for line in lines:
+        for piece in line.pieces:
+            match = _CONTROL.search(piece.text)
+            if match:
+                start = piece.start + match.start()
+                out.append(
+                    Diagnostic(
+                        "error",
+                        "unrecognised-line",
+                        f"control character {match.group(0)!r} in the text",
+                        "printable text",
+                        Span(start, start + 1),
+                    )
+                )
+                break
+    return out

@@ -1,0 +1,209 @@
+"""Blocks: content lines grouped into paragraphs, and paragraphs cut by the page joined again.
+
+Plain text separates paragraphs with blank lines; ``pdftotext`` does not, and cuts paragraphs at
+every page end, where furniture and footnote blocks sit between their halves. Grouping reads
+paragraph starts from what a line begins with (a number, a verb phrase after a line that ended
+a sentence, an opening formula); :func:`join_continuations` then puts back together what a page
+break, a footnote block or a stray blank line cut apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.lines import VERBS, Line, Piece
+
+#: Line kinds that always open a block.
+_OPENING_KINDS = frozenset({"numbered", "item", "bullet", "heading", "section", "footnote", "rule"})
+#: Kinds of block whose label may stand alone on its line, the text following on the next.
+_LABELLED = frozenset({"numbered", "item", "bullet", "section"})
+#: A trailing footnote reference left in extracted text: "Court, 2", "Diseases,1", "2020;2".
+_TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
+_TERMINATORS = ",;:.!?\u2026"
+#: Closing lines: "28th plenary meeting", "Adopted at the 1382nd meeting.", "Adopted unanimously".
+CLOSING = re.compile(
+    r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:plenary[ \u00a0]+)?meeting\b|Adopted[ \u00a0]+(?:unanimously|at|by|without)\b)",
+    re.IGNORECASE,
+)
+
+
+class Block:
+    """Lines that make one paragraph, heading or footnote, and the footnote marks among them.
+
+    Attributes:
+        kind: The first line's kind ("numbered", "text", "heading" ...), or what a later stage
+            decided ("title", "formula", "closing" ...).
+        lines: The block's lines, in source order.
+        marks: Footnote markers standing alone on their lines within or after the block.
+        interrupted: A page break, page furniture or a footnote block stands before the block.
+    """
+
+    __slots__ = ("interrupted", "kind", "lines", "marks")
+
+    def __init__(self, line: Line, interrupted: bool = False) -> None:
+        self.kind = line.kind
+        self.lines = [line]
+        self.marks: list[Line] = []
+        self.interrupted = interrupted
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind}, {self.plain()[:50]!r})"
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def label(self) -> Piece | None:
+        return self.lines[0].label
+
+    def pieces(self) -> list[Piece]:
+        """Return the inline pieces of all lines, label excluded."""
+        return [piece for line in self.lines for piece in line.pieces]
+
+    def plain(self) -> str:
+        """Return the block's text without markup or label, its lines joined."""
+        return join_lines([line.plain() for line in self.lines])
+
+    def lead_kinds(self) -> list[str]:
+        """Return the kinds of the first pieces of content (the opener and what follows)."""
+        for line in self.lines:
+            if line.pieces:
+                return [piece.kind for piece in line.pieces[:3]]
+        return []
+
+    def opener(self) -> str | None:
+        """Return what the block opens with: a verb kind, "FORMULA" or "WE", or None."""
+        for kind in self.lead_kinds():
+            if kind in ("STAR", "TAG"):
+                continue
+            return kind if kind in VERBS or kind in ("FORMULA", "WE") else None
+        return None
+
+    def ends_sentence(self) -> bool:
+        """Tell whether the block's text ends with a terminator (",", ";", ".", ":" ...)."""
+        return ends_sentence(self.lines[-1].plain())
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether text ends with a terminator, once trailing footnote references are dropped."""
+    text = _TRAILING_REF.sub("", text.rstrip())
+    return bool(text) and text[-1] in _TERMINATORS
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join the texts of wrapped lines: with a space, or with nothing after a hyphen."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if out and out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            out += text
+        elif out:
+            out += " " + text
+        else:
+            out = text
+    return out
+
+
+def group(lines: list[Line]) -> list[Block]:
+    """Group content lines into blocks; footnote markers alone on a line attach to a block."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    pending: list[Line] = []
+    boundary = True
+    interrupted = False
+    for line in lines:
+        if line.role != "content":
+            if line.role != "blank":
+                boundary = interrupted = True
+            continue
+        if line.page_break:
+            interrupted = True
+        if line.kind == "marker":
+            (current.marks if current is not None else pending).append(line)
+            boundary = boundary or line.blanks > 0
+            continue
+        if current is not None and _waits_for_text(current) and line.kind == "text":
+            current.lines.append(line)
+        elif current is None or boundary or line.kind in _OPENING_KINDS or _starts_paragraph(line, current):
+            current = Block(line, interrupted)
+            current.marks.extend(pending)
+            pending.clear()
+            blocks.append(current)
+        else:
+            current.lines.append(line)
+        boundary = line.blanks > 0
+        interrupted = False
+    if pending and blocks:
+        blocks[-1].marks.extend(pending)
+    return blocks
+
+
+def _waits_for_text(block: Block) -> bool:
+    """Tell a block that is only a label so far: "1." alone, its text on the next line."""
+    return block.kind in _LABELLED and len(block.lines) == 1 and not block.lines[0].pieces
+
+
+def _starts_paragraph(line: Line, current: Block) -> bool:
+    """Tell whether a line with no blank line before it opens a new paragraph (pdftotext)."""
+    pieces = line.pieces
+    first = _first_content(pieces)
+    if first is not None and first.kind in ("FORMULA", "WE"):
+        return True
+    previous = current.lines[-1]
+    if first is not None and first.kind in VERBS and ends_sentence(previous.plain()):
+        return True
+    if CLOSING.match(line.plain()):
+        return True
+    # `pdftotext -layout` indents the first line of a paragraph.
+    return line.indent > previous.indent + 2 and previous.indent > 0 and ends_sentence(previous.plain())
+
+
+def _first_content(pieces: list[Piece]) -> Piece | None:
+    for piece in pieces:
+        if piece.kind not in ("STAR", "TAG"):
+            return piece
+    return None
+
+
+def join_continuations(blocks: list[Block], may_continue: set[int]) -> list[Block]:
+    """Join blocks that continue the paragraph before them across a page break or a footnote block.
+
+    Args:
+        blocks: Body blocks, in order.
+        may_continue: ``id`` of the blocks that can be continued (paragraphs, not headings).
+
+    Returns:
+        The blocks, with each continuation merged into the block it continues.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if previous is not None and id(previous) in may_continue and _continues(previous, block):
+            previous.lines.extend(block.lines)
+            previous.marks.extend(block.marks)
+            continue
+        out.append(block)
+    return out
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    """Tell whether a block goes on with the paragraph before it.
+
+    A block that starts in lower case always does. One that starts with a capital does when the
+    paragraph before it has not ended its sentence, and either the page was interrupted between
+    them or that paragraph is one that must end with punctuation (numbered, or opened by a
+    verb phrase): "... Co-Chairmen of the Steering" / "Committee of the International ...".
+    """
+    if block.kind != "text" or block.opener() is not None:
+        return False
+    text = block.plain()
+    if not text or CLOSING.match(text):
+        return False
+    if text[0].islower():
+        return True
+    if previous.ends_sentence():
+        return False
+    formal = previous.kind in ("numbered", "item", "bullet") or previous.opener() is not None
+    return (block.interrupted or formal) and (text[0].isupper() or text[0].isdigit() or text[0] in "(\u201c\"'")

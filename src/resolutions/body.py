@@ -1,0 +1,383 @@
+"""The body: the opening formula, preambular and operative paragraphs, sections, annexes, closing.
+
+Blocks arrive in reading order. A paragraph's kind follows UN drafting practice: after an
+opening formula, unnumbered paragraphs that open with a participle ("Recalling", "Noting with
+concern") are preambular, and paragraphs that open with an operative verb ("Decides",
+"Reaffirm") or carry a number are operative. Without a formula (a chairman's summary, a web
+page), numbered paragraphs are operative only where most of them open with an operative verb,
+and an unnumbered one only when its verb is set off (bold, italics, capitals).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from resolutions.blocks import CLOSING, Block, ends_sentence, join_continuations
+from resolutions.header import dateline, parse_date
+from resolutions.inline import to_inline
+from resolutions.items import Nesting
+from resolutions.lines import VERBS, Piece
+from resolutions.nodes import (
+    Annex,
+    Closing,
+    Diagnostic,
+    Formula,
+    Kind,
+    Paragraph,
+    Preamble,
+    Section,
+    Span,
+    SubItem,
+)
+from resolutions.verbs import VerbReader
+
+_ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
+_PART = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
+_LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
+_MEETING = re.compile(r"[0-9]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.IGNORECASE)
+_NUMBER = re.compile(r"[0-9]+")
+#: A heading is short; longer text without a final stop is a paragraph cut by the page.
+_HEADING_LENGTH = 200
+
+
+@attrs.define
+class Body:
+    """What the body gave, ready for the document."""
+
+    preamble: Preamble
+    blocks: tuple[Paragraph | Section, ...]
+    annexes: tuple[Annex, ...]
+    closing: Closing | None
+    diagnostics: list[Diagnostic]
+
+
+@attrs.define
+class _Item:
+    label: str
+    pieces: list[Piece]
+    parts: list[Span]
+    items: list[_Item] = attrs.field(factory=list)
+
+    def freeze(self) -> SubItem:
+        return SubItem(
+            self.label,
+            to_inline(self.pieces),
+            tuple(item.freeze() for item in self.items),
+            span=_extent(self.parts),
+            parts=self.parts,
+        )
+
+
+@attrs.define
+class _Paragraph:
+    kind: Kind
+    number: str | None
+    verb: object
+    pieces: list[Piece]
+    parts: list[Span]
+    items: list[_Item] = attrs.field(factory=list)
+    nesting: Nesting = attrs.field(factory=Nesting)
+
+    def add_item(self, item: _Item) -> None:
+        level = self.nesting.place(item.label)
+        siblings = self.items
+        for _ in range(level):
+            if not siblings:
+                break
+            siblings = siblings[-1].items
+        siblings.append(item)
+
+    def freeze(self) -> Paragraph:
+        return Paragraph(
+            self.kind,
+            self.number,
+            self.verb,  # type: ignore[arg-type]
+            to_inline(self.pieces),
+            tuple(item.freeze() for item in self.items),
+            span=_extent(self.parts),
+            parts=self.parts,
+        )
+
+
+@attrs.define
+class _Container:
+    """A section, an annex, or the document body itself, while its children are read."""
+
+    heading: str = ""
+    label: str | None = None
+    level: int = 0
+    annex: bool = False
+    title: str | None = None
+    formula: Formula | None = None
+    parts: list[Span] = attrs.field(factory=list)
+    children: list[_Paragraph | _Container] = attrs.field(factory=list)
+    operative: bool = False  # an operative paragraph has been read in it
+
+    def freeze(self) -> Section | Annex:
+        children = tuple(child.freeze() for child in self.children)
+        if self.annex:
+            return Annex(self.heading, self.title, self.formula, children, _extent(self.parts))
+        return Section(self.heading, self.label, self.level, self.formula, children, _extent(self.parts))
+
+
+class BodyReader:
+    """Reads body blocks into paragraphs and sections."""
+
+    def __init__(self, verbs: VerbReader) -> None:
+        self.verbs = verbs
+        self.root = _Container()
+        self.stack: list[_Container] = [self.root]
+        self.annexes: list[_Container] = []
+        self.formula: Formula | None = None
+        self.preamble: list[_Paragraph] = []
+        self.last: _Paragraph | None = None
+        self.family_levels: dict[str, int] = {}
+        self.numbered_operative = False
+        self.diagnostics: list[Diagnostic] = []
+
+    # ------------------------------------------------------------ entry point
+    def read(self, blocks: list[Block]) -> Body:
+        blocks, closing_blocks = _split_closing(blocks)
+        headings = _find_headings(blocks)
+        may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
+        blocks = join_continuations(blocks, may_continue)
+        numbered = [b for b in blocks if b.kind == "numbered"]
+        operative = sum(1 for b in numbered if b.opener() == "OPERATIVE_VERB")
+        self.numbered_operative = bool(numbered) and operative * 2 >= len(numbered)
+        for position, block in enumerate(blocks):
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            if id(block) in headings:
+                self.heading(block, following)
+            elif block.opener() in ("FORMULA", "WE"):
+                self.opening_formula(block)
+            elif block.kind in ("item", "bullet"):
+                self.item(block)
+            else:
+                self.paragraph(block)
+        self.check_numbering(self.root)
+        for annex in self.annexes:
+            self.check_numbering(annex)
+        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble))
+        body = tuple(child.freeze() for child in self.root.children)
+        annexes = tuple(annex.freeze() for annex in self.annexes)
+        return Body(preamble, body, annexes, _closing(closing_blocks), self.diagnostics)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ blocks
+    def heading(self, block: Block, following: Block | None) -> None:
+        text = block.plain()
+        label = block.label.text.strip() if block.label is not None and block.kind == "section" else None
+        parts = _parts(block)
+        if _ANNEX.match(text):
+            annex = _Container(heading=text, annex=True, parts=parts)
+            self.annexes.append(annex)
+            self.stack = [annex]
+            self.last = None
+            return
+        if label is None and (match := _LABEL_ONLY_HEADING.match(text)) and block.kind != "heading":
+            label, text = match.group(1), match.group(2)
+        elif label is None and _PART.match(text):
+            label, text = text, ""
+        current_annex = self.stack[0] if self.stack[0].annex else None
+        if current_annex is not None and current_annex.title is None and not current_annex.children and label is None:
+            current_annex.title = text
+            current_annex.parts.extend(parts)
+            return
+        level = self._level(label)
+        while len(self.stack) > 1 and self.stack[-1].level >= level:
+            self.stack.pop()
+        section = _Container(heading=text, label=label, level=level, parts=parts)
+        self.stack[-1].children.append(section)
+        self.stack.append(section)
+        self.last = None
+
+    def _level(self, label: str | None) -> int:
+        """Return a heading's level: by its label's kind, or one below the last labelled heading."""
+        labelled = [c for c in self.stack[1:] if c.label is not None]
+        if label is None:
+            return labelled[-1].level + 1 if labelled else 1
+        kind = "roman" if re.fullmatch(r"[IVXLC]+\.?", label) and label.rstrip(".") not in ("C", "L", "D") else (
+            "letter" if label[:1].isalpha() else "digit"
+        )
+        if kind not in self.family_levels:
+            self.family_levels[kind] = labelled[-1].level + 1 if labelled else 1
+        return self.family_levels[kind]
+
+    def opening_formula(self, block: Block) -> None:
+        formula = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
+        container = self.stack[-1]
+        if self.formula is None and container is self.root and not self.root.operative and not self.preamble:
+            self.formula = formula
+            return
+        if container is self.root or container.formula is not None or container.children:
+            container = _Container(heading="", level=container.level + 1)
+            self.stack[-1].children.append(container)
+            self.stack.append(container)
+        container.formula = formula
+        self.last = None
+
+    def item(self, block: Block) -> None:
+        label = block.label.text.strip() if block.label is not None else ""
+        item = _Item(label, _pieces(block), _parts(block))
+        if self.last is None:
+            self.add(_Paragraph("paragraph", label or None, None, item.pieces, item.parts))
+            return
+        self.last.add_item(item)
+        self.last.parts.extend(item.parts)
+
+    def paragraph(self, block: Block) -> None:
+        number = block.label.text.strip() if block.kind == "numbered" and block.label is not None else None
+        verb, pieces = self.verbs.take(_pieces(block))
+        kind = self.kind(block, number, verb)
+        if kind == "paragraph":
+            verb, pieces = None, _pieces(block)
+        paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
+        if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and self.formula is not None:
+            self.preamble.append(paragraph)
+            self.last = paragraph
+            return
+        self.add(paragraph)
+
+    def add(self, paragraph: _Paragraph) -> None:
+        container = self.stack[-1]
+        container.children.append(paragraph)
+        if paragraph.kind == "operative":
+            for open_container in self.stack:
+                open_container.operative = True
+        self.last = paragraph
+
+    def kind(self, block: Block, number: str | None, verb: object) -> Kind:
+        """Decide whether a paragraph is preambular, operative or plain."""
+        opener = block.opener() if verb is not None else None
+        formal = any(c.formula is not None for c in self.stack) or (self.formula is not None and not self.stack[0].annex)
+        operative_seen = self.stack[-1].operative
+        marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
+        if opener == "OPERATIVE_VERB" and (number or formal or marked):
+            return "operative"
+        if opener == "PREAMBULAR_VERB" and number is None and (formal or marked) and not operative_seen:
+            return "preambular"
+        if number is not None and (formal or self.numbered_operative) and not self.stack[0].annex:
+            return "operative"
+        if formal and not operative_seen and number is None and block.plain().rstrip().endswith((",", ";")):
+            return "preambular"
+        return "paragraph"
+
+    # ------------------------------------------------------------ checks
+    def check_numbering(self, container: _Container) -> None:
+        """Report duplicate, skipped and out-of-order paragraph numbers."""
+        previous: int | None = None
+        for child in container.children:
+            if isinstance(child, _Container):
+                self.check_numbering(child)
+                continue
+            if child.number is None or not (match := _NUMBER.match(child.number)):
+                continue
+            value = int(match.group(0))
+            span = child.parts[0] if child.parts else None
+            if previous is not None and value == previous:
+                self.report("duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span)
+            elif previous is not None and value > previous + 1:
+                self.report("skipped-number", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span)
+            elif previous is not None and value < previous and value != 1:
+                self.report("number-out-of-order", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span)
+            previous = value
+
+    def report(self, code: str, message: str, expected: str, span: Span | None) -> None:
+        self.diagnostics.append(
+            Diagnostic("error", code, message, f"paragraph {expected}", span or Span(0, 0))
+        )
+
+
+# ---------------------------------------------------------------------------------- helpers
+
+
+def _pieces(block: Block) -> list[Piece]:
+    """Return a block's pieces, with a line break between lines and its lone markers at the end."""
+    pieces: list[Piece] = []
+    for line in block.lines:
+        if line.pieces and pieces:
+            pieces.append(Piece("BREAK", " ", line.pieces[0].start, line.pieces[0].start))
+        pieces.extend(line.pieces)
+    for mark in block.marks:
+        if mark.label is not None:
+            pieces.append(Piece("LONE_MARKER", mark.label.text, mark.label.start, mark.label.end))
+    return pieces
+
+
+def _parts(block: Block) -> list[Span]:
+    parts = [Span(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
+    parts.extend(Span(mark.content_start, mark.eol) for mark in block.marks)
+    return sorted(parts)
+
+
+def _extent(parts: list[Span]) -> Span:
+    if not parts:
+        return Span(0, 0)
+    return Span(min(p.start for p in parts), max(p.end for p in parts))
+
+
+def _find_headings(blocks: list[Block]) -> set[int]:
+    """Return the ``id`` of the blocks that are headings."""
+    found = set()
+    for position, block in enumerate(blocks):
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if _is_heading(block, following):
+            found.add(id(block))
+    return found
+
+
+def _is_heading(block: Block, following: Block | None) -> bool:
+    text = block.plain()
+    if block.kind == "heading":
+        return True
+    if block.kind == "section":
+        return len(text) <= _HEADING_LENGTH * 2 and not (following is not None and _lowercase_start(following))
+    if block.kind != "text" or not text:
+        return False
+    if _ANNEX.match(text) or _PART.match(text):
+        return True
+    if block.opener() is not None or ends_sentence(text) or following is None:
+        return False
+    if following.opener() in ("FORMULA", "WE"):  # the title of an adopted text, then its formula
+        return len(text) <= _HEADING_LENGTH * 2
+    if len(text) > _HEADING_LENGTH or len(block.lines) > 3 or _lowercase_start(following):
+        return False
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\u201c\"'"
+
+
+def _lowercase_start(block: Block) -> bool:
+    return block.kind == "text" and block.plain()[:1].islower()
+
+
+def _split_closing(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Split off the closing lines at the end ("28th plenary meeting", a place and date)."""
+    end = len(blocks)
+    while end > 0 and _is_closing(blocks[end - 1]):
+        end -= 1
+    return blocks[:end], blocks[end:]
+
+
+def _is_closing(block: Block) -> bool:
+    if block.kind not in ("text", "numbered") or block.opener() in VERBS:
+        return False
+    text = block.plain()
+    if CLOSING.match(text) or dateline(text) is not None:
+        return True
+    return parse_date(text) is not None and len(text) < 40
+
+
+def _closing(blocks: list[Block]) -> Closing | None:
+    if not blocks:
+        return None
+    lines = [line.plain() for block in blocks for line in block.lines if line.plain()]
+    text = " ".join(lines)
+    meeting = _MEETING.search(text)
+    place = None
+    date = parse_date(text)
+    for line in lines:
+        if (found := dateline(line)) is not None:
+            place = found[0]
+            date = found[1] or date
+    parts = [part for block in blocks for part in _parts(block)]
+    return Closing(tuple(lines), meeting.group(0) if meeting else None, date, place, _extent(parts))

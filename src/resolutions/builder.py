@@ -1,0 +1,140 @@
+"""The builder: one method per grammar rule, turning lark's tokens into :class:`Line` records.
+
+The builder runs inside lark's LALR parser (``transformer=`` mode), so no parse tree is ever
+built: each line rule is reduced straight into a ``Line``. Lines are working records for the
+layout stage, not public nodes; they are cheap slotted objects because there is one per line.
+
+A body grammar that adds a rule subclasses :class:`Builder` and adds a method of the rule's
+name. Rule and token names arrive namespaced by lark's ``%import`` (``resolution__text_line``);
+the builder dispatches on the bare name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Token
+
+from resolutions.inline import InlineScanner
+from resolutions.lines import Line, Piece
+
+#: Token types that start a line before its content.
+_LEAD = frozenset({"PAGE_BREAK", "INDENT"})
+_WHITESPACE = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
+#: Token types that label a line.
+_LABELS = frozenset(
+    {"NUM_LABEL", "ITEM_LABEL", "BULLET", "SECTION_LABEL", "HASHES", "RULE", "LONE_MARKER"}
+    | {"SUPERSCRIPT", "SUP_MARK", "NOTE_ESCAPE"}
+)
+
+
+class Builder:
+    """Turn lark's reductions into :class:`Line` records (one method per line rule).
+
+    Subclass it for a grammar that adds rules: a method named after the rule receives the
+    rule's tokens and returns a ``Line`` (``self.make_line(kind, tokens)`` does the work).
+    """
+
+    def __init__(self, scanner: InlineScanner) -> None:
+        self.scanner = scanner
+        self._kinds = _BareNames()
+
+    # ------------------------------------------------------------ lark's callback protocol
+    def __getattr__(self, name: str) -> Any:
+        """Answer lark's lookup of a namespaced rule (``resolution__text_line``) by its bare name."""
+        bare = name.rpartition("__")[2]
+        if bare and bare != name and not name.startswith("__"):
+            return getattr(self, bare)
+        raise AttributeError(name)
+
+    # ------------------------------------------------------------ rules
+    def start(self, lines: list[Line]) -> list[Line]:
+        return lines
+
+    def blank_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("blank", tokens)
+
+    def rule_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("rule", tokens)
+
+    def heading_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("heading", tokens)
+
+    def numbered_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("numbered", tokens)
+
+    def item_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("item", tokens)
+
+    def bullet_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("bullet", tokens)
+
+    def section_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("section", tokens)
+
+    def footnote_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("footnote", tokens)
+
+    def marker_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("marker", tokens)
+
+    def text_line(self, tokens: list[Token]) -> Line:
+        return self.make_line("text", tokens)
+
+    # ------------------------------------------------------------ shared
+    def make_line(self, kind: str, tokens: list[Token]) -> Line:
+        """Build a line from a rule's tokens: lead, optional label, content, line break."""
+        kinds = self._kinds
+        last = tokens[-1]
+        last_kind = kinds[last.type]
+        end = last.end_pos
+        value = last.value
+        newline = value.find("\n")
+        blanks = 0
+        if newline == -1:
+            eol = end
+        else:
+            if last_kind == "CONTENT_EOL":  # the line's own break comes after its trailing spaces
+                newline = value.index("\n", len(value.rstrip(_WHITESPACE)))
+            eol = last.start_pos + newline - (newline > 0 and value[newline - 1] == "\r")
+            blanks = value.count("\n", newline + 1)
+        count = len(tokens) - (last_kind == "EOL")
+        page_break = False
+        indent = 0
+        index = 0
+        token_kind = kinds[tokens[0].type]
+        while token_kind in _LEAD and index < count:
+            if token_kind == "PAGE_BREAK":
+                page_break = True
+            else:
+                indent = len(tokens[index].value.expandtabs(8))
+            index += 1
+            token_kind = kinds[tokens[index].type] if index < count else ""
+        label: Piece | None = None
+        if kind != "text" and token_kind in _LABELS:
+            token = tokens[index]
+            label = Piece(token_kind, token.value, token.start_pos, token.end_pos)
+            index += 1
+            if kind == "item" and token_kind == "BULLET" and index < count:
+                token = tokens[index]  # "- (a)": the item label follows the bullet
+                label = Piece("ITEM_LABEL", token.value, label.start, token.end_pos)
+                index += 1
+        pieces: list[Piece] = []
+        scan = self.scanner.scan
+        for token in tokens[index:count]:
+            token_kind = kinds[token.type]
+            if token_kind == "CONTENT_EOL":
+                pieces.extend(scan(token.value[: eol - token.start_pos], token.start_pos))
+            elif token_kind == "CONTENT":
+                pieces.extend(scan(token.value, token.start_pos))
+            else:
+                pieces.append(Piece(token_kind, token.value, token.start_pos, token.end_pos))
+        return Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+
+
+class _BareNames(dict[str, str]):
+    """Token and rule names without their ``%import`` namespace, computed once per name."""
+
+    def __missing__(self, name: str) -> str:
+        bare = self[name] = name.rpartition("__")[2]
+        return bare

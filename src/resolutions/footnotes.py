@@ -1,0 +1,227 @@
+"""Footnotes: reading footnote blocks, and finding the references that cite them.
+
+Footnote bodies arrive in three shapes: opened by their marker ("¹ United Nations ...",
+"<sup>3</sup> Ibid.", "12 See ..."), under a marker alone on the line above, or (pdftotext's
+reading order) with the markers gathered after the bodies. References in extracted text are bare
+digits ("Court, 2", "Diseases,1"); a bare digit counts as a reference only when it is glued to
+the word before it, or when a footnote with that marker is printed on the same page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.lines import Line, Piece, plain_text
+
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+_MARKED = re.compile(r"^([0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
+_SENTENCE_END = re.compile(r"[.;)\]]\s*$")
+#: A digit glued to the end of a word or after its punctuation: "Diseases,1", "indicators1".
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff,;:\u201d\u2019\"')])([0-9]{1,2})(?=[\s,;:.]|$)")
+#: A digit standing after a space at a word's end: "Court 1", "Court, 2", "2017/18; 4".
+_SPACED = re.compile(r"(?<=[^\s])(\s)([0-9]{1,3})(?=\s|$)")
+#: Words after which a number is a reference to something else ("article 3", "vol. 2").
+_COUNTED = re.compile(
+    r"(?:article|articles|paragraph|paragraphs|para|paras|resolution|resolutions|chapter|chap|"
+    r"annex|section|sect|rule|rules|item|items|page|pages|vol|vols|no|nos|part|principle|"
+    r"goal|goals|target|targets|decision|decisions|protocol|step|phase|appendix|table|figure|"
+    r"report|session|meeting|and|to|or|of|by|in|on|at|from|between|than|about|over|under|"
+    r"some|all|the|per|every|nearly|almost|only|least|most|its|their|his|her)[.,:]?$",
+    re.IGNORECASE,
+)
+#: What may not follow a number that is a reference ("5 per cent", "12 February").
+_NOT_AFTER = re.compile(
+    r"\s*(?:per\s*cent|%|percent|years?|months?|days?|hours?|members?|votes?|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|million|billion|States?|"
+    r"countries|times|[0-9])",
+    re.IGNORECASE,
+)
+
+
+class NoteRecord:
+    """A footnote body read from the page, before it becomes a node."""
+
+    __slots__ = ("lines", "marker", "page", "pieces")
+
+
+    def __init__(self, marker: str, page: int) -> None:
+        self.marker = marker
+        self.page = page
+        self.pieces: list[Piece] = []
+        self.lines: list[Line] = []
+
+    def text(self) -> str:
+        return " ".join(plain_text(self.pieces).split())
+
+
+def normal_marker(text: str) -> str:
+    """Return a marker without markup: "<sup>12</sup>" -> "12", "¹" -> "1", "\\*" -> "*"."""
+    text = re.sub(r"</?sup>", "", text).replace("\\", "").translate(_SUPERSCRIPTS)
+    return text.strip()
+
+
+def read_footnotes(lines: list[Line]) -> list[NoteRecord]:
+    """Read the lines the layout stage marked as footnotes into footnote records.
+
+    A block of footnotes runs until a content line or the end of its page.
+    """
+    notes: list[NoteRecord] = []
+    run: list[Line] = []
+    for line in lines:
+        if line.role == "footnote":
+            if run and line.page != run[-1].page:
+                notes.extend(_read_block(run))
+                run = []
+            run.append(line)
+        elif line.role == "content" and run:
+            notes.extend(_read_block(run))
+            run = []
+    if run:
+        notes.extend(_read_block(run))
+    return notes
+
+
+class _Body:
+    """A footnote body being read: its pieces, its lines, and whether its marker came just before."""
+
+    __slots__ = ("led", "lines", "pieces")
+
+    def __init__(self, led: bool) -> None:
+        self.led = led
+        self.pieces: list[Piece] = []
+        self.lines: list[Line] = []
+
+
+def _read_block(run: list[Line]) -> list[NoteRecord]:
+    """Read one page's block of footnotes, pairing markers with bodies."""
+    markers: list[tuple[str, Line]] = []
+    bodies: list[_Body] = []
+    after_marker = False
+    for line in run:
+        marker, pieces = _split_marker(line)
+        if marker is not None:
+            markers.append((marker, line))
+            after_marker = True
+        if not pieces:
+            continue
+        if after_marker or not bodies or _SENTENCE_END.search(plain_text(bodies[-1].pieces)):
+            bodies.append(_Body(after_marker))
+        bodies[-1].pieces.extend(pieces)
+        if not bodies[-1].lines or bodies[-1].lines[-1] is not line:
+            bodies[-1].lines.append(line)
+        after_marker = False
+    return _pair(markers, bodies, run[0].page)
+
+
+def _split_marker(line: Line) -> tuple[str | None, list[Piece]]:
+    """Split a line that opens with its marker ("¹ ...", "12 See ...") into marker and text."""
+    label = line.label
+    if line.kind in ("marker", "footnote") and label is not None:
+        return normal_marker(label.text), line.pieces
+    if line.kind == "bullet" and label is not None and label.text.strip() == "*":
+        return "*", line.pieces
+    pieces = line.pieces
+    if line.kind == "text" and pieces and pieces[0].kind == "TEXT":
+        match = _MARKED.match(pieces[0].text)
+        if match:
+            first = pieces[0]
+            rest = Piece("TEXT", first.text[match.end() :], first.start + match.end(), first.end)
+            return match.group(1), [rest, *pieces[1:]]
+    if line.kind == "text" and pieces and pieces[0].kind == "STAR" and pieces[0].text == "*":
+        return "*", pieces[1:]
+    return None, pieces
+
+
+def _pair(markers: list[tuple[str, Line]], bodies: list[_Body], page: int) -> list[NoteRecord]:
+    """Pair markers with bodies: directly when each body follows its marker, else in marker order.
+
+    pdftotext prints a page's footnote bodies top to bottom but may gather their markers after
+    them ("A/58/874 ..." "Articles 10 ..." "4" "A/73/334." "5" "United Nations ..." "2" "3");
+    bodies are in reading order and markers count upwards, so sorting the markers pairs them.
+    """
+    if not markers:
+        return []
+    direct = len(markers) == len(bodies) and all(body.led for body in bodies)
+    ordered = markers if direct else sorted(markers, key=lambda m: _marker_order(m[0]))
+    notes = []
+    for position, (marker, marker_line) in enumerate(ordered):
+        note = NoteRecord(marker, page)
+        if position < len(bodies):
+            note.pieces = bodies[position].pieces
+            note.lines = list(bodies[position].lines)
+        if marker_line not in note.lines:
+            note.lines.append(marker_line)
+        notes.append(note)
+    for extra in bodies[len(ordered) :]:  # more bodies than markers: they continue the last one
+        notes[-1].pieces.extend(extra.pieces)
+        notes[-1].lines.extend(extra.lines)
+    return notes
+
+
+def _marker_order(marker: str) -> tuple[int, str]:
+    return (int(marker), "") if marker.isdigit() else (-1, marker)
+
+
+def split_references(pieces: list[Piece], known: set[str], page_known: set[str]) -> list[Piece]:
+    """Split bare-digit footnote references out of text pieces (extracted PDF text).
+
+    Args:
+        pieces: A paragraph's pieces.
+        known: Markers of all footnotes in the document.
+        page_known: Markers of footnotes printed on the paragraph's page.
+
+    Returns:
+        The pieces, with each reference found as a ``REF`` piece.
+    """
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.kind != "TEXT" or not any(c.isdigit() for c in piece.text):
+            out.append(piece)
+            continue
+        out.extend(_split_piece(piece, known, page_known))
+    return out
+
+
+def _split_piece(piece: Piece, known: set[str], page_known: set[str]) -> list[Piece]:
+    text = piece.text
+    cuts: list[tuple[int, int, str]] = []
+    for match in _GLUED.finditer(text):
+        marker = match.group(1)
+        before = text[: match.start()]
+        if marker in known or _looks_glued(before):
+            cuts.append((match.start(), match.end(), marker))
+    for match in _SPACED.finditer(text):
+        marker = match.group(2)
+        if marker in page_known and _reads_as_reference(text[: match.start(1)], text[match.end() :]):
+            cuts.append((match.start(2), match.end(), marker))
+    if not cuts:
+        return [piece]
+    cuts.sort()
+    out: list[Piece] = []
+    position = 0
+    for start, end, marker in cuts:
+        if start < position:
+            continue
+        if start > position:
+            out.append(Piece("TEXT", text[position:start], piece.start + position, piece.start + start))
+        out.append(Piece("REF", marker, piece.start + start, piece.start + end))
+        position = end
+    if position < len(text):
+        out.append(Piece("TEXT", text[position:], piece.start + position, piece.end))
+    return out
+
+
+def _reads_as_reference(before: str, after: str) -> bool:
+    """Tell "Court, 2 which" (a reference) from "article 3 of" or "5 per cent" (numbers)."""
+    word = before.rsplit(None, 1)[-1] if before.split() else ""
+    if _COUNTED.search(word) or _NOT_AFTER.match(after):
+        return False
+    if word[-1:].isdigit():  # "12 February 2013 9 in which": only a year may precede a marker
+        return len(word) == 4 and word.isdigit()
+    return True
+
+
+def _looks_glued(before: str) -> bool:
+    """Tell a digit glued to a word ("indicators1") from one that belongs to it ("WHA65")."""
+    word = before.rsplit(None, 1)[-1] if before.split() else ""
+    return len(word) > 2 and not any(c.isdigit() for c in word) and not word.isupper()

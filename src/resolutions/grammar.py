@@ -1,0 +1,188 @@
+"""Grammars: finding, registering and compiling them.
+
+A body (the UN system, the African Commission, ...) is a ``.lark`` file that ``%import``\\ s the
+body-neutral ``resolution`` grammar and ``%extend``\\ s it, plus a verb lexicon. Compiled parsers
+are memoised, so a notebook pays for grammar construction once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+import lark
+
+from resolutions.errors import GrammarError, UnknownBodyError
+from resolutions.inline import InlineScanner
+from resolutions.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from resolutions.builder import Builder
+
+#: The body used when none is named.
+DEFAULT_BODY = "un"
+_ENTRY_POINT_GROUP = "resolutions.grammars"
+
+
+def grammar_dir() -> Path:
+    """Return the folder of the shipped grammars.
+
+    In a wheel the grammars are package data (``resolutions/grammars``); in a checkout or an
+    editable install they are the top-level ``grammars/`` folder.
+    """
+    packaged = resources.files("resolutions") / "grammars"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "grammars"
+    if checkout.is_dir():
+        return checkout
+    raise GrammarError("the grammars folder is missing from this installation of resolutions")
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """Return the shipped verb lexicon (``grammars/lexicon``)."""
+    return Lexicon.load(grammar_dir() / "lexicon")
+
+
+@attrs.frozen
+class Grammar:
+    """A body's grammar: its ``.lark`` file, its verb lexicon and its builder class.
+
+    A ``Grammar`` can be passed to :func:`resolutions.parse` as ``body=`` without registering it.
+
+    Attributes:
+        name: The body's name ("un", "achpr").
+        path: The ``.lark`` file. It may ``%import`` the shipped grammars by name.
+        lexicon: Verb phrases; the shipped lexicon when not given.
+        builder: The builder class that turns lines into nodes.
+    """
+
+    name: str
+    path: Path = attrs.field(converter=Path)
+    lexicon: Lexicon = attrs.field(factory=default_lexicon)
+    builder: type[Builder] | None = None
+
+    def parser(self) -> lark.Lark:
+        """Return the compiled LALR parser (memoised per grammar)."""
+        return _compile(self)
+
+
+_REGISTRY: dict[str, Grammar] = {}
+
+
+def register_grammar(
+    name: str,
+    path: str | Path,
+    *,
+    lexicon: Lexicon | None = None,
+    builder: type[Builder] | None = None,
+) -> Grammar:
+    """Register a body's grammar under a name, for ``parse(text, body=name)``.
+
+    Registering adds a name; it never changes how other bodies parse.
+
+    Args:
+        name: The body's name.
+        path: Its ``.lark`` file.
+        lexicon: Its verb lexicon; the shipped one when omitted.
+        builder: A :class:`~resolutions.builder.Builder` subclass for rules the grammar adds.
+
+    Returns:
+        The registered grammar.
+    """
+    grammar = Grammar(name, Path(path), lexicon or default_lexicon(), builder)
+    _REGISTRY[name] = grammar
+    return grammar
+
+
+def available_bodies() -> list[str]:
+    """Return the names of the shipped, registered and installed (entry point) bodies."""
+    names = {path.stem for path in grammar_dir().glob("*.lark") if _is_body(path)}
+    names.update(_REGISTRY)
+    names.update(ep.name for ep in metadata.entry_points(group=_ENTRY_POINT_GROUP))
+    return sorted(names)
+
+
+def load_grammar(body: str | Grammar | None = None) -> Grammar:
+    """Return the grammar for a body name (``None`` for the default), or the grammar given."""
+    if isinstance(body, Grammar):
+        return body
+    name = body or DEFAULT_BODY
+    if name in _REGISTRY:
+        return _REGISTRY[name]
+    shipped = grammar_dir() / f"{name}.lark"
+    if shipped.is_file() and _is_body(shipped):
+        return _shipped(name)
+    for entry_point in metadata.entry_points(group=_ENTRY_POINT_GROUP):
+        if entry_point.name == name:
+            found = entry_point.load()
+            grammar = found() if callable(found) and not isinstance(found, Grammar) else found
+            if not isinstance(grammar, Grammar):
+                raise GrammarError(f"entry point {name!r} did not give a resolutions.Grammar")
+            return grammar
+    raise UnknownBodyError(name, available_bodies())
+
+
+@functools.cache
+def _shipped(name: str) -> Grammar:
+    return Grammar(name, grammar_dir() / f"{name}.lark")
+
+
+def _is_body(path: Path) -> bool:
+    """Tell a body grammar from a shared module: bodies import the resolution grammar."""
+    return path.stem not in ("resolution", "terminals", "inline") and not path.stem.endswith(".inline")
+
+
+def _loader(lexicon: Lexicon, folders: tuple[Path, ...]) -> Callable[[str | None, str], tuple[str, str]]:
+    """Return a lark import loader that serves ``lexicon.lark`` and the grammar folders."""
+    lexicon_text = lexicon.grammar_text()
+
+    def load(base_path: str | None, grammar_path: str) -> tuple[str, str]:
+        if grammar_path == "lexicon.lark":
+            return "<lexicon>", lexicon_text
+        for folder in folders:
+            candidate = folder / grammar_path
+            if candidate.is_file():
+                return str(candidate), candidate.read_text(encoding="utf-8")
+        raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in folders]}")
+
+    return load
+
+
+def _default_builder() -> type[Builder]:
+    from resolutions.builder import Builder
+
+    return Builder
+
+
+def _lark(grammar: Grammar, source: Path, **options: object) -> lark.Lark:
+    folders = (grammar.path.parent.resolve(), grammar_dir())
+    try:
+        return lark.Lark(
+            source.read_text(encoding="utf-8"),
+            parser="lalr",
+            source_path=str(source),
+            import_paths=[_loader(grammar.lexicon, folders)],
+            maybe_placeholders=False,
+            **options,
+        )
+    except (lark.exceptions.GrammarError, lark.exceptions.LexError, OSError) as exc:
+        raise GrammarError(f"cannot build the grammar {grammar.name!r} from {source}: {exc}") from exc
+
+
+@functools.cache
+def _compile(grammar: Grammar) -> lark.Lark:
+    inline = _lark(grammar, _inline_source(grammar), lexer="basic")
+    builder = (grammar.builder or _default_builder())(InlineScanner(inline.terminals))
+    return _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
+
+
+def _inline_source(grammar: Grammar) -> Path:
+    """Return the body's inline grammar (``<body>.inline.lark`` beside it) or the shipped one."""
+    own = grammar.path.with_name(grammar.path.stem + ".inline.lark")
+    return own if own.is_file() else grammar_dir() / "inline.lark"

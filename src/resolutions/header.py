@@ -1,0 +1,346 @@
+"""The header block: organ, symbol, distribution, dates, session, place and agenda item.
+
+The grammar recognises the unambiguous fields as cells (``SYMBOL``, ``DATE``, ``DISTRIBUTION``
+...); this module reads the header zone at the top of the document, where those cells and a few
+well-known kinds of line ("Resolution adopted by the General Assembly on", "Resolution 242
+(1967)", "Vienna, 11-20 March 2009", sponsor lists) fill the :class:`~resolutions.nodes.Header`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import attrs
+
+from resolutions.blocks import join_lines
+from resolutions.lines import FIELDS, FURNITURE, Line, Piece, plain_text
+from resolutions.nodes import Header, HeaderLine, Span
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = re.compile(rf"([0-9]{{1,2}})\s+({_MONTH})\s+([0-9]{{4}})", re.IGNORECASE)
+#: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019"
+DATELINE = re.compile(
+    rf"^\(?\s*(?P<place>[A-Z][\w.\u2019'()-]*(?:[ \u00a0][A-Z][\w.\u2019'()-]*){{0,4}})\s*,\s*"
+    rf"(?P<when>(?:[0-9]{{1,2}}(?:\s*(?:[-\u2013]|and|to)\s*[0-9]{{1,2}})?\s+)?{_MONTH}"
+    rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{_MONTH})?\s+[0-9]{{4}})\s*\)?\.?$"
+)
+#: Principal organs and other bodies whose name alone makes a header line.
+ORGANS = (
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Trusteeship Council",
+    "Human Rights Council",
+    "International Court of Justice",
+    "Secretariat",
+    "World Health Assembly",
+    "Executive Board",
+    "United Nations Environment Assembly",
+    "Conference on Disarmament",
+)
+_ORGAN = re.compile("^(?:" + "|".join(re.escape(o) for o in ORGANS) + ")$", re.IGNORECASE)
+#: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
+_BODY = re.compile(
+    r"^(?:(?:[A-Z][\w\u2019'-]*|of|the|and|on|for)\s+){0,6}?"
+    r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|"
+    r"Sub-Commission|Panel|Meeting|Programme|Summit)(?:\s+(?:on|of|for|against|to|in)\s+\S.{0,80})?$"
+)
+_SC_NUMBER = re.compile(r"^(?:RESOLUTION|Resolution)\s+([0-9]+)\s*\(([0-9]{4})\)$")
+_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
+_OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{_MONTH}\s+[0-9]{{4}})\.?$")
+_ADOPTED = re.compile(
+    r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)\s+on(?:\s+(?P<date>.+))?$|"
+    r"^Adopted\s+by\s+the\s+(?P<organ2>.+?)\s+at\s+its\s+(?P<meeting>\S+)\s+meeting\s*,?(?:\s+on(?:\s+(?P<date2>.+))?)?$"
+)
+_BRACKETED = re.compile(r"^\[.*\]$")
+_RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
+_SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
+_WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
+
+
+@attrs.define
+class HeaderReading:
+    """What the header zone gave: the header, the lines it used, and title text found beside it."""
+
+    header: Header
+    used: set[int]
+    end: int
+    title_cells: list[tuple[str, Span]] = attrs.field(factory=list)
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """Return the first date written as "31 October 2018" in text, or None."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def dateline(text: str) -> tuple[str, datetime.date | None] | None:
+    """Read a place-and-date line: "(Tehran, 27 February 2017)" -> ("Tehran", 2017-02-27)."""
+    match = DATELINE.match(text.strip().strip("*_ "))
+    if not match:
+        return None
+    when = match.group("when")
+    single = re.fullmatch(rf"[0-9]{{1,2}}\s+{_MONTH}\s+[0-9]{{4}}", when, re.IGNORECASE)
+    return match.group("place"), parse_date(when) if single else None
+
+
+def is_body_name(text: str) -> bool:
+    """Tell a line naming an organ or a subsidiary body ("Commission on Narcotic Drugs")."""
+    return bool(_ORGAN.match(text) or _BODY.match(text)) and len(text) < 120
+
+
+def read_header(lines: list[Line]) -> HeaderReading:
+    """Read the header zone at the top of the document."""
+    reader = _Reader(lines)
+    reader.run()
+    return reader.result()
+
+
+class _Reader:
+    """Walks the header zone line by line, filling header fields."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.fields: dict[str, object] = {}
+        self.header_lines: list[HeaderLine] = []
+        self.used: set[int] = set()
+        self.title_cells: list[tuple[str, Span]] = []
+        self.index = 0
+        self.pending_date: str | None = None  # the field a date on the next line fills
+
+    def result(self) -> HeaderReading:
+        values = {k: v for k, v in self.fields.items() if k in attrs.fields_dict(Header)}
+        header = Header(**values, lines=tuple(self.header_lines))  # type: ignore[arg-type]
+        return HeaderReading(header, self.used, self.index, self.title_cells)
+
+    def run(self) -> None:
+        lines = self.lines
+        while self.index < len(lines):
+            line = lines[self.index]
+            if line.role in ("blank", "furniture", "markup", "rule"):
+                self.index += 1
+                continue
+            if line.role not in ("content", "symbol") or line.page > 0:
+                return
+            if not self.take(line):
+                return
+            self.used.add(self.index)
+            self.index += 1
+
+    # ------------------------------------------------------------ one line
+    def take(self, line: Line) -> bool:
+        """Read one line into the header; False when it is not a header line."""
+        if line.kind not in ("text", "numbered", "heading"):
+            return False
+        if any(piece.kind in ("FORMULA", "WE") for piece in line.pieces):
+            return False
+        cells = _cells(line.pieces)
+        if len(cells) == 1 and not _has_field(cells[0]):
+            first = cells[0][0]
+            emphasised = first.kind in ("STAR", "TAG") and line.kind != "heading"
+            text = plain_text(cells[0])
+            if line.kind == "numbered" and line.label is not None:
+                text = f"{line.label.text.strip()} {text}".strip()
+            return self.take_text(line, text, emphasised)
+        if line.kind == "numbered":
+            return False
+        if not all(_has_field(cell) or _is_furniture(cell) or self.text_cell_fits(cell) for cell in cells):
+            return False
+        for cell in cells:
+            if _has_field(cell):
+                self.take_fields(cell)
+            elif not _is_furniture(cell):
+                self.take_cell_text(cell)
+        return True
+
+    def text_cell_fits(self, cell: list[Piece]) -> bool:
+        text = plain_text(cell)
+        return bool(_ORGAN.match(text) or text == "United Nations" or _RESOLUTION_NUMBER.match(text)) or bool(
+            self.fields and len(text) < 150
+        )
+
+    def take_fields(self, cell: list[Piece]) -> None:
+        for piece in cell:
+            kind = piece.kind
+            if kind not in FIELDS:
+                continue
+            text = piece.text.strip()
+            span = Span(piece.start, piece.end)
+            if kind == "SYMBOL":
+                self.set("symbol", text, span)
+            elif kind == "DATE":
+                target = self.pending_date or ("date" if "date" not in self.fields else "other")
+                self.set(target, parse_date(text), span, text)
+                self.pending_date = None
+            elif kind == "SESSION":
+                self.set("session", text, span)
+            elif kind == "DISTRIBUTION":
+                self.set("distribution", re.sub(r"^Distr\.?\s*:?\s*", "", text), span, text)
+            elif kind == "ORIGINAL_LANGUAGE":
+                self.set("original_language", text.split(":", 1)[1].strip(), span, text)
+            elif kind == "AGENDA_ITEM":
+                self.set("agenda_item", _agenda_number(text), span, text)
+                self.take_agenda_title()
+
+    def take_cell_text(self, cell: list[Piece]) -> None:
+        text = plain_text(cell)
+        span = Span(cell[0].start, cell[-1].end)
+        if _ORGAN.match(text):
+            self.set("organ" if "organ" not in self.fields else "body", text, span)
+        elif _RESOLUTION_NUMBER.match(text):
+            self.header_lines.append(HeaderLine("number", text, span))
+        elif text == "United Nations":
+            self.header_lines.append(HeaderLine("other", text, span))
+        else:
+            self.title_cells.append((text, span))
+
+    def take_text(self, line: Line, text: str, emphasised: bool) -> bool:
+        """Read a line of plain text; False when it is not a header line."""
+        span = Span(line.content_start, line.eol)
+        if not text:
+            return False
+        if self.pending_date and parse_date(text) and len(text) < 40:
+            self.set(self.pending_date, parse_date(text), span, text)
+            self.pending_date = None
+            return True
+        if _ORGAN.match(text) and not emphasised:
+            self.set("organ" if "organ" not in self.fields else "body", text, span)
+            return True
+        if text == "United Nations" and not emphasised:
+            self.header_lines.append(HeaderLine("other", text, span))
+            return True
+        if (found := dateline(text)) is not None:
+            place, date = found
+            self.set("place", place, span, text)
+            if date is not None and "date" not in self.fields:
+                self.fields["date"] = date
+            return True
+        if self.fields and _BODY.match(text) and not emphasised and "body" not in self.fields and len(text) < 120:
+            self.set("body", text, span)
+            return True
+        return self.take_formal_line(text, span) or self.take_numbered_title(line, text, span)
+
+    def take_formal_line(self, text: str, span: Span) -> bool:
+        """Read the formal lines of UN documents: adoption, resolution numbers, brackets."""
+        if match := _SC_NUMBER.match(text):
+            self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)
+            return True
+        if match := _SC_OLD.match(text):
+            self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)
+            if (date := parse_date(match.group(3))) is not None:
+                self.fields.setdefault("date", date)
+            return True
+        if match := _OF_DATE.match(text):
+            self.set("date" if "date" not in self.fields else "adopted", parse_date(match.group(1)), span, text)
+            return True
+        if match := _ADOPTED.match(text):
+            organ = match.group("organ") or match.group("organ2")
+            self.fields.setdefault("organ", organ)
+            target = "adopted" if match.group("organ") else ("date" if "date" not in self.fields else "adopted")
+            when = match.group("date") or match.group("date2")
+            if when and parse_date(when):
+                self.set(target, parse_date(when), span, text)
+            else:
+                self.header_lines.append(HeaderLine(target, text, span))
+                self.pending_date = target
+            return True
+        if _BRACKETED.match(text) and self.fields:
+            self.header_lines.append(HeaderLine("other", text, span))
+            return True
+        if _RESOLUTION_NUMBER.match(text):
+            self.header_lines.append(HeaderLine("number", text, span))
+            return True
+        if match := _WHO_SYMBOL.match(text):
+            self.set("symbol", match.group(1), span, text)
+            self.fields.setdefault("organ", "World Health Assembly")
+            self.title_cells.append((match.group(2), span))
+            return True
+        return False
+
+    def take_numbered_title(self, line: Line, text: str, span: Span) -> bool:
+        """Read "73/7. Report of the International Criminal Court" (number, then the title)."""
+        number, _, rest = text.partition(" ")
+        if _RESOLUTION_NUMBER.match(number) and rest:
+            self.header_lines.append(HeaderLine("number", number, span))
+            self.title_cells.append((rest, span))
+            return True
+        return False
+
+    def take_agenda_title(self) -> None:
+        """Read the agenda item's title and a draft's sponsor list, printed right after it."""
+        lines = self.lines
+        start = self.index + 1
+        if lines[self.index].blanks > 0:
+            return
+        run: list[int] = []
+        position = start
+        while position < len(lines) and lines[position].role == "content" and lines[position].kind == "text":
+            run.append(position)
+            if lines[position].blanks > 0:
+                break
+            position += 1
+        if not run:
+            return
+        texts = [lines[i].plain() for i in run]
+        sponsors_at = next((k for k, t in enumerate(texts) if t.count(",") >= 2), len(texts))
+        ends_sponsors = _SPONSORS_END.search(texts[-1]) is not None
+        title_part = run[:sponsors_at] if ends_sponsors or sponsors_at == len(texts) else []
+        if not ends_sponsors and len(title_part) > 4:
+            return
+        if title_part:
+            self.add_lines("agenda_title", title_part)
+        if ends_sponsors:
+            self.add_lines("sponsors", run[sponsors_at:])
+            self.index = run[-1]
+        elif title_part:
+            self.index = title_part[-1]
+
+    def add_lines(self, field: str, indices: list[int]) -> None:
+        lines = [self.lines[i] for i in indices]
+        text = join_lines([line.plain() for line in lines])
+        self.header_lines.append(HeaderLine(field, text, Span(lines[0].content_start, lines[-1].eol)))
+        self.used.update(indices)
+
+    def set(self, field: str, value: object, span: Span, text: str | None = None) -> None:
+        if field in attrs.fields_dict(Header) and field not in self.fields and value is not None:
+            self.fields[field] = value
+        else:
+            field = "other" if field not in ("adopted", "date") or field in self.fields else field
+        self.header_lines.append(HeaderLine(field, text if text is not None else str(value), span))
+
+
+def _cells(pieces: list[Piece]) -> list[list[Piece]]:
+    """Split a line's pieces at column gaps (three spaces or more)."""
+    cells: list[list[Piece]] = [[]]
+    for piece in pieces:
+        if piece.kind == "GAP":
+            if cells[-1]:
+                cells.append([])
+        else:
+            cells[-1].append(piece)
+    return [cell for cell in cells if cell]
+
+
+def _has_field(cell: list[Piece]) -> bool:
+    return any(piece.kind in FIELDS for piece in cell)
+
+
+def _is_furniture(cell: list[Piece]) -> bool:
+    return all(piece.kind in FURNITURE for piece in cell)
+
+
+def _agenda_number(text: str) -> str:
+    match = re.search(r"[0-9]+(?:\s*\([a-z]\))?(?:(?:,|\s+and)\s+[0-9]+(?:\s*\([a-z]\))?)*", text)
+    return match.group(0) if match else text

@@ -1,0 +1,199 @@
+"""The inline scanner: inline markup inside a line's content, from the inline grammar.
+
+The line grammar hands over each line's content as one token (the LALR parser's cost is per
+token). Its inline markup is then scanned here in one regular-expression pass built from the
+terminals of ``grammars/inline.lark``, tried in lark's own order (priority, then width), so the
+grammar file stays the one definition of the syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lark.lexer import TerminalDef
+
+from resolutions.lines import Piece
+from resolutions.nodes import Emphasis, FootnoteRef, Inline, Span, Text
+
+
+class InlineScanner:
+    """Split text into inline pieces with the terminals of an inline grammar."""
+
+    __slots__ = ("_plain", "_regex")
+
+    def __init__(self, terminals: Iterable[TerminalDef]) -> None:
+        ordered = sorted(
+            terminals,
+            key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+        )
+        groups = [f"(?P<{t.name.rpartition('__')[2]}>{t.pattern.to_regexp()})" for t in ordered]
+        self._regex = re.compile("|".join(groups))
+        text = next((t for t in ordered if t.name.endswith("TEXT")), None)
+        # Most content holds no markup at all: one anchored match of TEXT then says so.
+        self._plain = re.compile(f"(?:{text.pattern.to_regexp()})\\Z") if text else None
+
+    def scan(self, text: str, offset: int) -> list[Piece]:
+        """Return the pieces of ``text``, whose first character is at ``offset`` in the source."""
+        if self._plain is not None and self._plain.match(text):
+            return [Piece("TEXT", text, offset, offset + len(text))]
+        return [
+            Piece(match.lastgroup or "STRAY", match.group(), offset + match.start(), offset + match.end())
+            for match in self._regex.finditer(text)
+        ]
+
+
+# ---------------------------------------------------------------------------------- nodes
+_EMPHASIS = {1: "italic", 2: "bold", 3: "bold_italic"}
+_OPEN_TAGS = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold"}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: Piece kinds that are footnote references.
+REFERENCES = frozenset({"SUP_MARK", "SUPERSCRIPT", "NOTE_ESCAPE", "REF", "LONE_MARKER"})
+
+
+class _Frame:
+    """An emphasis being read: how it opened, and what it holds so far."""
+
+    __slots__ = ("children", "closer", "opener", "start", "style")
+
+    def __init__(self, style: str, closer: str, opener: Piece | None) -> None:
+        self.style = style
+        self.closer = closer
+        self.opener = opener
+        self.start = opener.start if opener else 0
+        self.children: list[Inline] = []
+
+
+def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
+    """Build inline nodes from a paragraph's pieces.
+
+    ``BREAK`` pieces stand between lines: they join with a space, or with nothing after a
+    hyphen that ends a word. Runs of whitespace become one space. Emphasis delimiters are
+    paired; an unpaired one is kept as text.
+    """
+    from resolutions.footnotes import normal_marker
+
+    root = _Frame("", "", None)
+    stack = [root]
+    for piece in pieces:
+        kind = piece.kind
+        if kind == "STAR":
+            _star(stack, piece)
+        elif kind == "TAG":
+            _tag(stack, piece)
+        elif kind in REFERENCES:
+            stack[-1].children.append(FootnoteRef(normal_marker(piece.text), Span(piece.start, piece.end)))
+        elif kind == "ESCAPE":
+            _add_text(stack[-1], piece.text[1:], piece.start, piece.end)
+        elif kind == "GAP" or kind == "BREAK":
+            _add_text(stack[-1], " ", piece.start, piece.end)
+        else:
+            _add_text(stack[-1], piece.text, piece.start, piece.end)
+    while len(stack) > 1:  # unclosed emphasis: its opener was plain text after all
+        frame = stack.pop()
+        if frame.opener is not None and frame.opener.kind == "STAR":
+            _add_text(stack[-1], frame.opener.text, frame.opener.start, frame.opener.end)
+        for child in frame.children:
+            _append(stack[-1], child)
+    return _tidy(root.children)
+
+
+def _star(stack: list[_Frame], piece: Piece) -> None:
+    count = len(piece.text)
+    for depth in range(len(stack) - 1, 0, -1):
+        if stack[depth].closer == piece.text:
+            _close(stack, depth, piece.end)
+            return
+    if count in _EMPHASIS:
+        stack.append(_Frame(_EMPHASIS[count], piece.text, piece))
+    else:
+        _add_text(stack[-1], piece.text, piece.start, piece.end)
+
+
+def _tag(stack: list[_Frame], piece: Piece) -> None:
+    match = _TAG.match(piece.text)
+    if not match:
+        return
+    closing, name = match.group(1), match.group(2).lower()
+    if name not in _OPEN_TAGS:
+        return  # <br>, <span>, <details>: layout, not content
+    if not closing:
+        stack.append(_Frame(_OPEN_TAGS[name], name, piece))
+        return
+    for depth in range(len(stack) - 1, 0, -1):
+        if stack[depth].closer == name:
+            _close(stack, depth, piece.end)
+            return
+
+
+def _close(stack: list[_Frame], depth: int, end: int) -> None:
+    while len(stack) > depth + 1:  # emphasis left open inside: flatten it into its parent
+        inner = stack.pop()
+        for child in inner.children:
+            _append(stack[-1], child)
+    frame = stack.pop()
+    children = _tidy(frame.children)
+    if children:
+        stack[-1].children.append(Emphasis(frame.style, children, Span(frame.start, end)))  # type: ignore[arg-type]
+
+
+def _add_text(frame: _Frame, text: str, start: int, end: int) -> None:
+    _append(frame, Text(text, Span(start, end)))
+
+
+def _append(frame: _Frame, node: Inline) -> None:
+    children = frame.children
+    if isinstance(node, Text) and children and isinstance(children[-1], Text):
+        last = children[-1]
+        children[-1] = Text(_join(last.text, node.text), Span(last.span.start, max(last.span.end, node.span.end)))
+    else:
+        children.append(node)
+
+
+def _join(left: str, right: str) -> str:
+    """Join two texts; a line-end hyphen after a letter joins without a space."""
+    if right == " " and left.endswith("-") and len(left) > 1 and left[-2].isalpha():
+        return left
+    return left + right
+
+
+def _tidy(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Collapse whitespace in text nodes and trim the ends of the sequence."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            text = _SPACES.sub(" ", node.text)
+            if text:
+                out.append(Text(text, node.span))
+        else:
+            out.append(node)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip(), out[0].span)
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip(), out[-1].span)
+    return tuple(node for node in out if not (isinstance(node, Text) and not node.text))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def inline_text(nodes: tuple[Inline, ...]) -> str:
+    """Return the plain text of inline nodes (footnote references left out)."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Emphasis):
+            parts.append(inline_text(node.children))
+    return "".join(parts)
+
+
+def inline_markers(nodes: tuple[Inline, ...]) -> list[str]:
+    """Return the markers of the footnote references among inline nodes, in order."""
+    markers: list[str] = []
+    for node in nodes:
+        if isinstance(node, FootnoteRef):
+            markers.append(node.marker)
+        elif isinstance(node, Emphasis):
+            markers.extend(inline_markers(node.children))
+    return markers

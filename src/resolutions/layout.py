@@ -1,0 +1,207 @@
+"""The layout stage: what on the page is content, and what is furniture or footnotes.
+
+Text pulled out of PDFs interleaves the document with its page layout: job numbers, barcodes,
+page numbers and running headers at page edges, and footnote blocks at page bottoms, often in
+the middle of a paragraph. This stage gives each line a role, so that later stages read the
+content lines as one stream and paragraphs cut by a page break can be joined again.
+
+Roles: "content", "furniture", "footnote", "symbol" (a line holding only a document symbol:
+the header's, or a running header), "markup" (an HTML line such as ``<details>``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolutions.lines import FURNITURE, VERBS, Line
+
+#: HTML elements whose tags frame content without being content ("<details>", "<summary>").
+_STRUCTURE_TAGS = frozenset(
+    "details summary div section article header footer table thead tbody tr td th ul ol hr br "
+    "html head body title meta link style script center font".split()
+)
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+#: A footnote that begins with its marker on the same line: "12 See ...", "* Any changes ...".
+_MARKED_BODY = re.compile(r"(?:[0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
+#: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
+_MAX_TAIL_NOTE_LINES = 5
+
+
+def annotate(lines: list[Line]) -> None:
+    """Set ``page`` and ``role`` on every line."""
+    pages = _assign_pages(lines)
+    for line in lines:
+        if line.kind == "blank":
+            line.role = "blank"
+        elif _is_furniture(line):
+            line.role = "furniture"
+        elif _is_symbol_only(line):
+            line.role = "symbol"
+        elif _is_markup(line):
+            line.role = "markup"
+        elif line.kind == "rule":
+            line.role = "rule"
+    _mark_footnote_lines(lines)
+    _mark_ruled_footnote_blocks(lines, pages)
+    _mark_page_tail_footnotes(lines, pages)
+    _mark_running_headers(lines, pages)
+
+
+def _assign_pages(lines: list[Line]) -> list[tuple[int, int]]:
+    """Number the pages (cut at form feeds) and return each page's (first, last + 1) line index."""
+    pages = []
+    page = 0
+    first = 0
+    for index, line in enumerate(lines):
+        if line.page_break and index > 0:
+            pages.append((first, index))
+            page += 1
+            first = index
+        line.page = page
+    pages.append((first, len(lines)))
+    return pages
+
+
+def _is_furniture(line: Line) -> bool:
+    """Tell a line made only of page furniture cells: "18-18142 (E)   021118", "2/5"."""
+    found = False
+    for piece in line.pieces:
+        if piece.kind in FURNITURE:
+            found = True
+        elif piece.kind != "GAP":
+            return False
+    return found and line.label is None
+
+
+def _is_symbol_only(line: Line) -> bool:
+    kinds = [piece.kind for piece in line.pieces if piece.kind != "GAP"]
+    return kinds == ["SYMBOL"] and line.label is None
+
+
+def _is_markup(line: Line) -> bool:
+    """Tell a line framed by structural HTML tags: "<details>", "<summary>Text</summary>"."""
+    pieces = line.pieces
+    if line.label is not None or not pieces or pieces[0].kind != "TAG":
+        return False
+    match = _TAG_NAME.match(pieces[0].text)
+    if not match or match.group(1).lower() not in _STRUCTURE_TAGS:
+        return False
+    last = [piece for piece in pieces if piece.kind != "GAP"][-1]
+    return last.kind == "TAG"
+
+
+def _mark_footnote_lines(lines: list[Line]) -> None:
+    """Mark footnotes that open with their marker ("¹ ...", "<sup>2</sup> ...", "\\* ...")."""
+    inside = False
+    for line in lines:
+        if line.kind == "footnote" and line.role == "content":
+            line.role = "footnote"
+            inside = line.blanks == 0
+        elif inside and line.kind == "text" and line.role == "content" and not line.page_break:
+            line.role = "footnote"
+            inside = line.blanks == 0
+        else:
+            inside = False
+
+
+def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]]) -> None:
+    """Mark what follows a footnote rule ("__________") down to the bottom of its page."""
+    for first, last in pages:
+        for index in range(first, last):
+            line = lines[index]
+            if line.role != "rule" or line.label is None or "_" not in line.label.text:
+                continue
+            line.role = "furniture"
+            bounded = len(pages) > 1
+            for following in lines[index + 1 : last]:
+                if not bounded and _opens_content(following):
+                    break
+                if following.role == "content":
+                    following.role = "footnote"
+            break
+
+
+def _opens_content(line: Line) -> bool:
+    """Tell a line that cannot be part of a footnote block: a numbered paragraph, a heading ..."""
+    if line.kind in ("numbered", "heading", "section", "item", "bullet"):
+        return True
+    first = line.pieces[0].kind if line.pieces else ""
+    return first in VERBS or first in ("FORMULA", "WE")
+
+
+def _mark_page_tail_footnotes(lines: list[Line], pages: list[tuple[int, int]]) -> None:
+    """Mark footnotes printed at a page bottom without a rule, as pdftotext gives them.
+
+    From the bottom of each page upwards: a marker alone on its line followed by a few lines of
+    text ("3" / "Documents A66/8 ..."), or a line that opens with its marker after a blank line
+    ("* Any changes to the list of sponsors ...", "12 See Official Records ..."). Only page
+    bottoms are searched: the last page always, the others when the text has form feeds.
+    """
+    for first, last in pages:
+        _mark_tail(lines, first, last)
+
+
+def _mark_tail(lines: list[Line], first: int, last: int) -> None:
+    index = _skip_up(lines, last - 1, first)
+    while index > first:
+        body_end = index
+        while (
+            index >= first
+            and lines[index].role == "content"
+            and lines[index].kind == "text"
+            and body_end - index < _MAX_TAIL_NOTE_LINES
+            and not _opens_content(lines[index])
+        ):
+            index -= 1
+        opener = lines[index] if index >= first else None
+        if opener is not None and opener.kind == "marker" and opener.role == "content" and body_end > index:
+            marked = range(index, body_end + 1)
+        else:
+            start = _marked_body_start(lines, index + 1, body_end)
+            if start is None:
+                return
+            marked = range(start, body_end + 1)
+            index = start
+        for position in marked:
+            if lines[position].role == "content":
+                lines[position].role = "footnote"
+        index = _skip_up(lines, index - 1, first)
+
+
+def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
+    """Find, in a page's last text lines, a footnote that opens with its marker after a blank."""
+    for position in range(start, end + 1):
+        line = lines[position]
+        previous = lines[position - 1] if position > 0 else None
+        after_blank = previous is None or previous.blanks > 0 or previous.role != "content"
+        opens = (line.kind == "bullet" and line.label is not None and line.label.text.startswith("*")) or (
+            line.kind == "text" and _MARKED_BODY.match(line.plain()) is not None
+        )
+        if opens and after_blank and position > 0:
+            return position
+    return None
+
+
+def _skip_up(lines: list[Line], index: int, first: int) -> int:
+    """Move up past blank lines, furniture and symbol lines."""
+    while index >= first and lines[index].role in ("blank", "furniture", "symbol", "footnote"):
+        index -= 1
+    return index
+
+
+def _mark_running_headers(lines: list[Line], pages: list[tuple[int, int]]) -> None:
+    """Mark lines repeated at the top or bottom of two pages or more: running headers."""
+    if len(pages) < 3:
+        return
+    seen: dict[str, set[int]] = {}
+    edges: list[tuple[str, Line]] = []
+    for number, (first, last) in enumerate(pages[1:], start=1):
+        content = [line for line in lines[first:last] if line.role == "content"]
+        for line in content[:3] + content[-3:]:
+            key = line.plain().lower()
+            if key:
+                seen.setdefault(key, set()).add(number)
+                edges.append((key, line))
+    for key, line in edges:
+        if len(seen[key]) >= 2:
+            line.role = "furniture"

@@ -1,0 +1,177 @@
+"""Verb-phrase lexicons, and their compilation into grammar terminals.
+
+Verb phrases are data, not grammar: users add "Calls on" or "Takes note with concern" to a text
+file (or pass them to :meth:`Lexicon.extended`) without touching a ``.lark`` file. The lexicon is
+compiled into two terminals, ``PREAMBULAR_VERB`` and ``OPERATIVE_VERB``, served to the grammar
+as a virtual ``lexicon.lark`` module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+#: Words that may follow a trailing adverb when the adverb belongs to the verb phrase
+#: ("Decides further that", "Recalling also the"); anything else ("Encourages further efforts")
+#: makes the adverb an adjective of what follows.
+_OBJECT_STARTS = (
+    "that|to|the|its|their|his|her|a|an|all|each|both|any|upon|on|with|in|by|of|for|at|"
+    "from|as|this|these|those|whether|how|once|again|also|further"
+)
+_SPACE = r"[ \t\u00a0]+"
+
+
+def _third_person(word: str) -> str:
+    """Return the third person singular of an English verb ("stress" -> "stresses")."""
+    if word.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return word + "es"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _operative_forms(phrase: str) -> list[str]:
+    """Return the written forms of an operative phrase given in its base form."""
+    first, _, rest = phrase.partition(" ")
+    if first in ("are", "have"):
+        return [phrase]
+    third = _third_person(first) + (" " + rest if rest else "")
+    return [phrase, third]
+
+
+def _cased(phrase: str) -> list[str]:
+    """Return the Title-case and capitals spellings of a lower-case phrase."""
+    return [phrase[:1].upper() + phrase[1:], phrase.upper()]
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """Return a regex matching exactly the given strings, longest first, as a character trie.
+
+    A trie keeps matching fast with hundreds of phrases: the regex engine never backtracks over
+    alternatives that share a prefix.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        char_re = _SPACE if char == " " else re.escape(char)
+        branches.append(char_re + _trie_to_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return "(?:" + body + ")?"
+    return body
+
+
+@attrs.frozen
+class Lexicon:
+    """The phrases that open preambular and operative paragraphs.
+
+    Attributes:
+        preambular: Preambular phrases in lower case ("recalling", "bearing in mind").
+        operative: Operative phrases in their base form ("decide", "call upon").
+        leading: Adverbs that may precede a verb ("also", "once again").
+        trailing: Adverbs that may follow a verb ("also", "further").
+    """
+
+    preambular: frozenset[str] = attrs.field(converter=frozenset)
+    operative: frozenset[str] = attrs.field(converter=frozenset)
+    leading: frozenset[str] = attrs.field(converter=frozenset)
+    trailing: frozenset[str] = attrs.field(converter=frozenset)
+
+    @classmethod
+    def load(cls, directory: Path) -> Lexicon:
+        """Read ``preambular.txt``, ``operative.txt`` and ``adverbs.txt`` from a folder."""
+        adverbs = _read_sections(directory / "adverbs.txt")
+        return cls(
+            preambular=_read_phrases(directory / "preambular.txt"),
+            operative=_read_phrases(directory / "operative.txt"),
+            leading=adverbs.get("leading", []),
+            trailing=adverbs.get("trailing", []),
+        )
+
+    def extended(
+        self,
+        *,
+        preambular: Iterable[str] = (),
+        operative: Iterable[str] = (),
+        leading: Iterable[str] = (),
+        trailing: Iterable[str] = (),
+    ) -> Lexicon:
+        """Return a copy with more phrases (given in any case; stored in lower case)."""
+        return Lexicon(
+            preambular=self.preambular | {p.lower() for p in preambular},
+            operative=self.operative | {p.lower() for p in operative},
+            leading=self.leading | {p.lower() for p in leading},
+            trailing=self.trailing | {p.lower() for p in trailing},
+        )
+
+    def terminal_regexes(self) -> dict[str, str]:
+        """Return the regexes of ``PREAMBULAR_VERB`` and ``OPERATIVE_VERB``."""
+        operative = [form for p in self.operative for form in _operative_forms(p)]
+        return {
+            "PREAMBULAR_VERB": self._phrase_regex(sorted(self.preambular)),
+            "OPERATIVE_VERB": self._phrase_regex(sorted(operative)),
+        }
+
+    def grammar_text(self) -> str:
+        """Return the text of the virtual ``lexicon.lark`` grammar module."""
+        lines = ["// Generated from the verb lexicon (resolutions.lexicon). Do not edit."]
+        for name, regex in self.terminal_regexes().items():
+            lines.append(f"{name}.4: /{regex}/")
+        return "\n".join(lines) + "\n"
+
+    def trailing_adverb_regex(self) -> str:
+        """Return a regex for adverbs that extend a phrase ("also", "further"), checked in context.
+
+        Used inside the terminals and again by the builder, when Markdown emphasis ends the verb
+        before its adverb ("**Reaffirm** also the commitments").
+        """
+        adverbs = trie_regex(sorted(self.trailing))
+        follow = rf"(?={_SPACE}(?:{_OBJECT_STARTS})(?![\w-])|[ \t]*[,;:.]|{_SPACE}[A-Z]|[ \t]*\r?$|[ \t]*\r?\n)"
+        return rf"(?:{_SPACE}(?:{adverbs}){follow})"
+
+    def _phrase_regex(self, phrases: list[str]) -> str:
+        title = trie_regex(form for p in phrases for form in _cased(p)[:1])
+        capitals = trie_regex(p.upper() for p in phrases)
+        lower = trie_regex(phrases)
+        leading_title = trie_regex(_cased(a)[0] for a in sorted(self.leading))
+        leading_lower = trie_regex(sorted(self.leading))
+        # "Also welcomes", "Once again strongly urges": Title-case adverb, lower-case rest.
+        with_adverbs = rf"(?:{leading_title})(?:,?{_SPACE}(?:{leading_lower}))*,?{_SPACE}(?:{lower})"
+        head = rf"(?:{with_adverbs}|{title}|{capitals})"
+        return rf"{head}{self.trailing_adverb_regex()}*(?![\w\u2019'-])"
+
+
+def _read_phrases(path: Path) -> list[str]:
+    return [line for line in _content_lines(path) if not line.startswith("[")]
+
+
+def _read_sections(path: Path) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = sections.setdefault("", [])
+    for line in _content_lines(path):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return sections
+
+
+def _content_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    lines = (" ".join(line.split("#", 1)[0].split()).lower() for line in text.splitlines())
+    return [line for line in lines if line]

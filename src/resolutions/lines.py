@@ -1,0 +1,128 @@
+"""Working records of the parser: lines and their pieces.
+
+These are internal, mutable and cheap (one per line or token); the public tree is in
+:mod:`resolutions.nodes`. The layout stage annotates lines in place (``role``, ``page``).
+"""
+
+from __future__ import annotations
+
+#: Piece kinds that are markup or footnote marks, not text.
+MARKUP = frozenset({"STAR", "TAG", "SUP_MARK", "SUPERSCRIPT", "NOTE_ESCAPE", "PAGE_BREAK"})
+#: Piece kinds that are verb phrases from the lexicon.
+VERBS = frozenset({"PREAMBULAR_VERB", "OPERATIVE_VERB"})
+#: Piece kinds that are page furniture.
+FURNITURE = frozenset({"JOB_NUMBER", "BARCODE", "PAGE_NUMBER", "DATECODE", "RECYCLE"})
+#: Piece kinds that are header fields.
+FIELDS = frozenset({"SYMBOL", "DATE", "SESSION", "DISTRIBUTION", "ORIGINAL_LANGUAGE", "AGENDA_ITEM"})
+
+
+class Piece:
+    """One token of a line: its bare type, its text and its offsets in the source."""
+
+    __slots__ = ("end", "kind", "start", "text")
+
+    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Piece({self.kind}, {self.text!r}, {self.start})"
+
+
+class Line:
+    """One line of the source, as the grammar recognised it.
+
+    Attributes:
+        kind: The grammar rule without its ``_line`` suffix ("numbered", "text", ...).
+        start: Offset of the line's first character (its page break or indentation).
+        end: Offset just after its line break and the blank lines that follow it.
+        page_break: The line opens a new page (it starts with a form feed).
+        indent: Width of the indentation, in characters.
+        label: The token that labels the line (number, item label, heading marks ...), if any.
+        pieces: The inline tokens after the label, line break excluded.
+        eol: Offset of the line break (``end`` when the line has none).
+        blanks: How many blank lines follow the line (they belong to it).
+        role: What the layout stage made of the line: "content", "furniture", "footnote" ...
+        page: The page the line is on, from 0 (pages are cut at form feeds).
+    """
+
+    __slots__ = (
+        "_plain",
+        "blanks",
+        "end",
+        "eol",
+        "indent",
+        "kind",
+        "label",
+        "page",
+        "page_break",
+        "pieces",
+        "role",
+        "start",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        eol: int,
+        page_break: bool,
+        indent: int,
+        label: Piece | None,
+        pieces: list[Piece],
+        blanks: int = 0,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.eol = eol
+        self.page_break = page_break
+        self.indent = indent
+        self.label = label
+        self.pieces = pieces
+        self.blanks = blanks
+        self.role = "content"
+        self.page = 0
+        self._plain: str | None = None
+
+    def plain(self) -> str:
+        """Return the line's text without markup, label or footnote marks, spaces collapsed."""
+        if self._plain is None:
+            self._plain = plain_text(self.pieces)
+        return self._plain
+
+    @property
+    def content_start(self) -> int:
+        """Offset where the line's content (label included) begins."""
+        if self.label is not None:
+            return self.label.start
+        return self.pieces[0].start if self.pieces else self.eol
+
+    def text(self) -> str:
+        """Return the line's content (after the label) as written, markup included."""
+        return "".join(piece.text for piece in self.pieces)
+
+    def __repr__(self) -> str:
+        label = f" {self.label.text!r}" if self.label else ""
+        return f"Line({self.kind}{label}, {self.text()[:40]!r}, {self.start})"
+
+
+
+
+def plain_text(pieces: list[Piece]) -> str:
+    """Return the text of pieces without markup or footnote marks, spaces collapsed."""
+    parts = []
+    for piece in pieces:
+        kind = piece.kind
+        if kind in MARKUP:
+            continue
+        if kind == "ESCAPE":
+            parts.append(piece.text[1:])
+        elif kind == "GAP":
+            parts.append(" ")
+        else:
+            parts.append(piece.text)
+    return " ".join("".join(parts).split())

@@ -1,0 +1,388 @@
+"""The document tree: frozen, slotted attrs classes.
+
+Every node carries the :class:`Span` of source text it came from. Spans are left out of
+equality, so two documents with the same content compare equal whatever their layout. Children
+are tuples; change a node with :func:`attrs.evolve`.
+
+Node classes hold data only. Behaviour that reads a whole tree (records, serialisers) lives in
+its own module and is offered on :class:`Document` as convenience methods, as pandas does.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+import attrs
+from attrs import field, frozen
+
+if TYPE_CHECKING:
+    import pandas
+
+Kind = Literal["preambular", "operative", "paragraph"]
+Marking = Literal["italic", "bold", "bold_italic", "capitals", "plain"]
+EmphasisStyle = Literal["italic", "bold", "bold_italic"]
+Severity = Literal["error", "warning", "info"]
+
+
+def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < instance.start:
+        raise ValueError(f"a span cannot end ({value}) before it starts ({instance.start})")
+
+
+@frozen(order=True)
+class Span:
+    """A range of source offsets, ``start`` included, ``end`` excluded.
+
+    Lines and columns are computed on demand by :class:`resolutions.source.SourceText`
+    (lines 1-based, columns 0-based).
+    """
+
+    start: int = field(validator=attrs.validators.ge(0))
+    end: int = field(validator=_check_span)
+
+    @property
+    def length(self) -> int:
+        """The number of characters covered."""
+        return self.end - self.start
+
+
+NO_SPAN = Span(0, 0)
+
+
+def _span() -> Any:
+    return field(default=NO_SPAN, eq=False, repr=False)
+
+
+def _children() -> Any:
+    return field(default=(), converter=tuple)
+
+
+# ---------------------------------------------------------------------------------- inline
+
+
+@frozen
+class Text:
+    """A run of plain text, with line breaks and runs of spaces reduced to single spaces."""
+
+    text: str
+    span: Span = _span()
+
+
+@frozen
+class Emphasis:
+    """Italic, bold or bold-italic text (Markdown ``*``, ``**``, ``***``; HTML ``<i>``, ``<b>``)."""
+
+    style: EmphasisStyle
+    children: tuple[Inline, ...] = _children()
+    span: Span = _span()
+
+
+@frozen
+class FootnoteRef:
+    """A reference to a footnote, by its marker ("1", "*")."""
+
+    marker: str
+    span: Span = _span()
+
+
+Inline = Union[Text, Emphasis, FootnoteRef]
+
+
+@frozen
+class VerbPhrase:
+    """The phrase that opens a preambular or operative paragraph.
+
+    Attributes:
+        text: The phrase as written, markup removed: "Also welcomes", "Noting with deep concern".
+        head: The lexicon phrase within it, as written: "welcomes", "Noting with deep concern".
+        modifiers: The adverbs around the head, as written: ("Also",), ("once again",).
+        marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
+    """
+
+    text: str
+    head: str
+    modifiers: tuple[str, ...] = _children()
+    marking: Marking = "plain"
+    span: Span = _span()
+
+
+# ---------------------------------------------------------------------------------- blocks
+
+
+@frozen
+class SubItem:
+    """A sub-item of a paragraph: "(a) ...", "(i) ...", "(1) to ...", "- ...".
+
+    Attributes:
+        label: The label as written ("(a)", "(iv)", "-").
+        content: The item's text.
+        items: Nested sub-items.
+        tail: Text that follows the nested items and still belongs to this item.
+    """
+
+    label: str
+    content: tuple[Inline, ...] = _children()
+    items: tuple[SubItem, ...] = _children()
+    tail: tuple[Inline, ...] = _children()
+    span: Span = _span()
+    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+
+
+@frozen
+class Paragraph:
+    """A paragraph: preambular, operative, or plain narrative text.
+
+    Attributes:
+        kind: "preambular", "operative", or "paragraph" (narrative text, verb-less items).
+        number: The number as written ("1.", "12."), or None.
+        verb: The opening verb phrase of a preambular or operative paragraph.
+        content: What follows the verb phrase (the whole text when there is none).
+        items: Sub-items.
+        tail: Text after the sub-items that still belongs to the paragraph.
+        parts: The source ranges of the paragraph's own text when page furniture or a footnote
+            block cuts through it (not part of equality).
+    """
+
+    kind: Kind
+    number: str | None = None
+    verb: VerbPhrase | None = None
+    content: tuple[Inline, ...] = _children()
+    items: tuple[SubItem, ...] = _children()
+    tail: tuple[Inline, ...] = _children()
+    span: Span = _span()
+    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+
+
+@frozen
+class Formula:
+    """An opening formula: "The General Assembly,", "We, the Ministers ... ,"."""
+
+    content: tuple[Inline, ...] = _children()
+    span: Span = _span()
+    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+
+
+@frozen
+class Preamble:
+    """The opening formula and the preambular paragraphs."""
+
+    formula: Formula | None = None
+    paragraphs: tuple[Paragraph, ...] = _children()
+
+
+@frozen
+class Section:
+    """A titled part of the body ("A. Demand reduction", "Achievements", an adopted declaration).
+
+    Attributes:
+        label: The section's label as written ("A.", "IV."), or None.
+        heading: The heading text, markup removed.
+        level: Depth in the section tree, from 1.
+        formula: The opening formula of a text adopted within the document, if any.
+        children: Paragraphs and subsections.
+        span: The range of the heading (each child has its own).
+    """
+
+    heading: str
+    label: str | None = None
+    level: int = 1
+    formula: Formula | None = None
+    children: tuple[Block, ...] = _children()
+    span: Span = _span()
+
+
+Block = Union[Paragraph, Section]
+
+
+@frozen
+class Annex:
+    """An annex: its heading ("Annex", "Annex II"), its title and its content.
+
+    Its span is the range of its heading and title (each child has its own).
+    """
+
+    heading: str
+    title: str | None = None
+    formula: Formula | None = None
+    children: tuple[Block, ...] = _children()
+    span: Span = _span()
+
+
+@frozen
+class Footnote:
+    """A footnote body, with the marker its references use.
+
+    Attributes:
+        marker: "1", "*", "†".
+        content: The footnote's text.
+        repeats: Further places where the same footnote is printed again (WHO volumes repeat
+            footnotes on every page); not part of equality.
+        parts: The source ranges of its marker and text lines, which pdftotext may print apart.
+    """
+
+    marker: str
+    content: tuple[Inline, ...] = _children()
+    span: Span = _span()
+    repeats: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+
+
+@frozen
+class Title:
+    """A title line: the document's title, or a subtitle ("United to end tuberculosis ...")."""
+
+    text: str
+    role: Literal["title", "subtitle"] = "title"
+    span: Span = _span()
+
+
+@frozen
+class HeaderLine:
+    """A line of the header block, with the field it fills ("other" when none)."""
+
+    field: str
+    text: str
+    span: Span = _span()
+
+
+@frozen
+class Header:
+    """The header block: who issued the document, when, and under which symbol.
+
+    Attributes:
+        organ: The principal organ ("General Assembly", "Security Council").
+        body: The subsidiary body ("Commission on Narcotic Drugs").
+        symbol: The document symbol ("A/RES/73/7", "S/RES/242 (1967)").
+        distribution: "General", "Limited", "Restricted".
+        date: The date of the document.
+        original_language: "English".
+        session: "Seventy-third session".
+        place: "Vienna".
+        agenda_item: "77", "13 (b)".
+        adopted: The date of adoption, when the header states it apart from the document date.
+        lines: Every header line, recognised or not.
+    """
+
+    organ: str | None = None
+    body: str | None = None
+    symbol: str | None = None
+    distribution: str | None = None
+    date: datetime.date | None = None
+    original_language: str | None = None
+    session: str | None = None
+    place: str | None = None
+    agenda_item: str | None = None
+    adopted: datetime.date | None = None
+    lines: tuple[HeaderLine, ...] = _children()
+
+    @property
+    def other(self) -> tuple[HeaderLine, ...]:
+        """The header lines that fill no field."""
+        return tuple(line for line in self.lines if line.field == "other")
+
+
+@frozen
+class Closing:
+    """The closing lines: "28th plenary meeting / 29 October 2018", "Adopted at the 1382nd meeting."."""
+
+    lines: tuple[str, ...] = _children()
+    meeting: str | None = None
+    date: datetime.date | None = None
+    place: str | None = None
+    span: Span = _span()
+
+
+@frozen
+class Furniture:
+    """Page furniture kept apart from content: job numbers, page numbers, running headers ...
+
+    Attributes:
+        kind: "job_number", "barcode", "page_number", "date_code", "running_header", "rule",
+            "markup", "recycle" or "repeated_footnote".
+        text: The text as written.
+    """
+
+    kind: str
+    text: str
+    span: Span = _span()
+
+
+@frozen
+class Diagnostic:
+    """Something the parser noticed: a skipped number, an unresolved marker, a strange line.
+
+    Attributes:
+        severity: "error" (strict mode raises it), "warning" or "info".
+        code: A stable identifier ("numbering-gap", "unresolved-footnote", ...).
+        message: What was found.
+        expected: What the parser expected instead, when that is known.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    expected: str | None = None
+    span: Span = _span()
+
+
+# ---------------------------------------------------------------------------------- document
+
+
+@frozen
+class Document:
+    """A parsed resolution or declaration.
+
+    Attributes:
+        header: The header block.
+        titles: The title and subtitles, in document order.
+        preamble: The opening formula and preambular paragraphs.
+        body: Operative paragraphs, narrative paragraphs and sections.
+        annexes: Annexes.
+        footnotes: Footnote bodies, each once.
+        closing: The closing lines.
+        furniture: Page furniture, kept apart from content.
+        diagnostics: What the parser noticed (not part of equality).
+        source: The text parsed (not part of equality).
+    """
+
+    header: Header = field(factory=Header)
+    titles: tuple[Title, ...] = _children()
+    preamble: Preamble = field(factory=Preamble)
+    body: tuple[Block, ...] = _children()
+    annexes: tuple[Annex, ...] = _children()
+    footnotes: tuple[Footnote, ...] = _children()
+    closing: Closing | None = None
+    furniture: tuple[Furniture, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    source: str = field(default="", eq=False, repr=False)
+
+    @property
+    def title(self) -> str | None:
+        """The document's title, or None."""
+        return next((t.text for t in self.titles if t.role == "title"), None)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Yield every paragraph in document order (preamble, body, annexes)."""
+        from resolutions.records import iter_paragraphs
+
+        return iter_paragraphs(self)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Return one dict per paragraph and sub-item, in document order (see ``records``)."""
+        from resolutions.records import records
+
+        return records(self)
+
+    def to_source(self) -> str:
+        """Return the exact text this document was parsed from, rebuilt from its nodes."""
+        from resolutions.serialise.source import to_source
+
+        return to_source(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from resolutions.serialise.frame import to_frame
+
+        return to_frame(self)

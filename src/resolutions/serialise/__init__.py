@@ -1,0 +1,1 @@
+"""Serialisers: pure functions from a document to a format, and back where the format allows."""
