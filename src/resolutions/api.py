@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import gc
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from resolutions.errors import ParseError
 from resolutions.grammar import Grammar, load_grammar
 from resolutions.nodes import Document
 from resolutions.source import SourceText
-from resolutions.verbs import VerbReader
 
 
 def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False) -> Document:
@@ -41,16 +39,15 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
-    grammar = load_grammar(body)
-    parser = grammar.parser()
+    compiled = load_grammar(body).compiled()
     # The grammar wants every line to end with a line break; the sentinel is never in a span
     # the document gives back.
     lexed = text if text.endswith("\n") else text + "\n"
     collecting = gc.isenabled()
     gc.disable()  # the parser makes many small objects and no cycles: collection is wasted work
     try:
-        lines = parser.parse(lexed)
-        document = assemble(text, lines, _verb_reader(grammar))
+        lines = compiled.lark.parse(lexed)
+        document = assemble(text, lines, compiled)
     except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
         raise _from_lark(exc, text) from exc
     finally:
@@ -84,11 +81,6 @@ def parse_file(
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return parse(text, body=body, strict=strict)
-
-
-@functools.cache
-def _verb_reader(grammar: Grammar) -> VerbReader:
-    return VerbReader(grammar.lexicon)
 
 
 def _raise_first_error(document: Document) -> None:

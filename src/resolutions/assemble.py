@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from resolutions.blocks import Block, group
@@ -25,7 +27,9 @@ from resolutions.layout import annotate
 from resolutions.lines import FURNITURE, Line
 from resolutions.nodes import Diagnostic, Document, Footnote, Furniture, Header, Span
 from resolutions.records import iter_paragraphs
-from resolutions.verbs import VerbReader
+
+if TYPE_CHECKING:
+    from resolutions.grammar import Compiled
 
 _FURNITURE_KINDS = {
     "JOB_NUMBER": "job_number",
@@ -38,10 +42,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 
 
-def assemble(source: str, lines: list[Line], verbs: VerbReader) -> Document:
+def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
     """Build the document from the grammar's lines."""
     annotate(lines)
-    reading = read_header(lines)
+    reading = read_header(lines, compiled.cells)
     for index in reading.used:
         lines[index].role = "header"
     notes = read_footnotes(lines)
@@ -49,7 +53,8 @@ def assemble(source: str, lines: list[Line], verbs: VerbReader) -> Document:
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
     front = read_front(blocks, reading.title_cells, reading.header.organ is not None)
-    body = BodyReader(verbs).read(blocks[front.consumed :])
+    title = next((t.text for t in front.titles if t.role == "title"), None)
+    body = BodyReader(compiled.verbs, title).read(blocks[front.consumed :])
     header = _complete_header(reading.header, front, body.preamble.formula)
     footnotes, repeats = _footnotes(notes)
     document = Document(
@@ -183,6 +188,8 @@ def _check_lines(lines: list[Line], source: str) -> list[Diagnostic]:
     out = []
     if not source.strip():
         out.append(Diagnostic("error", "empty-document", "the text holds no document", "a document", Span(0, 0)))
+    if _CONTROL.search(source) is None:
+        return out
     for line in lines:
         for piece in line.pieces:
             match = _CONTROL.search(piece.text)

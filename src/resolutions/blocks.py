@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from resolutions.dates import dateline
 from resolutions.lines import VERBS, Line, Piece
 
 #: Line kinds that always open a block.
@@ -22,8 +23,7 @@ _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])|\s)[0-9]{1,3}\s*
 _TERMINATORS = ",;:.!?\u2026"
 #: Closing lines: "28th plenary meeting", "Adopted at the 1382nd meeting.", "Adopted unanimously".
 CLOSING = re.compile(
-    r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:plenary[ \u00a0]+)?meeting\b|Adopted[ \u00a0]+(?:unanimously|at|by|without)\b)",
-    re.IGNORECASE,
+    r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b|(?:Adopted|ADOPTED)[ \u00a0]+(?:unanimously|at|by|without)\b)"
 )
 
 
@@ -38,13 +38,15 @@ class Block:
         interrupted: A page break, page furniture or a footnote block stands before the block.
     """
 
-    __slots__ = ("interrupted", "kind", "lines", "marks")
+    __slots__ = ("_opener", "_plain", "interrupted", "kind", "lines", "marks")
 
     def __init__(self, line: Line, interrupted: bool = False) -> None:
         self.kind = line.kind
         self.lines = [line]
         self.marks: list[Line] = []
         self.interrupted = interrupted
+        self._plain: str | None = None
+        self._opener: str | None | bool = False  # False: not computed yet
 
     def __repr__(self) -> str:
         return f"Block({self.kind}, {self.plain()[:50]!r})"
@@ -63,7 +65,15 @@ class Block:
 
     def plain(self) -> str:
         """Return the block's text without markup or label, its lines joined."""
-        return join_lines([line.plain() for line in self.lines])
+        if self._plain is None:
+            self._plain = join_lines([line.plain() for line in self.lines])
+        return self._plain
+
+    def absorb(self, other: Block) -> None:
+        """Take another block's lines and marks: it continues this one."""
+        self.lines.extend(other.lines)
+        self.marks.extend(other.marks)
+        self._plain = None
 
     def lead_kinds(self) -> list[str]:
         """Return the kinds of the first pieces of content (the opener and what follows)."""
@@ -74,11 +84,13 @@ class Block:
 
     def opener(self) -> str | None:
         """Return what the block opens with: a verb kind, "FORMULA" or "WE", or None."""
-        for kind in self.lead_kinds():
-            if kind in ("STAR", "TAG"):
-                continue
-            return kind if kind in VERBS or kind in ("FORMULA", "WE") else None
-        return None
+        if self._opener is False:
+            self._opener = None
+            for kind in self.lead_kinds():
+                if kind not in ("STAR", "TAG"):
+                    self._opener = kind if kind in VERBS or kind in ("FORMULA", "WE") else None
+                    break
+        return self._opener  # type: ignore[return-value]
 
     def ends_sentence(self) -> bool:
         """Tell whether the block's text ends with a terminator (",", ";", ".", ":" ...)."""
@@ -126,6 +138,7 @@ def group(lines: list[Line]) -> list[Block]:
             continue
         if current is not None and _waits_for_text(current) and line.kind == "text":
             current.lines.append(line)
+            current._plain = None
         elif current is None or boundary or line.kind in _OPENING_KINDS or _starts_paragraph(line, current):
             current = Block(line, interrupted)
             current.marks.extend(pending)
@@ -133,6 +146,7 @@ def group(lines: list[Line]) -> list[Block]:
             blocks.append(current)
         else:
             current.lines.append(line)
+            current._plain = None
         boundary = line.blanks > 0
         interrupted = False
     if pending and blocks:
@@ -152,9 +166,12 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
     if first is not None and first.kind in ("FORMULA", "WE"):
         return True
     previous = current.lines[-1]
+    if previous.pieces and previous.pieces[0].kind == "FORMULA":  # a formula stands alone on its line
+        return True
     if first is not None and first.kind in VERBS and ends_sentence(previous.plain()):
         return True
-    if CLOSING.match(line.plain()):
+    text = line.plain()
+    if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
         return True
     # `pdftotext -layout` indents the first line of a paragraph.
     return line.indent > previous.indent + 2 and previous.indent > 0 and ends_sentence(previous.plain())
@@ -181,8 +198,7 @@ def join_continuations(blocks: list[Block], may_continue: set[int]) -> list[Bloc
     for block in blocks:
         previous = out[-1] if out else None
         if previous is not None and id(previous) in may_continue and _continues(previous, block):
-            previous.lines.extend(block.lines)
-            previous.marks.extend(block.marks)
+            previous.absorb(block)
             continue
         out.append(block)
     return out
@@ -203,7 +219,11 @@ def _continues(previous: Block, block: Block) -> bool:
         return False
     if text[0].islower():
         return True
-    if previous.ends_sentence():
+    if previous.opener() == "FORMULA":  # "The Security Council" stands alone on its line
         return False
     formal = previous.kind in ("numbered", "item", "bullet") or previous.opener() is not None
+    ending = previous.lines[-1].plain().rstrip()
+    # An operative paragraph or an item ends with ";", "." or ":"; a comma there means it goes on.
+    if ends_sentence(ending) and not (formal and previous.opener() != "PREAMBULAR_VERB" and ending.endswith(",")):
+        return False
     return (block.interrupted or formal) and (text[0].isupper() or text[0].isdigit() or text[0] in "(\u201c\"'")

@@ -14,8 +14,8 @@ import re
 
 import attrs
 
-from resolutions.blocks import CLOSING, Block, ends_sentence, join_continuations
-from resolutions.header import dateline, parse_date
+from resolutions.blocks import CLOSING, Block, ends_sentence, join_continuations, join_lines
+from resolutions.dates import dateline, parse_date
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
 from resolutions.lines import VERBS, Piece
@@ -79,6 +79,7 @@ class _Paragraph:
     parts: list[Span]
     items: list[_Item] = attrs.field(factory=list)
     nesting: Nesting = attrs.field(factory=Nesting)
+    lettered: bool = False  # numbered by an item label: its siblings are paragraphs too
 
     def add_item(self, item: _Item) -> None:
         level = self.nesting.place(item.label)
@@ -107,6 +108,7 @@ class _Container:
 
     heading: str = ""
     label: str | None = None
+    subtitle: str | None = None
     level: int = 0
     annex: bool = False
     title: str | None = None
@@ -119,14 +121,17 @@ class _Container:
         children = tuple(child.freeze() for child in self.children)
         if self.annex:
             return Annex(self.heading, self.title, self.formula, children, _extent(self.parts))
-        return Section(self.heading, self.label, self.level, self.formula, children, _extent(self.parts))
+        return Section(
+            self.heading, self.label, self.subtitle, self.level, self.formula, children, _extent(self.parts)
+        )
 
 
 class BodyReader:
     """Reads body blocks into paragraphs and sections."""
 
-    def __init__(self, verbs: VerbReader) -> None:
+    def __init__(self, verbs: VerbReader, title: str | None = None) -> None:
         self.verbs = verbs
+        self.title = _normal(title) if title else None
         self.root = _Container()
         self.stack: list[_Container] = [self.root]
         self.annexes: list[_Container] = []
@@ -187,7 +192,10 @@ class BodyReader:
         level = self._level(label)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
-        section = _Container(heading=text, label=label, level=level, parts=parts)
+        subtitle = None
+        if label is None and self.title and len(block.lines) > 1:
+            text, subtitle = _split_subtitle([line.plain() for line in block.lines], self.title, text)
+        section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
         self.stack[-1].children.append(section)
         self.stack.append(section)
         self.last = None
@@ -220,14 +228,18 @@ class BodyReader:
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
         item = _Item(label, _pieces(block), _parts(block))
-        if self.last is None:
-            self.add(_Paragraph("paragraph", label or None, None, item.pieces, item.parts))
+        if self.last is None or self.last.lettered:
+            # "(a) Resolves ...", "(b) Requests ...": lettered paragraphs, with no paragraph above
+            self.paragraph(block, label or None)
+            if self.last is not None:
+                self.last.lettered = True
             return
         self.last.add_item(item)
         self.last.parts.extend(item.parts)
 
-    def paragraph(self, block: Block) -> None:
-        number = block.label.text.strip() if block.kind == "numbered" and block.label is not None else None
+    def paragraph(self, block: Block, number: str | None = None) -> None:
+        if block.kind in ("numbered", "section") and block.label is not None:
+            number = block.label.text.strip()
         verb, pieces = self.verbs.take(_pieces(block))
         kind = self.kind(block, number, verb)
         if kind == "paragraph":
@@ -253,9 +265,10 @@ class BodyReader:
         formal = any(c.formula is not None for c in self.stack) or (self.formula is not None and not self.stack[0].annex)
         operative_seen = self.stack[-1].operative
         marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
-        if opener == "OPERATIVE_VERB" and (number or formal or marked):
+        if opener == "OPERATIVE_VERB" and (formal or marked or (number and self.numbered_operative)):
             return "operative"
-        if opener == "PREAMBULAR_VERB" and number is None and (formal or marked) and not operative_seen:
+        implicit = self.numbered_operative and not operative_seen  # a preamble whose formula is lost
+        if opener == "PREAMBULAR_VERB" and number is None and (formal or marked or implicit) and not operative_seen:
             return "preambular"
         if number is not None and (formal or self.numbered_operative) and not self.stack[0].annex:
             return "operative"
@@ -271,10 +284,16 @@ class BodyReader:
             if isinstance(child, _Container):
                 self.check_numbering(child)
                 continue
-            if child.number is None or not (match := _NUMBER.match(child.number)):
+            if child.number is None or child.lettered:
+                continue
+            span = child.parts[0] if child.parts else None
+            match = _NUMBER.fullmatch(child.number.rstrip(".)"))
+            if match is None:
+                expected = str(previous + 1) if previous is not None else "1"
+                self.report("malformed-number", f"paragraph number {child.number!r} is not a number", expected, span)
+                previous = previous + 1 if previous is not None else None
                 continue
             value = int(match.group(0))
-            span = child.parts[0] if child.parts else None
             if previous is not None and value == previous:
                 self.report("duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span)
             elif previous is not None and value > previous + 1:
@@ -328,11 +347,16 @@ def _find_headings(blocks: list[Block]) -> set[int]:
 
 
 def _is_heading(block: Block, following: Block | None) -> bool:
-    text = block.plain()
     if block.kind == "heading":
         return True
-    if block.kind == "section":
-        return len(text) <= _HEADING_LENGTH * 2 and not (following is not None and _lowercase_start(following))
+    if block.kind not in ("section", "text") or block.opener() in VERBS:
+        return False
+    text = block.plain()
+    if block.kind == "section":  # "IV. Reducing drug abuse ...", unless it reads as a paragraph
+        reads_as_paragraph = block.opener() is not None and ends_sentence(text)
+        return len(text) <= _HEADING_LENGTH * 2 and not reads_as_paragraph and not (
+            following is not None and _lowercase_start(following)
+        )
     if block.kind != "text" or not text:
         return False
     if _ANNEX.match(text) or _PART.match(text):
@@ -344,6 +368,19 @@ def _is_heading(block: Block, following: Block | None) -> bool:
     if len(text) > _HEADING_LENGTH or len(block.lines) > 3 or _lowercase_start(following):
         return False
     return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\u201c\"'"
+
+
+def _normal(text: str) -> str:
+    return " ".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
+
+
+def _split_subtitle(lines: list[str], title: str, text: str) -> tuple[str, str | None]:
+    """Split "<the document's title> <a subtitle>" printed over several lines into the two."""
+    for count in range(1, len(lines)):
+        head = join_lines(lines[:count])
+        if _normal(head) == title:
+            return head, join_lines(lines[count:])
+    return text, None
 
 
 def _lowercase_start(block: Block) -> bool:

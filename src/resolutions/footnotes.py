@@ -24,7 +24,7 @@ _SPACED = re.compile(r"(?<=[^\s])(\s)([0-9]{1,3})(?=\s|$)")
 _COUNTED = re.compile(
     r"(?:article|articles|paragraph|paragraphs|para|paras|resolution|resolutions|chapter|chap|"
     r"annex|section|sect|rule|rules|item|items|page|pages|vol|vols|no|nos|part|principle|"
-    r"goal|goals|target|targets|decision|decisions|protocol|step|phase|appendix|table|figure|"
+    r"goal|target|decision|decisions|protocol|step|phase|appendix|table|figure|"
     r"report|session|meeting|and|to|or|of|by|in|on|at|from|between|than|about|over|under|"
     r"some|all|the|per|every|nearly|almost|only|least|most|its|their|his|her)[.,:]?$",
     re.IGNORECASE,
@@ -106,6 +106,8 @@ def _read_block(run: list[Line]) -> list[NoteRecord]:
             continue
         if after_marker or not bodies or _SENTENCE_END.search(plain_text(bodies[-1].pieces)):
             bodies.append(_Body(after_marker))
+        elif bodies[-1].pieces:
+            bodies[-1].pieces.append(Piece("BREAK", " ", pieces[0].start, pieces[0].start))
         bodies[-1].pieces.extend(pieces)
         if not bodies[-1].lines or bodies[-1].lines[-1] is not line:
             bodies[-1].lines.append(line)
@@ -153,6 +155,7 @@ def _pair(markers: list[tuple[str, Line]], bodies: list[_Body], page: int) -> li
             note.lines.append(marker_line)
         notes.append(note)
     for extra in bodies[len(ordered) :]:  # more bodies than markers: they continue the last one
+        notes[-1].pieces.append(Piece("BREAK", " ", extra.pieces[0].start, extra.pieces[0].start))
         notes[-1].pieces.extend(extra.pieces)
         notes[-1].lines.extend(extra.lines)
     return notes

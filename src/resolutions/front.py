@@ -14,7 +14,7 @@ import datetime
 import attrs
 
 from resolutions.blocks import CLOSING, Block, ends_sentence
-from resolutions.header import dateline
+from resolutions.dates import dateline
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
 

@@ -19,6 +19,8 @@ import lark
 from resolutions.errors import GrammarError, UnknownBodyError
 from resolutions.inline import InlineScanner
 from resolutions.lexicon import Lexicon
+from resolutions.lines import FIELDS
+from resolutions.verbs import VerbReader
 
 if TYPE_CHECKING:
     from resolutions.builder import Builder
@@ -69,6 +71,10 @@ class Grammar:
 
     def parser(self) -> lark.Lark:
         """Return the compiled LALR parser (memoised per grammar)."""
+        return _compile(self).lark
+
+    def compiled(self) -> Compiled:
+        """Return the parser and its helpers (memoised per grammar)."""
         return _compile(self)
 
 
@@ -175,11 +181,29 @@ def _lark(grammar: Grammar, source: Path, **options: object) -> lark.Lark:
         raise GrammarError(f"cannot build the grammar {grammar.name!r} from {source}: {exc}") from exc
 
 
+@attrs.frozen
+class Compiled:
+    """A grammar made ready to parse: the LALR parser and the scanners that go with it.
+
+    Attributes:
+        lark: The line parser (its transformer is the body's builder).
+        cells: A scanner for single header-field cells (symbols, dates, distribution ...), used
+            where a header line lost its column gaps ("United Nations S/RES/1445 (2002)").
+        verbs: Reads verb phrases with the grammar's lexicon.
+    """
+
+    lark: lark.Lark
+    cells: InlineScanner
+    verbs: VerbReader
+
+
 @functools.cache
-def _compile(grammar: Grammar) -> lark.Lark:
+def _compile(grammar: Grammar) -> Compiled:
     inline = _lark(grammar, _inline_source(grammar), lexer="basic")
     builder = (grammar.builder or _default_builder())(InlineScanner(inline.terminals))
-    return _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
+    parser = _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
+    cells = InlineScanner(t for t in parser.terminals if t.name.rpartition("__")[2] in FIELDS)
+    return Compiled(parser, cells, VerbReader(grammar.lexicon))
 
 
 def _inline_source(grammar: Grammar) -> Path:

@@ -8,29 +8,16 @@ well-known kinds of line ("Resolution adopted by the General Assembly on", "Reso
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import attrs
 
 from resolutions.blocks import join_lines
+from resolutions.dates import MONTH, dateline, parse_date
+from resolutions.inline import InlineScanner
 from resolutions.lines import FIELDS, FURNITURE, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DATE = re.compile(rf"([0-9]{{1,2}})\s+({_MONTH})\s+([0-9]{{4}})", re.IGNORECASE)
-#: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019"
-DATELINE = re.compile(
-    rf"^\(?\s*(?P<place>[A-Z][\w.\u2019'()-]*(?:[ \u00a0][A-Z][\w.\u2019'()-]*){{0,4}})\s*,\s*"
-    rf"(?P<when>(?:[0-9]{{1,2}}(?:\s*(?:[-\u2013]|and|to)\s*[0-9]{{1,2}})?\s+)?{_MONTH}"
-    rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{_MONTH})?\s+[0-9]{{4}})\s*\)?\.?$"
-)
 #: Principal organs and other bodies whose name alone makes a header line.
 ORGANS = (
     "General Assembly",
@@ -52,11 +39,12 @@ _BODY = re.compile(
     r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|"
     r"Sub-Commission|Panel|Meeting|Programme|Summit)(?:\s+(?:on|of|for|against|to|in)\s+\S.{0,80})?$"
 )
+_ORGAN_PREFIX = re.compile("^(United Nations|" + "|".join(re.escape(o) for o in ORGANS) + r")\s+(\S.*)$")
 _SC_NUMBER = re.compile(r"^(?:RESOLUTION|Resolution)\s+([0-9]+)\s*\(([0-9]{4})\)$")
 _SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
-_OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{_MONTH}\s+[0-9]{{4}})\.?$")
+_OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
-    r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)\s+on(?:\s+(?P<date>.+))?$|"
+    r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)(?:\s+on(?:\s+(?P<date>.+))?)?$|"
     r"^Adopted\s+by\s+the\s+(?P<organ2>.+?)\s+at\s+its\s+(?P<meeting>\S+)\s+meeting\s*,?(?:\s+on(?:\s+(?P<date2>.+))?)?$"
 )
 _BRACKETED = re.compile(r"^\[.*\]$")
@@ -75,35 +63,19 @@ class HeaderReading:
     title_cells: list[tuple[str, Span]] = attrs.field(factory=list)
 
 
-def parse_date(text: str) -> datetime.date | None:
-    """Return the first date written as "31 October 2018" in text, or None."""
-    match = DATE.search(text)
-    if not match:
-        return None
-    try:
-        return datetime.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
-    except ValueError:
-        return None
-
-
-def dateline(text: str) -> tuple[str, datetime.date | None] | None:
-    """Read a place-and-date line: "(Tehran, 27 February 2017)" -> ("Tehran", 2017-02-27)."""
-    match = DATELINE.match(text.strip().strip("*_ "))
-    if not match:
-        return None
-    when = match.group("when")
-    single = re.fullmatch(rf"[0-9]{{1,2}}\s+{_MONTH}\s+[0-9]{{4}}", when, re.IGNORECASE)
-    return match.group("place"), parse_date(when) if single else None
-
-
 def is_body_name(text: str) -> bool:
     """Tell a line naming an organ or a subsidiary body ("Commission on Narcotic Drugs")."""
     return bool(_ORGAN.match(text) or _BODY.match(text)) and len(text) < 120
 
 
-def read_header(lines: list[Line]) -> HeaderReading:
-    """Read the header zone at the top of the document."""
-    reader = _Reader(lines)
+def read_header(lines: list[Line], cells: InlineScanner | None = None) -> HeaderReading:
+    """Read the header zone at the top of the document.
+
+    Args:
+        lines: The document's lines, roles set.
+        cells: A scanner for single header-field cells, for lines that lost their column gaps.
+    """
+    reader = _Reader(lines, cells)
     reader.run()
     return reader.result()
 
@@ -111,14 +83,16 @@ def read_header(lines: list[Line]) -> HeaderReading:
 class _Reader:
     """Walks the header zone line by line, filling header fields."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], cells: InlineScanner | None) -> None:
         self.lines = lines
+        self.cells = cells
         self.fields: dict[str, object] = {}
         self.header_lines: list[HeaderLine] = []
         self.used: set[int] = set()
         self.title_cells: list[tuple[str, Span]] = []
         self.index = 0
         self.pending_date: str | None = None  # the field a date on the next line fills
+        self.title_open = False  # the last line began a title that the next line may go on with
 
     def result(self) -> HeaderReading:
         values = {k: v for k, v in self.fields.items() if k in attrs.fields_dict(Header)}
@@ -134,12 +108,25 @@ class _Reader:
                 continue
             if line.role not in ("content", "symbol") or line.page > 0:
                 return
-            if not self.take(line):
+            continues_title = self.title_open
+            self.title_open = False
+            if continues_title and self.extend_title(line):
+                pass
+            elif not self.take(line):
                 return
             self.used.add(self.index)
             self.index += 1
 
     # ------------------------------------------------------------ one line
+    def extend_title(self, line: Line) -> bool:
+        """Add a wrapped title line ("WHA66.10 Follow-up to ... General" / "Assembly on ...")."""
+        if line.kind != "text" or any(piece.kind in FIELDS or piece.kind in ("FORMULA", "WE") for piece in line.pieces):
+            return False
+        text, span = self.title_cells[-1]
+        self.title_cells[-1] = (join_lines([text, line.plain()]), Span(span.start, line.eol))
+        self.title_open = line.blanks == 0
+        return True
+
     def take(self, line: Line) -> bool:
         """Read one line into the header; False when it is not a header line."""
         if line.kind not in ("text", "numbered", "heading"):
@@ -211,6 +198,15 @@ class _Reader:
         span = Span(line.content_start, line.eol)
         if not text:
             return False
+        if (split := _ORGAN_PREFIX.match(text)) and self.cells is not None:
+            rest = split.group(2)
+            kind = self.cells.whole(rest)
+            if kind is not None:
+                name = split.group(1)
+                if name != "United Nations":
+                    self.set("organ" if "organ" not in self.fields else "body", name, span)
+                self.take_fields([Piece(kind, rest, span.start, span.end)])
+                return True
         if self.pending_date and parse_date(text) and len(text) < 40:
             self.set(self.pending_date, parse_date(text), span, text)
             self.pending_date = None
@@ -243,7 +239,9 @@ class _Reader:
                 self.fields.setdefault("date", date)
             return True
         if match := _OF_DATE.match(text):
-            self.set("date" if "date" not in self.fields else "adopted", parse_date(match.group(1)), span, text)
+            target = self.pending_date or ("date" if "date" not in self.fields else "adopted")
+            self.set(target, parse_date(match.group(1)), span, text)
+            self.pending_date = None
             return True
         if match := _ADOPTED.match(text):
             organ = match.group("organ") or match.group("organ2")
@@ -266,6 +264,7 @@ class _Reader:
             self.set("symbol", match.group(1), span, text)
             self.fields.setdefault("organ", "World Health Assembly")
             self.title_cells.append((match.group(2), span))
+            self.title_open = self.lines[self.index].blanks == 0
             return True
         return False
 
@@ -275,6 +274,7 @@ class _Reader:
         if _RESOLUTION_NUMBER.match(number) and rest:
             self.header_lines.append(HeaderLine("number", number, span))
             self.title_cells.append((rest, span))
+            self.title_open = line.blanks == 0
             return True
         return False
 

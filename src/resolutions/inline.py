@@ -30,8 +30,15 @@ class InlineScanner:
         groups = [f"(?P<{t.name.rpartition('__')[2]}>{t.pattern.to_regexp()})" for t in ordered]
         self._regex = re.compile("|".join(groups))
         text = next((t for t in ordered if t.name.endswith("TEXT")), None)
-        # Most content holds no markup at all: one anchored match of TEXT then says so.
-        self._plain = re.compile(f"(?:{text.pattern.to_regexp()})\\Z") if text else None
+        # Most content holds no markup and opens with no capital: one anchored match says so.
+        self._plain = re.compile(f"(?=[^A-Z])(?:{text.pattern.to_regexp()})\\Z") if text else None
+
+    def whole(self, text: str) -> str | None:
+        """Return the terminal that matches all of ``text`` as one cell, or None."""
+        match = self._regex.match(text + "\n")
+        if match and match.end() == len(text) and match.lastgroup:
+            return match.lastgroup
+        return None
 
     def scan(self, text: str, offset: int) -> list[Piece]:
         """Return the pieces of ``text``, whose first character is at ``offset`` in the source."""
@@ -52,9 +59,9 @@ REFERENCES = frozenset({"SUP_MARK", "SUPERSCRIPT", "NOTE_ESCAPE", "REF", "LONE_M
 
 
 class _Frame:
-    """An emphasis being read: how it opened, and what it holds so far."""
+    """An emphasis being read: how it opened, what it holds so far, and its pending text."""
 
-    __slots__ = ("children", "closer", "opener", "start", "style")
+    __slots__ = ("children", "closer", "opener", "start", "style", "text", "text_end", "text_start")
 
     def __init__(self, style: str, closer: str, opener: Piece | None) -> None:
         self.style = style
@@ -62,6 +69,30 @@ class _Frame:
         self.opener = opener
         self.start = opener.start if opener else 0
         self.children: list[Inline] = []
+        self.text: list[str] = []  # text pieces not yet made into a Text node
+        self.text_start = 0
+        self.text_end = 0
+
+    def add_text(self, text: str, start: int, end: int) -> None:
+        if not self.text:
+            self.text_start = start
+        elif text == " " and self.text[-1].endswith("-") and len(self.text[-1]) > 1 and self.text[-1][-2].isalpha():
+            text = ""  # a line-end hyphen after a letter joins the next line without a space
+        self.text.append(text)
+        self.text_end = end
+
+    def add(self, node: Inline) -> None:
+        self.flush()
+        self.children.append(node)
+
+    def flush(self) -> None:
+        if self.text:
+            text = "".join(self.text)
+            if "  " in text or "\n" in text or "\t" in text or "\u00a0" in text or "\r" in text or "\f" in text:
+                text = " ".join(text.split()) if not text.isspace() else " "
+                text = (" " if self.text[0][:1].isspace() else "") + text.strip() + (" " if self.text[-1][-1:].isspace() else "")
+            self.children.append(Text(text, Span(self.text_start, self.text_end)))
+            self.text = []
 
 
 def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
@@ -82,32 +113,43 @@ def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
         elif kind == "TAG":
             _tag(stack, piece)
         elif kind in REFERENCES:
-            stack[-1].children.append(FootnoteRef(normal_marker(piece.text), Span(piece.start, piece.end)))
+            stack[-1].add(FootnoteRef(normal_marker(piece.text), Span(piece.start, piece.end)))
         elif kind == "ESCAPE":
-            _add_text(stack[-1], piece.text[1:], piece.start, piece.end)
+            stack[-1].add_text(piece.text[1:], piece.start, piece.end)
         elif kind == "GAP" or kind == "BREAK":
-            _add_text(stack[-1], " ", piece.start, piece.end)
+            stack[-1].add_text(" ", piece.start, piece.end)
         else:
-            _add_text(stack[-1], piece.text, piece.start, piece.end)
+            stack[-1].add_text(piece.text, piece.start, piece.end)
     while len(stack) > 1:  # unclosed emphasis: its opener was plain text after all
-        frame = stack.pop()
-        if frame.opener is not None and frame.opener.kind == "STAR":
-            _add_text(stack[-1], frame.opener.text, frame.opener.start, frame.opener.end)
-        for child in frame.children:
-            _append(stack[-1], child)
-    return _tidy(root.children)
+        _unwrap(stack)
+    root.flush()
+    return _trim(root.children)
+
+
+def _unwrap(stack: list[_Frame]) -> None:
+    """Give an unclosed emphasis's content to its parent, its opener kept as text."""
+    frame = stack.pop()
+    parent = stack[-1]
+    if frame.opener is not None and frame.opener.kind == "STAR":
+        parent.add_text(frame.opener.text, frame.opener.start, frame.opener.end)
+    frame.flush()
+    for child in frame.children:
+        if isinstance(child, Text):
+            parent.add_text(child.text, child.span.start, child.span.end)
+        else:
+            parent.add(child)
 
 
 def _star(stack: list[_Frame], piece: Piece) -> None:
-    count = len(piece.text)
     for depth in range(len(stack) - 1, 0, -1):
         if stack[depth].closer == piece.text:
             _close(stack, depth, piece.end)
             return
-    if count in _EMPHASIS:
-        stack.append(_Frame(_EMPHASIS[count], piece.text, piece))
+    if len(piece.text) in _EMPHASIS:
+        stack[-1].flush()
+        stack.append(_Frame(_EMPHASIS[len(piece.text)], piece.text, piece))
     else:
-        _add_text(stack[-1], piece.text, piece.start, piece.end)
+        stack[-1].add_text(piece.text, piece.start, piece.end)
 
 
 def _tag(stack: list[_Frame], piece: Piece) -> None:
@@ -118,6 +160,7 @@ def _tag(stack: list[_Frame], piece: Piece) -> None:
     if name not in _OPEN_TAGS:
         return  # <br>, <span>, <details>: layout, not content
     if not closing:
+        stack[-1].flush()
         stack.append(_Frame(_OPEN_TAGS[name], name, piece))
         return
     for depth in range(len(stack) - 1, 0, -1):
@@ -128,53 +171,31 @@ def _tag(stack: list[_Frame], piece: Piece) -> None:
 
 def _close(stack: list[_Frame], depth: int, end: int) -> None:
     while len(stack) > depth + 1:  # emphasis left open inside: flatten it into its parent
-        inner = stack.pop()
-        for child in inner.children:
-            _append(stack[-1], child)
+        _unwrap(stack)
     frame = stack.pop()
-    children = _tidy(frame.children)
+    frame.flush()
+    children = _trim(frame.children)
     if children:
-        stack[-1].children.append(Emphasis(frame.style, children, Span(frame.start, end)))  # type: ignore[arg-type]
+        stack[-1].add(Emphasis(frame.style, children, Span(frame.start, end)))  # type: ignore[arg-type]
 
 
-def _add_text(frame: _Frame, text: str, start: int, end: int) -> None:
-    _append(frame, Text(text, Span(start, end)))
-
-
-def _append(frame: _Frame, node: Inline) -> None:
-    children = frame.children
-    if isinstance(node, Text) and children and isinstance(children[-1], Text):
-        last = children[-1]
-        children[-1] = Text(_join(last.text, node.text), Span(last.span.start, max(last.span.end, node.span.end)))
-    else:
-        children.append(node)
-
-
-def _join(left: str, right: str) -> str:
-    """Join two texts; a line-end hyphen after a letter joins without a space."""
-    if right == " " and left.endswith("-") and len(left) > 1 and left[-2].isalpha():
-        return left
-    return left + right
-
-
-def _tidy(nodes: list[Inline]) -> tuple[Inline, ...]:
-    """Collapse whitespace in text nodes and trim the ends of the sequence."""
+def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Merge neighbouring text nodes, and trim the spaces at both ends of the sequence."""
     out: list[Inline] = []
     for node in nodes:
-        if isinstance(node, Text):
-            text = _SPACES.sub(" ", node.text)
-            if text:
-                out.append(Text(text, node.span))
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            last = out[-1]
+            text = last.text + node.text
+            if "  " in text:
+                text = text.replace("  ", " ")
+            out[-1] = Text(text, Span(last.span.start, node.span.end))
         else:
             out.append(node)
-    if out and isinstance(out[0], Text):
+    if out and isinstance(out[0], Text) and out[0].text[:1] == " ":
         out[0] = Text(out[0].text.lstrip(), out[0].span)
-    if out and isinstance(out[-1], Text):
+    if out and isinstance(out[-1], Text) and out[-1].text[-1:] == " ":
         out[-1] = Text(out[-1].text.rstrip(), out[-1].span)
     return tuple(node for node in out if not (isinstance(node, Text) and not node.text))
-
-
-_SPACES = re.compile(r"\s+")
 
 
 def inline_text(nodes: tuple[Inline, ...]) -> str:

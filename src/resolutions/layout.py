@@ -148,9 +148,8 @@ def _mark_tail(lines: list[Line], first: int, last: int) -> None:
         while (
             index >= first
             and lines[index].role == "content"
-            and lines[index].kind == "text"
+            and (lines[index].kind == "text" and not _opens_content(lines[index]) or _starred(lines[index]))
             and body_end - index < _MAX_TAIL_NOTE_LINES
-            and not _opens_content(lines[index])
         ):
             index -= 1
         opener = lines[index] if index >= first else None
@@ -174,12 +173,17 @@ def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
         line = lines[position]
         previous = lines[position - 1] if position > 0 else None
         after_blank = previous is None or previous.blanks > 0 or previous.role != "content"
-        opens = (line.kind == "bullet" and line.label is not None and line.label.text.startswith("*")) or (
+        opens = _starred(line) or (
             line.kind == "text" and _MARKED_BODY.match(line.plain()) is not None
         )
         if opens and after_blank and position > 0:
             return position
     return None
+
+
+def _starred(line: Line) -> bool:
+    """Tell a line opened by a star and a space: a footnote at a page bottom ("* Any changes")."""
+    return line.kind == "bullet" and line.label is not None and line.label.text.startswith("*")
 
 
 def _skip_up(lines: list[Line], index: int, first: int) -> int:

@@ -27,8 +27,8 @@ Severity = Literal["error", "warning", "info"]
 
 
 def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < instance.start:
-        raise ValueError(f"a span cannot end ({value}) before it starts ({instance.start})")
+    if not 0 <= instance.start <= value:
+        raise ValueError(f"a span runs from an offset >= 0 to one no smaller, not {instance.start}..{value}")
 
 
 @frozen(order=True)
@@ -39,7 +39,7 @@ class Span:
     (lines 1-based, columns 0-based).
     """
 
-    start: int = field(validator=attrs.validators.ge(0))
+    start: int
     end: int = field(validator=_check_span)
 
     @property
@@ -119,13 +119,11 @@ class SubItem:
         label: The label as written ("(a)", "(iv)", "-").
         content: The item's text.
         items: Nested sub-items.
-        tail: Text that follows the nested items and still belongs to this item.
     """
 
     label: str
     content: tuple[Inline, ...] = _children()
     items: tuple[SubItem, ...] = _children()
-    tail: tuple[Inline, ...] = _children()
     span: Span = _span()
     parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
 
@@ -140,7 +138,6 @@ class Paragraph:
         verb: The opening verb phrase of a preambular or operative paragraph.
         content: What follows the verb phrase (the whole text when there is none).
         items: Sub-items.
-        tail: Text after the sub-items that still belongs to the paragraph.
         parts: The source ranges of the paragraph's own text when page furniture or a footnote
             block cuts through it (not part of equality).
     """
@@ -150,7 +147,6 @@ class Paragraph:
     verb: VerbPhrase | None = None
     content: tuple[Inline, ...] = _children()
     items: tuple[SubItem, ...] = _children()
-    tail: tuple[Inline, ...] = _children()
     span: Span = _span()
     parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
 
@@ -179,6 +175,7 @@ class Section:
     Attributes:
         label: The section's label as written ("A.", "IV."), or None.
         heading: The heading text, markup removed.
+        subtitle: A second heading line ("United to end tuberculosis: an urgent ..."), if any.
         level: Depth in the section tree, from 1.
         formula: The opening formula of a text adopted within the document, if any.
         children: Paragraphs and subsections.
@@ -187,6 +184,7 @@ class Section:
 
     heading: str
     label: str | None = None
+    subtitle: str | None = None
     level: int = 1
     formula: Formula | None = None
     children: tuple[Block, ...] = _children()

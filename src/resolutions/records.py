@@ -110,10 +110,10 @@ def _add_item(rows: list[dict[str, Any]], item: SubItem, parent: int, path: list
             "number": bare_number(item.label),
             "label": item.label,
             "verb": None,
-            "text": " ".join(inline_text(item.content + item.tail).split()),
+            "text": " ".join(inline_text(item.content).split()),
             "section": list(path),
             "parent": parent,
-            "footnotes": inline_markers(item.content + item.tail),
+            "footnotes": inline_markers(item.content),
         }
     )
     for child in item.items:

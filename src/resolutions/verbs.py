@@ -29,6 +29,7 @@ class VerbReader:
         trailing = sorted(lexicon.trailing, key=len, reverse=True)
         self._leading_words = re.compile(r"^(?:(?:" + "|".join(map(re.escape, leading)) + r"),?\s+)+", re.I)
         self._trailing_words = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, trailing)) + r"))+$", re.I)
+        self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def take(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Take the opening verb phrase off a paragraph's pieces.
@@ -62,6 +63,12 @@ class VerbReader:
 
     def split(self, phrase: str) -> tuple[str, tuple[str, ...]]:
         """Split a phrase into its head and its adverbs: "Also strongly urges" -> urges, (Also, strongly)."""
+        found = self._split.get(phrase)
+        if found is None:
+            found = self._split[phrase] = self._split_new(phrase)
+        return found
+
+    def _split_new(self, phrase: str) -> tuple[str, tuple[str, ...]]:
         modifiers: list[str] = []
         head = phrase
         match = self._leading_words.match(head)

@@ -1,0 +1,53 @@
+"""Benchmark: text -> Document on seed 002 with its body repeated x1, x10 and x100.
+
+Run: python benchmarks/bench_parse.py [--repeat N]
+
+Reports the best of N runs per size (the best run is the one least disturbed by other work on
+a shared machine) in MB/s of input, and the ratio of x100 to x1 (1.0 is perfectly linear).
+Goal (issue 2): at least 5 MB/s at every size, x100 at no less than 80% of x1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import resolutions
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "002_5927ce86d9264869.txt"
+
+
+def scaled(text: str, times: int) -> str:
+    """Repeat the body (from the first numbered paragraph on) ``times`` times."""
+    start = text.index("\n1. ")
+    return text[:start] + text[start:] * times
+
+
+def best_rate(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        resolutions.parse(text)
+        best = min(best, time.perf_counter() - started)
+    return len(text.encode("utf-8")) / best / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    text = SEED.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    resolutions.parse(text)  # builds and caches the grammar
+    print(f"grammar build + first parse: {time.perf_counter() - started:.2f} s")
+    rates = {}
+    for times in (1, 10, 100):
+        sample = scaled(text, times)
+        rates[times] = best_rate(sample, max(3, args.repeat // times if times > 10 else args.repeat))
+        print(f"x{times:<4} {len(sample) / 1e6:7.2f} MB  {rates[times]:6.2f} MB/s")
+    print(f"x100 / x1 = {rates[100] / rates[1]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Dates as UN documents write them: "31 October 2018", and place-and-date lines."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = re.compile(rf"([0-9]{{1,2}})\s+({MONTH})\s+([0-9]{{4}})", re.IGNORECASE)
+#: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019"
+DATELINE = re.compile(
+    rf"^\(?\s*(?P<place>[A-Z][\w.\u2019'()-]*(?:[ \u00a0][A-Z][\w.\u2019'()-]*){{0,4}})\s*,\s*"
+    rf"(?P<when>(?:[0-9]{{1,2}}(?:\s*(?:[-\u2013]|and|to)\s*[0-9]{{1,2}})?\s+)?{MONTH}"
+    rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{MONTH})?\s+[0-9]{{4}})\s*\)?\.?$"
+)
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """Return the first date written as "31 October 2018" in text, or None."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def dateline(text: str) -> tuple[str, datetime.date | None] | None:
+    """Read a place-and-date line: "(Tehran, 27 February 2017)" -> ("Tehran", 2017-02-27)."""
+    match = DATELINE.match(text.strip().strip("*_ "))
+    if not match:
+        return None
+    when = match.group("when")
+    single = re.fullmatch(rf"[0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}}", when, re.IGNORECASE)
+    return match.group("place"), parse_date(when) if single else None
+
+
