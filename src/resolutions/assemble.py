@@ -27,6 +27,7 @@ from resolutions.layout import annotate
 from resolutions.lines import FURNITURE, Line
 from resolutions.nodes import Diagnostic, Document, Footnote, Furniture, Header, Span
 from resolutions.records import iter_paragraphs
+from resolutions.serialise.source import uncovered
 
 if TYPE_CHECKING:
     from resolutions.grammar import Compiled
@@ -68,8 +69,26 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
         furniture=_furniture(lines, repeats, source),
         source=source,
     )
+    unplaced = _unplaced(document)
+    if unplaced:
+        furniture = tuple(sorted(document.furniture + tuple(unplaced), key=lambda f: f.span.start))
+        document = attrs.evolve(document, furniture=furniture)
     diagnostics = body.diagnostics + _check_references(document) + _check_lines(lines, source)
+    diagnostics += [
+        Diagnostic("error", "unrecognised-line", f"no place in the document for {f.text.strip()[:60]!r}", None, f.span)
+        for f in unplaced
+    ]
     return attrs.evolve(document, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.span.start)))
+
+
+def _unplaced(document: Document) -> list[Furniture]:
+    """Keep, as "unplaced" furniture, any text that no node took (and say so in a diagnostic)."""
+    out = []
+    for offset, text in uncovered(document):
+        start = offset + len(text) - len(text.lstrip())
+        end = offset + len(text.rstrip())
+        out.append(Furniture("unplaced", document.source[start:end], Span(start, end)))
+    return out
 
 
 def _has_markup_references(lines: list[Line]) -> bool:

@@ -54,7 +54,10 @@ def read_front(blocks: list[Block], title_cells: list[tuple[str, Span]], has_org
         if formula_at is not None and index >= formula_at:
             break
         text = block.plain()
-        span = Span(block.first.content_start, block.lines[-1].eol)
+        span = Span(
+            min([block.first.content_start] + [mark.content_start for mark in block.marks]),
+            max([block.lines[-1].eol] + [mark.eol for mark in block.marks]),
+        )
         if (found := dateline(text)) is not None:
             place, date = found
             front.place = front.place or place

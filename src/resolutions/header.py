@@ -146,10 +146,14 @@ class _Reader:
         if not all(_has_field(cell) or _is_furniture(cell) or self.text_cell_fits(cell) for cell in cells):
             return False
         for cell in cells:
+            # The field's header line owns the whole line when it is alone on it, else its cell.
+            whole = Span(line.content_start, line.eol) if len(cells) == 1 else Span(cell[0].start, cell[-1].end)
             if _has_field(cell):
-                self.take_fields(cell)
+                self.take_fields(cell, whole)
             elif not _is_furniture(cell):
                 self.take_cell_text(cell)
+            else:
+                self.header_lines.append(HeaderLine("furniture", plain_text(cell), whole))
         return True
 
     def text_cell_fits(self, cell: list[Piece]) -> bool:
@@ -158,13 +162,15 @@ class _Reader:
             self.fields and len(text) < 150
         )
 
-    def take_fields(self, cell: list[Piece]) -> None:
+    def take_fields(self, cell: list[Piece], whole: Span | None = None) -> None:
+        first = True
         for piece in cell:
             kind = piece.kind
             if kind not in FIELDS:
                 continue
             text = piece.text.strip()
-            span = Span(piece.start, piece.end)
+            span = whole if first and whole is not None else Span(piece.start, piece.end)
+            first = False
             if kind == "SYMBOL":
                 self.set("symbol", text, span)
             elif kind == "DATE":

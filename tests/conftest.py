@@ -1,0 +1,49 @@
+"""Shared fixtures: the seeds in examples/, and the shared corpora when they are present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SEEDS = sorted(EXAMPLES.glob("0*.txt"))
+#: The shared folder beside the checkout (corpus, bulk, gold); absent in a user's clone.
+SHARED = Path(os.environ.get("RESOLUTIONS_SHARED", ROOT.parent / "shared"))
+
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.json from the parser")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def shared(*parts: str) -> Path:
+    """Return a path under ../shared, skipping the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared corpora live beside the project checkout)")
+    return path
+
+
+def corpus_texts() -> list[Path]:
+    """Every .txt and .md document of the shared development corpus (empty when absent)."""
+    folder = SHARED / "corpus"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*/*") if p.suffix in (".txt", ".md"))
+
+
+def bulk_texts() -> list[Path]:
+    folder = SHARED / "bulk" / "unsc"
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []

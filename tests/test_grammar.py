@@ -1,0 +1,234 @@
+"""The line grammar: one test table per rule, edge cases included."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from resolutions.builder import Builder
+from resolutions.grammar import grammar_dir, load_grammar
+from resolutions.lines import Line
+
+
+def lines_of(text: str) -> list[Line]:
+    return load_grammar().parser().parse(text if text.endswith("\n") else text + "\n")
+
+
+def one(text: str) -> Line:
+    found = [line for line in lines_of(text) if line.kind != "blank"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def kinds(line: Line) -> list[str]:
+    return [piece.kind for piece in line.pieces if piece.kind != "GAP"]
+
+
+def test_every_line_rule_has_a_builder_method() -> None:
+    grammar = (grammar_dir() / "resolution.lark").read_text(encoding="utf-8")
+    rules = set(re.findall(r"^([a-z][a-z_]*_line):", grammar, re.MULTILINE))
+    assert rules, "no line rules found"
+    for rule in rules:
+        assert callable(getattr(Builder, rule, None)), f"Builder has no method for rule {rule}"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("1. Decides", "1. "), ("12.\tNotes", "12.\t"), ("3) Urges", "3) "), ("1.", "1."), ("1.\u00a0 Text", "1.\u00a0 ")],
+)
+def test_numbered_line(text: str, label: str) -> None:
+    line = one(text)
+    assert line.kind == "numbered"
+    assert line.label is not None and line.label.text == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2016. was a year", "1.5 million people", "73/7. Report", "40 per cent of people", "1,000 delegates"],
+)
+def test_numbers_that_are_not_labels(text: str) -> None:
+    assert one(text).kind == "text"
+
+
+def test_ocr_comma_label_only_before_a_capitalised_word() -> None:
+    assert one("4, Calls upon all States").kind == "numbered"
+    assert one("4, 5 and 6 of the report").kind == "text"
+
+
+@pytest.mark.parametrize("text", ["(a) To call", "(iv) to develop", "(1) to endorse", "(A) Part", " - (a) Supporting"])
+def test_item_line(text: str) -> None:
+    line = one(text)
+    assert line.kind == "item"
+    assert line.label is not None and line.label.text.strip().startswith("(")
+
+
+@pytest.mark.parametrize("text", ["- a bullet", "\u2022 a bullet", "* a bullet"])
+def test_bullet_line(text: str) -> None:
+    assert one(text).kind == "bullet"
+
+
+@pytest.mark.parametrize("text", ["# Title", "### **Achievements**", "###### deep"])
+def test_heading_line(text: str) -> None:
+    assert one(text).kind == "heading"
+
+
+def test_hash_without_space_is_text() -> None:
+    assert one("#hashtag").kind == "text"
+
+
+@pytest.mark.parametrize("text", ["IV. Reducing drug abuse", "B. Supply reduction"])
+def test_section_line(text: str) -> None:
+    assert one(text).kind == "section"
+
+
+@pytest.mark.parametrize("text", ["---", "***", "__________________", "- - -", "===   "])
+def test_rule_line(text: str) -> None:
+    assert one(text).kind == "rule"
+
+
+def test_emphasis_opening_a_line_is_not_a_rule() -> None:
+    line = one("***Express*** deep concern")
+    assert line.kind == "text"
+    assert kinds(line)[:3] == ["STAR", "OPERATIVE_VERB", "STAR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [("\u00b9 United Nations", "\u00b9"), ("<sup>12</sup> Ibid.", "<sup>12</sup>"), ("\\* E/CN.7/2014/1", "\\*")],
+)
+def test_footnote_line(text: str, marker: str) -> None:
+    line = one(text)
+    assert line.kind == "footnote"
+    assert line.label is not None and line.label.text == marker
+
+
+@pytest.mark.parametrize("text", ["1", "  12  ", "*", "\u2020"])
+def test_marker_line(text: str) -> None:
+    assert one(text).kind == "marker"
+
+
+def test_blank_lines_belong_to_the_line_before() -> None:
+    found = lines_of("First\n\n   \n\nSecond\n")
+    assert [line.kind for line in found] == ["text", "text"]
+    assert found[0].blanks == 3
+
+
+def test_form_feed_opens_a_page() -> None:
+    found = lines_of("end of page\n\fA/RES/73/7\n")
+    assert found[1].page_break
+    assert kinds(found[1]) == ["SYMBOL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A/RES/73/7", ["SYMBOL"]),
+        ("S/RES/1445 (2002)", ["SYMBOL"]),
+        ("WHA66.10", ["SYMBOL"]),
+        ("31 October 2018", ["DATE"]),
+        ("Distr.: General", ["DISTRIBUTION"]),
+        ("Original: English", ["ORIGINAL_LANGUAGE"]),
+        ("Seventy-third session", ["SESSION"]),
+        ("Eleventh emergency special session", ["SESSION"]),
+        ("Agenda item 13 (b)", ["AGENDA_ITEM"]),
+        ("Item 6 of the provisional agenda\\*", ["AGENDA_ITEM", "NOTE_ESCAPE"]),
+        ("18-18142 (E)", ["JOB_NUMBER"]),
+        ("V.12-50547 (E)", ["JOB_NUMBER"]),
+        ("*1818142*", ["BARCODE"]),
+        ("2/10", ["PAGE_NUMBER"]),
+        ("021118", ["DATECODE"]),
+        ("United Nations        A/RES/73/7", ["TEXT", "SYMBOL"]),
+        ("General Assembly      Distr.: General", ["TEXT", "DISTRIBUTION"]),
+        ("2/5      18-18142", ["PAGE_NUMBER", "JOB_NUMBER"]),
+    ],
+)
+def test_header_and_furniture_cells(text: str, expected: list[str]) -> None:
+    assert kinds(one(text)) == expected
+
+
+def test_cells_need_the_whole_cell() -> None:
+    assert kinds(one("31 October 2018 was a Wednesday")) == ["TEXT"]
+    assert kinds(one("See A/RES/73/7 for details")) == ["TEXT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly,",
+        "The General Assembly",
+        "The Security Council,",
+        "Therefore the Security Council,",
+        "The Sixty-sixth World Health Assembly,",
+        "The Conference of the Parties,",
+        "The General Assembly, ",
+    ],
+)
+def test_opening_formula(text: str) -> None:
+    assert kinds(one(text))[0] == "FORMULA"
+
+
+@pytest.mark.parametrize("text", ["The Paris Pact Initiative", "The Security Council decides that", "the General Assembly,"])
+def test_not_a_formula(text: str) -> None:
+    assert "FORMULA" not in kinds(one(text))
+
+
+def test_first_person_formula() -> None:
+    assert kinds(one("We, Heads of State and Government"))[0] == "WE"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "phrase"),
+    [
+        ("Recalling its resolution 72/3", "PREAMBULAR_VERB", "Recalling"),
+        ("Recalling also that", "PREAMBULAR_VERB", "Recalling also"),
+        ("Noting with deep concern the", "PREAMBULAR_VERB", "Noting with deep concern"),
+        ("Also welcomes the States", "OPERATIVE_VERB", "Also welcomes"),
+        ("Once again urges all", "OPERATIVE_VERB", "Once again urges"),
+        ("Decides further that", "OPERATIVE_VERB", "Decides further"),
+        ("URGES Member States:", "OPERATIVE_VERB", "URGES"),
+        ("Reaffirm our commitment", "OPERATIVE_VERB", "Reaffirm"),
+        ("Calls upon States", "OPERATIVE_VERB", "Calls upon"),
+        ("Takes note with appreciation of", "OPERATIVE_VERB", "Takes note with appreciation"),
+        ("*Also recognize* that", "OPERATIVE_VERB", "Also recognize"),
+        ("<i>Demands</i> an immediate", "OPERATIVE_VERB", "Demands"),
+    ],
+)
+def test_verb_phrases(text: str, kind: str, phrase: str) -> None:
+    pieces = [piece for piece in one(text).pieces if piece.kind not in ("STAR", "TAG")]
+    assert (pieces[0].kind, pieces[0].text) == (kind, phrase)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Encourages further efforts by", "recalls the guidance", "Notesworthy", "Decidesx", "Recallings"],
+)
+def test_verb_phrase_edges(text: str) -> None:
+    pieces = one(text).pieces
+    if pieces[0].kind == "OPERATIVE_VERB":  # "Encourages", without the adjective "further"
+        assert pieces[0].text == "Encourages"
+    else:
+        assert pieces[0].kind == "TEXT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("text<sup>3</sup> more", ["TEXT", "SUP_MARK", "TEXT"]),
+        ("Corruption\u00b9 more", ["TEXT", "SUPERSCRIPT", "TEXT"]),
+        ("a \\* b", ["TEXT", "NOTE_ESCAPE", "TEXT"]),
+        ("a \\_ b", ["TEXT", "ESCAPE", "TEXT"]),
+        ("a **bold** b", ["TEXT", "STAR", "TEXT", "STAR", "TEXT"]),
+        ("a <b>bold</b> b", ["TEXT", "TAG", "TEXT", "TAG", "TEXT"]),
+        ("a < b", ["TEXT", "STRAY", "TEXT"]),
+        ("and **Welcome** the", ["TEXT", "STAR", "OPERATIVE_VERB", "STAR", "TEXT"]),
+    ],
+)
+def test_inline_pieces(text: str, expected: list[str]) -> None:
+    assert kinds(one(text)) == expected
+
+
+def test_grammar_is_total_on_awkward_text() -> None:
+    for text in ["", "\n", "\r\n\r\n", "\f", "\x00\x01", "<<<>>>", "\\", "****", "\u00a0\u3000", "a\rb", "#", "(", "1."]:
+        found = lines_of(text)
+        assert all(isinstance(line, Line) for line in found)
