@@ -15,7 +15,7 @@ import re
 import attrs
 
 from resolutions.blocks import CLOSING, Block, ends_sentence, join_continuations, join_lines
-from resolutions.dates import dateline, parse_date
+from resolutions.dates import DATE, dateline, parse_date
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
 from resolutions.lines import VERBS, Piece
@@ -180,7 +180,7 @@ class BodyReader:
             self.stack = [annex]
             self.last = None
             return
-        if label is None and (match := _LABEL_ONLY_HEADING.match(text)) and block.kind != "heading":
+        if label is None and (match := _LABEL_ONLY_HEADING.match(text)):
             label, text = match.group(1), match.group(2)
         elif label is None and _PART.match(text):
             label, text = text, ""
@@ -401,7 +401,7 @@ def _is_closing(block: Block) -> bool:
     text = block.plain()
     if CLOSING.match(text) or dateline(text) is not None:
         return True
-    return parse_date(text) is not None and len(text) < 40
+    return DATE.fullmatch(text.strip(" .*_")) is not None  # a date alone: "29 October 2018"
 
 
 def _closing(blocks: list[Block]) -> Closing | None:

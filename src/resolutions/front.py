@@ -103,7 +103,7 @@ def _title_like(block: Block) -> bool:
         return len(text) <= _MARKED_TITLE_LENGTH
     if len(text) > _TITLE_LENGTH or len(block.lines) > 4:
         return False
-    return not ends_sentence(text) or text.endswith(":")
+    return not ends_sentence(text)
 
 
 def _emphasised(block: Block) -> bool:

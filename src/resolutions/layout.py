@@ -116,7 +116,7 @@ def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]])
             for following in lines[index + 1 : last]:
                 if not bounded and _opens_content(following):
                     break
-                if following.role == "content":
+                if following.role in ("content", "symbol"):  # "A/73/334." is a footnote's text here
                     following.role = "footnote"
             break
 

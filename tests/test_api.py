@@ -1,0 +1,114 @@
+"""The public entry points: lenient and strict parsing, bad input, errors users can act on."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import resolutions
+from resolutions import ParseError, UnknownBodyError
+from tests.conftest import EXAMPLES
+
+
+def test_public_names() -> None:
+    for name in resolutions.__all__:
+        assert hasattr(resolutions, name), name
+    assert resolutions.__version__
+
+
+def test_parse_small_resolution() -> None:
+    text = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.\n"
+    doc = resolutions.parse(text)
+    assert doc.header.organ == "Security Council"
+    assert [(r["kind"], r["number"], r["verb"]) for r in doc.records()] == [
+        ("preambular", None, "Recalling"),
+        ("operative", "1", "Decides"),
+    ]
+
+
+def test_empty_text_is_lenient_and_strict_raises() -> None:
+    doc = resolutions.parse("")
+    assert doc.records() == []
+    assert doc.to_source() == ""
+    assert [d.code for d in doc.diagnostics] == ["empty-document"]
+    with pytest.raises(ParseError, match="no document"):
+        resolutions.parse("   \n\n", strict=True)
+
+
+def test_binary_junk() -> None:
+    junk = "".join(chr(c) for c in range(0, 32)) + "\x7f\ufffd" * 3 + "\x00abc\n"
+    doc = resolutions.parse(junk)
+    assert doc.to_source() == junk
+    assert "unrecognised-line" in {d.code for d in doc.diagnostics}
+    with pytest.raises(ParseError) as caught:
+        resolutions.parse(junk, strict=True)
+    error = caught.value
+    assert error.line >= 1 and error.expected
+    assert "^" in error.excerpt
+
+
+def test_one_megabyte_single_line() -> None:
+    line = ("Recalling the obligations of all States under the Charter, " * 18000)[:1_000_000]
+    doc = resolutions.parse(line)
+    assert doc.to_source() == line
+    assert len(doc.records()) == 1
+
+
+def test_strict_mode_reports_line_column_text_and_expectation() -> None:
+    text = "The General Assembly,\n\n1. Decides one;\n\n1. Decides two;\n\n3. Decides three.\n"
+    lenient = resolutions.parse(text)
+    assert [d.code for d in lenient.diagnostics] == ["duplicate-number", "skipped-number"]
+    with pytest.raises(ParseError) as caught:
+        resolutions.parse(text, strict=True)
+    error = caught.value
+    assert (error.line, error.column) == (5, 0)
+    assert error.expected == "paragraph 2"
+    assert "1. Decides two;" in error.excerpt
+    assert "line 5, column 0" in str(error)
+    assert error.hint
+
+
+def test_parse_error_survives_pickling() -> None:
+    error = ParseError("bad", line=2, column=3, excerpt="x\n^", expected="y", hint="z")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.line, copy.column, copy.expected, str(copy)) == (2, 3, "y", str(error))
+
+
+def test_unresolved_footnote_is_diagnosed() -> None:
+    doc = resolutions.parse("The General Assembly,\n\n1. Decides<sup>4</sup> to act.\n")
+    assert [d.code for d in doc.diagnostics] == ["unresolved-footnote"]
+
+
+def test_parse_rejects_bytes() -> None:
+    with pytest.raises(TypeError, match="parse_file"):
+        resolutions.parse(b"The General Assembly,")  # type: ignore[arg-type]
+
+
+def test_parse_file(tmp_path: Path) -> None:
+    doc = resolutions.parse_file(EXAMPLES / "004_b3be5a33b20825bd.txt")
+    assert doc.title == "Paris Pact Initiative"
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Résolution\n".encode("latin-1"))
+    with pytest.raises(ParseError, match="not utf-8 text") as caught:
+        resolutions.parse_file(latin)
+    assert "encoding=" in caught.value.hint
+    assert resolutions.parse_file(latin, encoding="latin-1").to_source() == "Résolution\n"
+    with pytest.raises(ParseError, match="cannot read"):
+        resolutions.parse_file(tmp_path / "missing.txt")
+
+
+def test_unknown_body() -> None:
+    with pytest.raises(UnknownBodyError) as caught:
+        resolutions.parse("x", body="nowhere")
+    assert isinstance(caught.value, KeyError)
+    assert "un" in str(caught.value)
+    assert "un" in resolutions.available_bodies()
+
+
+def test_documents_compare_by_content_not_layout() -> None:
+    plain = resolutions.parse("The General Assembly,\n\n1. Decides to act.\n")
+    spaced = resolutions.parse("\n\nThe General Assembly,\n\n\n1.   Decides   to\nact.\n")
+    assert plain.records() == spaced.records()
+    assert plain.preamble == spaced.preamble

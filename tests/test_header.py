@@ -1,0 +1,160 @@
+"""The header block and the front matter: fields, dates, titles."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import resolutions
+from resolutions.dates import dateline, parse_date
+
+
+def test_general_assembly_header() -> None:
+    text = (
+        "A/RES/73/7\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n31 October 2018\n\n"
+        "Seventy-third session\nAgenda item 77\n\nResolution adopted by the General Assembly on\n"
+        "29 October 2018\n[without reference to a Main Committee (A/73/L.8)]\n\n73/7.\n\n"
+        "Report of the International Criminal Court\nThe General Assembly,\nRecalling its resolution 72/3,\n"
+    )
+    doc = resolutions.parse(text)
+    header = doc.header
+    assert (header.symbol, header.organ, header.distribution) == ("A/RES/73/7", "General Assembly", "General")
+    assert header.date == datetime.date(2018, 10, 31)
+    assert header.adopted == datetime.date(2018, 10, 29)
+    assert (header.session, header.agenda_item) == ("Seventy-third session", "77")
+    assert doc.title == "Report of the International Criminal Court"
+    assert {line.field for line in header.lines} >= {"number", "other", "symbol"}
+
+
+def test_layout_header_in_columns() -> None:
+    text = (
+        "        United Nations                                   A/RES/73/7\n"
+        "        General Assembly                      Distr.: General\n"
+        "                                              31 October 2018\n\n"
+        "Seventy-third session\nAgenda item 77\n\n"
+        "     73/7.       Report of the International Criminal Court\n\n"
+        "                 The General Assembly,\n"
+    )
+    doc = resolutions.parse(text)
+    assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == ("A/RES/73/7", "General Assembly", "General")
+    assert doc.title == "Report of the International Criminal Court"
+
+
+def test_columns_lost_in_extraction() -> None:
+    doc = resolutions.parse("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n")
+    assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == ("S/RES/1445 (2002)", "Security Council", "General")
+
+
+def test_markdown_header_with_subsidiary_body() -> None:
+    text = (
+        "# Economic and Social Council\n\nDistr.: Limited  \n11 March 2014\n\nOriginal: English\n\n---\n\n"
+        "## Commission on Narcotic Drugs\n\n### Fifty-seventh session\n\nVienna, 13-21 March 2014\n\n"
+        "Item 6 of the provisional agenda\\*\n\n### Outcome of the high-level segment\n\n"
+        "## Joint Ministerial Statement\n\nWe, the Ministers,\n\n1. *Reaffirm* our commitment;\n"
+    )
+    doc = resolutions.parse(text)
+    header = doc.header
+    assert (header.organ, header.body, header.original_language) == (
+        "Economic and Social Council",
+        "Commission on Narcotic Drugs",
+        "English",
+    )
+    assert (header.session, header.place, header.agenda_item) == ("Fifty-seventh session", "Vienna", "6")
+    assert doc.title == "Joint Ministerial Statement"
+    assert [t.role for t in doc.titles] == ["subtitle", "title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "date"),
+    [
+        ("Resolution 242 (1967)\nof 22 November 1967\n\nThe Security Council,\n", "S/RES/242 (1967)", "1967-11-22"),
+        (
+            "RESOLUTION 827 (1993)\n\nAdopted by the Security Council at its 3217th meeting, on\n25 May 1993\n\n"
+            "The Security Council,\n",
+            "S/RES/827 (1993)",
+            "1993-05-25",
+        ),
+        ("16 (1947). Resolution of 10 January 1947\n\nThe Security Council,\n", "S/RES/16 (1947)", "1947-01-10"),
+    ],
+)
+def test_security_council_headers(text: str, symbol: str, date: str) -> None:
+    doc = resolutions.parse(text + "\n1. Decides to remain seized of the matter.\n")
+    assert doc.header.symbol == symbol
+    assert str(doc.header.date) == date
+    assert doc.header.organ == "Security Council"
+
+
+def test_draft_resolution_sponsors_and_agenda_title() -> None:
+    text = (
+        "A/ES-11/L.7\n\nGeneral Assembly\n\nDistr.: Limited\n16 February 2023\nOriginal: English\n\n"
+        "Eleventh emergency special session\nAgenda item 5\nLetter dated 28 February 2014 from the Permanent\n"
+        "Representative of Ukraine (S/2014/136)\nAlbania, Andorra, Argentina, Australia, Austria,\n"
+        "Ukraine and United States of America:* draft resolution\n\n"
+        "Principles of the Charter of the United Nations\nThe General Assembly,\n"
+    )
+    doc = resolutions.parse(text)
+    fields = {line.field: line.text for line in doc.header.lines}
+    assert fields["agenda_title"].startswith("Letter dated 28 February 2014")
+    assert fields["sponsors"].endswith("draft resolution")
+    assert doc.title == "Principles of the Charter of the United Nations"
+
+
+def test_who_symbol_and_wrapped_title() -> None:
+    text = "WHA66.10 Follow-up to the Political Declaration of the\nHigh-level Meeting\nThe Sixty-sixth World Health Assembly,\n"
+    doc = resolutions.parse(text)
+    assert doc.header.symbol == "WHA66.10"
+    assert doc.title == "Follow-up to the Political Declaration of the High-level Meeting"
+    assert doc.header.organ == "World Health Assembly"
+
+
+def test_conference_outcome_front_matter() -> None:
+    text = (
+        "**Third Ministerial Conference of the Paris Pact Partners**\n\n(Vienna, 16 February 2012)\n\n"
+        "Vienna Declaration\n\n1. The Paris Pact is one of the most important frameworks.\n"
+    )
+    doc = resolutions.parse(text)
+    assert doc.title == "Vienna Declaration"
+    assert doc.header.organ == "Third Ministerial Conference of the Paris Pact Partners"
+    assert (doc.header.place, doc.header.date) == ("Vienna", datetime.date(2012, 2, 16))
+
+
+def test_markdown_heading_after_a_title_is_a_section() -> None:
+    text = "***Tehran Conference***\n*(Tehran, 27 February 2017)*\n\n### **Conclusions**\n\nOn 27 February 2017, Ministers met.\n"
+    doc = resolutions.parse(text)
+    assert doc.title == "Tehran Conference"
+    assert doc.records()[0]["section"] == ["Conclusions"]
+
+
+def test_web_page_publisher_and_title() -> None:
+    text = "Islamic Republic of Iran\n\n\u00a0\n\nParis Pact Initiative\n\nA partnership of more than 80 countries and organizations.\n"
+    doc = resolutions.parse(text)
+    assert (doc.header.organ, doc.title) == ("Islamic Republic of Iran", "Paris Pact Initiative")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31 October 2018", datetime.date(2018, 10, 31)),
+        ("on 1 january 2020.", datetime.date(2020, 1, 1)),
+        ("30 February 2020", None),
+        ("October 2018", None),
+    ],
+)
+def test_parse_date(text: str, expected: datetime.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Tehran, 27 February 2017)", ("Tehran", datetime.date(2017, 2, 27))),
+        ("Vienna, 11-20 March 2009", ("Vienna", None)),
+        ("New York, 3 and 4 June 2019", ("New York", None)),
+        ("***Tehran, 27 February 2017***", ("Tehran", datetime.date(2017, 2, 27))),
+        ("Recalling, 27 February 2017", ("Recalling", datetime.date(2017, 2, 27))),
+        ("See the report of 2017", None),
+    ],
+)
+def test_dateline(text: str, expected: object) -> None:
+    assert dateline(text) == expected
