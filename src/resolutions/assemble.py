@@ -20,12 +20,12 @@ import attrs
 from resolutions.blocks import Block, group
 from resolutions.body import BodyReader
 from resolutions.footnotes import NoteRecord, read_footnotes, split_references
-from resolutions.front import read_front
+from resolutions.front import Front, read_front
 from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
 from resolutions.layout import annotate
 from resolutions.lines import FURNITURE, Line
-from resolutions.nodes import Diagnostic, Document, Footnote, Furniture, Header, Span
+from resolutions.nodes import Diagnostic, Document, Footnote, Furniture, Header, HeaderLine, Span
 from resolutions.records import iter_paragraphs
 from resolutions.serialise.source import uncovered
 
@@ -54,6 +54,8 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
     front = read_front(blocks, reading.title_cells, reading.header.organ is not None)
+    body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
+    _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
     body = BodyReader(compiled.verbs, title).read(blocks[front.consumed :])
     header = _complete_header(reading.header, front, body.preamble.formula)
@@ -91,6 +93,21 @@ def _unplaced(document: Document) -> list[Furniture]:
     return out
 
 
+def _symbol_in_front(lines: list[Line], header: Header, front: Front, body_start: int) -> None:
+    """Take a symbol printed alone among the titles ("ACHPR/Res.345 (LVIII) 2016") as the header's."""
+    if header.symbol is not None:
+        return
+    for line in lines:
+        if line.start >= body_start:
+            return
+        if line.role == "symbol":
+            line.role = "header"
+            symbol = line.plain()
+            front.symbol = symbol
+            front.header_lines.append(HeaderLine("symbol", symbol, Span(line.content_start, line.eol)))
+            return
+
+
 def _has_markup_references(lines: list[Line]) -> bool:
     """Tell text whose references are marked up (Markdown, HTML, superscripts) from bare digits."""
     return any(piece.kind in ("SUP_MARK", "SUPERSCRIPT") for line in lines for piece in line.pieces) or any(
@@ -110,7 +127,7 @@ def _split_bare_references(blocks: list[Block], notes: list[NoteRecord]) -> None
             line.pieces = split_references(line.pieces, known, page_known)
 
 
-def _complete_header(header: Header, front: object, formula: object) -> Header:
+def _complete_header(header: Header, front: Front, formula: object) -> Header:
     """Fill header fields that the front matter or the opening formula tell."""
     changes: dict[str, object] = {}
     organ = getattr(front, "organ", None)
@@ -120,7 +137,7 @@ def _complete_header(header: Header, front: object, formula: object) -> Header:
         named = _organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
         if named:
             changes["organ"] = named
-    for field in ("place", "date"):
+    for field in ("place", "date", "symbol"):
         value = getattr(front, field, None)
         if getattr(header, field) is None and value is not None:
             changes[field] = value

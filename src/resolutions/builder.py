@@ -11,7 +11,7 @@ the builder dispatches on the bare name.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from lark import Token
 
@@ -33,11 +33,16 @@ class Builder:
 
     Subclass it for a grammar that adds rules: a method named after the rule receives the
     rule's tokens and returns a ``Line`` (``self.make_line(kind, tokens)`` does the work).
+    A grammar that adds terminals for things the library already knows maps them in
+    ``aliases``: ``{"ACHPR_SYMBOL": "SYMBOL"}`` makes its symbols header symbols.
     """
+
+    #: Terminal names of a body grammar, mapped to the kinds the later stages know.
+    aliases: ClassVar[dict[str, str]] = {}
 
     def __init__(self, scanner: InlineScanner) -> None:
         self.scanner = scanner
-        self._kinds = _BareNames()
+        self._kinds = _BareNames(self.aliases)
 
     # ------------------------------------------------------------ lark's callback protocol
     def __getattr__(self, name: str) -> Any:
@@ -133,8 +138,13 @@ class Builder:
 
 
 class _BareNames(dict[str, str]):
-    """Token and rule names without their ``%import`` namespace, computed once per name."""
+    """Token and rule names without their ``%import`` namespace (and aliased), once per name."""
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        super().__init__()
+        self.aliases = aliases
 
     def __missing__(self, name: str) -> str:
-        bare = self[name] = name.rpartition("__")[2]
+        bare = name.rpartition("__")[2]
+        bare = self[name] = self.aliases.get(bare, bare)
         return bare

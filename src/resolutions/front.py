@@ -35,6 +35,7 @@ class Front:
     organ: str | None = None
     place: str | None = None
     date: datetime.date | None = None
+    symbol: str | None = None
     consumed: int = 0
 
 

@@ -49,7 +49,7 @@ class Nesting:
         if self.levels and kind == "roman" and label.strip("() ") == "ii":
             top_family, top_label = self.levels[-1]
             if top_family == "digit" and top_label.strip("() ") in _LOOKS_LIKE_ONE:
-                kind = "digit"  # "(1)" then "(ii)": an OCR slip for "(i)", "(ii)"
+                self.levels[-1] = ("roman", top_label)  # "(1)" then "(ii)": an OCR slip for "(i)"
         for depth, (open_family, _) in enumerate(self.levels):
             if open_family == kind:
                 del self.levels[depth + 1 :]

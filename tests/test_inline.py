@@ -1,0 +1,71 @@
+"""Inline content: emphasis, references, escapes, line joins; and sub-item nesting."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolutions.inline import inline_markers, inline_text, to_inline
+from resolutions.items import Nesting, family
+from resolutions.lines import Piece
+from resolutions.nodes import Emphasis, FootnoteRef, Text
+
+
+def pieces(*spec: tuple[str, str]) -> list[Piece]:
+    out, position = [], 0
+    for kind, text in spec:
+        out.append(Piece(kind, text, position, position + len(text)))
+        position += len(text)
+    return out
+
+
+def test_emphasis_pairs_by_delimiter() -> None:
+    nodes = to_inline(pieces(("STAR", "**"), ("TEXT", "Reaffirm"), ("STAR", "**"), ("TEXT", " also the "), ("STAR", "*"), ("TEXT", "Treaty"), ("STAR", "*")))
+    assert [type(n).__name__ for n in nodes] == ["Emphasis", "Text", "Emphasis"]
+    assert nodes[0].style == "bold" and nodes[2].style == "italic"  # type: ignore[union-attr]
+    assert inline_text(nodes) == "Reaffirm also the Treaty"
+
+
+def test_html_emphasis_and_unknown_tags() -> None:
+    nodes = to_inline(pieces(("TAG", "<b>"), ("TEXT", "Title"), ("TAG", "</b>"), ("TAG", "<br/>"), ("TEXT", " rest")))
+    assert isinstance(nodes[0], Emphasis) and nodes[0].style == "bold"
+    assert inline_text(nodes) == "Title rest"
+
+
+def test_unpaired_star_is_text() -> None:
+    nodes = to_inline(pieces(("TEXT", "America:"), ("STAR", "*"), ("TEXT", " draft resolution")))
+    assert nodes == (Text("America:* draft resolution"),)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "marker"),
+    [("SUP_MARK", "<sup>12</sup>", "12"), ("SUPERSCRIPT", "\u00b9\u00b2", "12"), ("NOTE_ESCAPE", "\\*", "*"), ("REF", "3", "3")],
+)
+def test_references(kind: str, text: str, marker: str) -> None:
+    nodes = to_inline(pieces(("TEXT", "Court,"), (kind, text), ("TEXT", " and")))
+    assert isinstance(nodes[1], FootnoteRef) and nodes[1].marker == marker
+    assert inline_markers(nodes) == [marker]
+
+
+def test_line_breaks_and_spaces() -> None:
+    nodes = to_inline(pieces(("TEXT", "the Secretary-"), ("BREAK", " "), ("TEXT", "General  and"), ("BREAK", " "), ("TEXT", "the\tCourt"), ("ESCAPE", "\\_")))
+    assert inline_text(nodes) == "the Secretary-General and the Court_"
+
+
+def test_spans_point_into_the_source() -> None:
+    nodes = to_inline(pieces(("TEXT", "abc"), ("SUP_MARK", "<sup>1</sup>")))
+    assert (nodes[0].span.start, nodes[0].span.end, nodes[1].span.start) == (0, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("label", "previous", "expected"),
+    [("(a)", None, "letter"), ("(i)", None, "roman"), ("(i)", "(h)", "letter"), ("(v)", "(u)", "letter"), ("(iv)", "(iii)", "roman"), ("(1)", None, "digit"), ("(A)", None, "LETTER"), ("(IV)", None, "ROMAN"), ("-", None, "bullet"), ("\u2022", None, "bullet")],
+)
+def test_label_family(label: str, previous: str | None, expected: str) -> None:
+    assert family(label, previous) == expected
+
+
+def test_nesting_levels() -> None:
+    nesting = Nesting()
+    assert [nesting.place(label) for label in ["(a)", "(b)", "(i)", "(ii)", "(c)", "- ", "(d)"]] == [0, 0, 1, 1, 0, 1, 0]
+    slip = Nesting()
+    assert [slip.place(label) for label in ["(1)", "(ii)", "(iii)"]] == [0, 0, 0]

@@ -1,0 +1,57 @@
+"""The verb lexicon: data files, derived forms, and the terminals compiled from them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from resolutions.grammar import default_lexicon, grammar_dir
+from resolutions.lexicon import Lexicon, _third_person, trie_regex
+
+
+@pytest.mark.parametrize(
+    ("base", "third"),
+    [("decide", "decides"), ("stress", "stresses"), ("express", "expresses"), ("apply", "applies"), ("urge", "urges"), ("reach", "reaches"), ("play", "plays")],
+)
+def test_third_person(base: str, third: str) -> None:
+    assert _third_person(base) == third
+
+
+def test_trie_regex_matches_exactly_its_words_longest_first() -> None:
+    words = ["note", "notes", "note with concern", "noting"]
+    regex = re.compile(f"(?:{trie_regex(words)})")
+    assert regex.match("note with concern that").group(0) == "note with concern"
+    assert regex.match("notes").group(0) == "notes"
+    assert regex.match("nothing") is None
+
+
+def test_shipped_lexicon_files_load() -> None:
+    lexicon = Lexicon.load(grammar_dir() / "lexicon")
+    assert {"recalling", "bearing in mind", "noting with deep concern"} <= lexicon.preambular
+    assert {"decide", "call upon", "take note"} <= lexicon.operative
+    assert {"also", "once again"} <= lexicon.leading
+    assert "further" in lexicon.trailing
+
+
+def test_terminals_cover_forms_and_case() -> None:
+    regexes = {name: re.compile(f"(?:{rx})") for name, rx in default_lexicon().terminal_regexes().items()}
+    operative = regexes["OPERATIVE_VERB"]
+    for text in ["Decides", "Decide", "DECIDES", "Calls upon", "Also calls upon", "Once again urges", "Are fully aware"]:
+        assert operative.fullmatch(text), text
+    for text in ["decides", "Decidess", "Calls up"]:
+        assert not operative.fullmatch(text), text
+    assert regexes["PREAMBULAR_VERB"].fullmatch("Recalling also")
+
+
+def test_extended_lexicon_is_a_new_lexicon() -> None:
+    base = default_lexicon()
+    more = base.extended(operative=["Take cognizance"], preambular=["Heeding"])
+    assert "take cognizance" in more.operative and "heeding" in more.preambular
+    assert "take cognizance" not in base.operative
+    assert re.compile(more.terminal_regexes()["OPERATIVE_VERB"]).match("Takes cognizance")
+
+
+def test_grammar_text_is_a_lark_module() -> None:
+    text = default_lexicon().grammar_text()
+    assert text.count("PREAMBULAR_VERB.4: /") == 1 and text.count("OPERATIVE_VERB.4: /") == 1
