@@ -34,7 +34,10 @@ def test_errors_go_to_stderr_with_status_1(capsys: pytest.CaptureFixture[str]) -
 def test_python_dash_m() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "resolutions", str(EXAMPLES / "000_0d417f45fc5c217a.txt")],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     assert "Tehran International Conference" in done.stdout
 

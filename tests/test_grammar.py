@@ -168,7 +168,9 @@ def test_opening_formula(text: str) -> None:
     assert kinds(one(text))[0] == "FORMULA"
 
 
-@pytest.mark.parametrize("text", ["The Paris Pact Initiative", "The Security Council decides that", "the General Assembly,"])
+@pytest.mark.parametrize(
+    "text", ["The Paris Pact Initiative", "The Security Council decides that", "the General Assembly,"]
+)
 def test_not_a_formula(text: str) -> None:
     assert "FORMULA" not in kinds(one(text))
 
@@ -229,6 +231,20 @@ def test_inline_pieces(text: str, expected: list[str]) -> None:
 
 
 def test_grammar_is_total_on_awkward_text() -> None:
-    for text in ["", "\n", "\r\n\r\n", "\f", "\x00\x01", "<<<>>>", "\\", "****", "\u00a0\u3000", "a\rb", "#", "(", "1."]:
+    for text in [
+        "",
+        "\n",
+        "\r\n\r\n",
+        "\f",
+        "\x00\x01",
+        "<<<>>>",
+        "\\",
+        "****",
+        "\u00a0\u3000",
+        "a\rb",
+        "#",
+        "(",
+        "1.",
+    ]:
         found = lines_of(text)
         assert all(isinstance(line, Line) for line in found)

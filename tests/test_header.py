@@ -37,13 +37,21 @@ def test_layout_header_in_columns() -> None:
         "                 The General Assembly,\n"
     )
     doc = resolutions.parse(text)
-    assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == ("A/RES/73/7", "General Assembly", "General")
+    assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == (
+        "A/RES/73/7",
+        "General Assembly",
+        "General",
+    )
     assert doc.title == "Report of the International Criminal Court"
 
 
 def test_columns_lost_in_extraction() -> None:
     doc = resolutions.parse("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n")
-    assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == ("S/RES/1445 (2002)", "Security Council", "General")
+    assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == (
+        "S/RES/1445 (2002)",
+        "Security Council",
+        "General",
+    )
 
 
 def test_markdown_header_with_subsidiary_body() -> None:

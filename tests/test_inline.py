@@ -19,7 +19,17 @@ def pieces(*spec: tuple[str, str]) -> list[Piece]:
 
 
 def test_emphasis_pairs_by_delimiter() -> None:
-    nodes = to_inline(pieces(("STAR", "**"), ("TEXT", "Reaffirm"), ("STAR", "**"), ("TEXT", " also the "), ("STAR", "*"), ("TEXT", "Treaty"), ("STAR", "*")))
+    nodes = to_inline(
+        pieces(
+            ("STAR", "**"),
+            ("TEXT", "Reaffirm"),
+            ("STAR", "**"),
+            ("TEXT", " also the "),
+            ("STAR", "*"),
+            ("TEXT", "Treaty"),
+            ("STAR", "*"),
+        )
+    )
     assert [type(n).__name__ for n in nodes] == ["Emphasis", "Text", "Emphasis"]
     assert nodes[0].style == "bold" and nodes[2].style == "italic"  # type: ignore[union-attr]
     assert inline_text(nodes) == "Reaffirm also the Treaty"
@@ -38,7 +48,12 @@ def test_unpaired_star_is_text() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "text", "marker"),
-    [("SUP_MARK", "<sup>12</sup>", "12"), ("SUPERSCRIPT", "\u00b9\u00b2", "12"), ("NOTE_ESCAPE", "\\*", "*"), ("REF", "3", "3")],
+    [
+        ("SUP_MARK", "<sup>12</sup>", "12"),
+        ("SUPERSCRIPT", "\u00b9\u00b2", "12"),
+        ("NOTE_ESCAPE", "\\*", "*"),
+        ("REF", "3", "3"),
+    ],
 )
 def test_references(kind: str, text: str, marker: str) -> None:
     nodes = to_inline(pieces(("TEXT", "Court,"), (kind, text), ("TEXT", " and")))
@@ -47,7 +62,16 @@ def test_references(kind: str, text: str, marker: str) -> None:
 
 
 def test_line_breaks_and_spaces() -> None:
-    nodes = to_inline(pieces(("TEXT", "the Secretary-"), ("BREAK", " "), ("TEXT", "General  and"), ("BREAK", " "), ("TEXT", "the\tCourt"), ("ESCAPE", "\\_")))
+    nodes = to_inline(
+        pieces(
+            ("TEXT", "the Secretary-"),
+            ("BREAK", " "),
+            ("TEXT", "General  and"),
+            ("BREAK", " "),
+            ("TEXT", "the\tCourt"),
+            ("ESCAPE", "\\_"),
+        )
+    )
     assert inline_text(nodes) == "the Secretary-General and the Court_"
 
 
@@ -58,7 +82,18 @@ def test_spans_point_into_the_source() -> None:
 
 @pytest.mark.parametrize(
     ("label", "previous", "expected"),
-    [("(a)", None, "letter"), ("(i)", None, "roman"), ("(i)", "(h)", "letter"), ("(v)", "(u)", "letter"), ("(iv)", "(iii)", "roman"), ("(1)", None, "digit"), ("(A)", None, "LETTER"), ("(IV)", None, "ROMAN"), ("-", None, "bullet"), ("\u2022", None, "bullet")],
+    [
+        ("(a)", None, "letter"),
+        ("(i)", None, "roman"),
+        ("(i)", "(h)", "letter"),
+        ("(v)", "(u)", "letter"),
+        ("(iv)", "(iii)", "roman"),
+        ("(1)", None, "digit"),
+        ("(A)", None, "LETTER"),
+        ("(IV)", None, "ROMAN"),
+        ("-", None, "bullet"),
+        ("\u2022", None, "bullet"),
+    ],
 )
 def test_label_family(label: str, previous: str | None, expected: str) -> None:
     assert family(label, previous) == expected
@@ -66,6 +101,14 @@ def test_label_family(label: str, previous: str | None, expected: str) -> None:
 
 def test_nesting_levels() -> None:
     nesting = Nesting()
-    assert [nesting.place(label) for label in ["(a)", "(b)", "(i)", "(ii)", "(c)", "- ", "(d)"]] == [0, 0, 1, 1, 0, 1, 0]
+    assert [nesting.place(label) for label in ["(a)", "(b)", "(i)", "(ii)", "(c)", "- ", "(d)"]] == [
+        0,
+        0,
+        1,
+        1,
+        0,
+        1,
+        0,
+    ]
     slip = Nesting()
     assert [slip.place(label) for label in ["(1)", "(ii)", "(iii)"]] == [0, 0, 0]

@@ -12,7 +12,15 @@ from resolutions.lexicon import Lexicon, _third_person, trie_regex
 
 @pytest.mark.parametrize(
     ("base", "third"),
-    [("decide", "decides"), ("stress", "stresses"), ("express", "expresses"), ("apply", "applies"), ("urge", "urges"), ("reach", "reaches"), ("play", "plays")],
+    [
+        ("decide", "decides"),
+        ("stress", "stresses"),
+        ("express", "expresses"),
+        ("apply", "applies"),
+        ("urge", "urges"),
+        ("reach", "reaches"),
+        ("play", "plays"),
+    ],
 )
 def test_third_person(base: str, third: str) -> None:
     assert _third_person(base) == third
@@ -37,7 +45,15 @@ def test_shipped_lexicon_files_load() -> None:
 def test_terminals_cover_forms_and_case() -> None:
     regexes = {name: re.compile(f"(?:{rx})") for name, rx in default_lexicon().terminal_regexes().items()}
     operative = regexes["OPERATIVE_VERB"]
-    for text in ["Decides", "Decide", "DECIDES", "Calls upon", "Also calls upon", "Once again urges", "Are fully aware"]:
+    for text in [
+        "Decides",
+        "Decide",
+        "DECIDES",
+        "Calls upon",
+        "Also calls upon",
+        "Once again urges",
+        "Are fully aware",
+    ]:
         assert operative.fullmatch(text), text
     for text in ["decides", "Decidess", "Calls up"]:
         assert not operative.fullmatch(text), text

@@ -68,7 +68,7 @@ def test_page_bottom_footnote_without_a_rule_and_repeats() -> None:
     doc = resolutions.parse(text)
     assert [(n.marker, inline_text(n.content)) for n in doc.footnotes] == [("3", "Documents A66/8 and A66/9.")]
     assert len(doc.footnotes[0].repeats) > 0
-    assert [r["footnotes"] for r in doc.records()][0] == ["3"]
+    assert doc.records()[0]["footnotes"] == ["3"]
 
 
 def test_star_footnote_at_a_page_bottom() -> None:
@@ -78,7 +78,9 @@ def test_star_footnote_at_a_page_bottom() -> None:
 
 
 def test_markdown_footnotes_between_rules() -> None:
-    text = "1. *Note* the report<sup>1</sup> of the Board;\n\n---\n\n<sup>1</sup> E/INCB/2012/1.\n\n2. *Note* the rest.\n"
+    text = (
+        "1. *Note* the report<sup>1</sup> of the Board;\n\n---\n\n<sup>1</sup> E/INCB/2012/1.\n\n2. *Note* the rest.\n"
+    )
     doc = resolutions.parse(text)
     assert [(n.marker, inline_text(n.content)) for n in doc.footnotes] == [("1", "E/INCB/2012/1.")]
     assert [r["footnotes"] for r in doc.records()] == [["1"], []]
@@ -110,7 +112,10 @@ def test_lower_case_continuation_after_blank_lines() -> None:
 def test_capitalised_continuation_of_a_paragraph_that_must_end_in_punctuation() -> None:
     text = "The Council,\n\nNoting the recommendation by the Co-Chairmen of the Steering\n\nCommittee of the Conference,\n\n1. Decides.\n"
     records = resolutions.parse(text).records()
-    assert records[0]["text"] == "Noting the recommendation by the Co-Chairmen of the Steering Committee of the Conference,"
+    assert (
+        records[0]["text"]
+        == "Noting the recommendation by the Co-Chairmen of the Steering Committee of the Conference,"
+    )
 
 
 def test_plain_paragraphs_without_final_stop_stay_apart() -> None:
@@ -137,7 +142,10 @@ def test_pdftotext_paragraph_starts_without_blank_lines() -> None:
 
 def test_hyphen_at_line_end_joins_words() -> None:
     text = "1. Requests the Secretary-\nGeneral to report and the drug-\nresistant forms;\n"
-    assert resolutions.parse(text).records()[0]["text"] == "Requests the Secretary-General to report and the drug-resistant forms;"
+    assert (
+        resolutions.parse(text).records()[0]["text"]
+        == "Requests the Secretary-General to report and the drug-resistant forms;"
+    )
 
 
 # ------------------------------------------------------------------ body: kinds and verbs
@@ -160,7 +168,11 @@ def test_declaration_in_the_first_person() -> None:
     text = "We, Heads of State and Government, assembled in New York, and we therefore:\n1.\nReaffirm the 2030 Agenda;\n2. Given the association, commit to act;\n3. Further reaffirm the declaration.\n"
     doc = resolutions.parse(text)
     assert doc.preamble.formula is not None
-    assert kinds(text) == [("operative", "1", "Reaffirm"), ("operative", "2", None), ("operative", "3", "Further reaffirm")]
+    assert kinds(text) == [
+        ("operative", "1", "Reaffirm"),
+        ("operative", "2", None),
+        ("operative", "3", "Further reaffirm"),
+    ]
 
 
 def test_summary_without_verbs_is_plain_paragraphs() -> None:
@@ -268,4 +280,7 @@ def test_closing_lines() -> None:
 def test_verb_phrase_parts() -> None:
     doc = resolutions.parse("The Council,\n\n1. Once again strongly urges all States;\n\n2. Decides further that;\n")
     verbs = [p.verb for p in doc.paragraphs()]
-    assert [(v.head, v.modifiers) for v in verbs if v] == [("urges", ("Once again", "strongly")), ("Decides", ("further",))]
+    assert [(v.head, v.modifiers) for v in verbs if v] == [
+        ("urges", ("Once again", "strongly")),
+        ("Decides", ("further",)),
+    ]

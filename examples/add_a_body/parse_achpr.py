@@ -10,6 +10,7 @@ what the new terminals are. Nothing of the library is copied or changed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import resolutions
 from resolutions.grammar import default_lexicon
@@ -20,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 class AchprBuilder(resolutions.Builder):
     """The ACHPR terminals are a header symbol and an opening formula."""
 
-    aliases = {"ACHPR_SYMBOL": "SYMBOL", "ACHPR_FORMULA": "FORMULA"}
+    aliases: ClassVar[dict[str, str]] = {"ACHPR_SYMBOL": "SYMBOL", "ACHPR_FORMULA": "FORMULA"}
 
 
 def achpr_grammar() -> resolutions.Grammar:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import cast
 
 import lark
 
 from resolutions.assemble import assemble
 from resolutions.errors import ParseError
 from resolutions.grammar import Grammar, load_grammar
+from resolutions.lines import Line
 from resolutions.nodes import Document
 from resolutions.source import SourceText
 
@@ -46,7 +48,7 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     collecting = gc.isenabled()
     gc.disable()  # the parser makes many small objects and no cycles: collection is wasted work
     try:
-        lines = compiled.lark.parse(lexed)
+        lines = cast("list[Line]", compiled.lark.parse(lexed))  # the builder makes lines, not a tree
         document = assemble(text, lines, compiled)
     except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
         raise _from_lark(exc, text) from exc

@@ -23,7 +23,9 @@ _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])|\s)[0-9]{1,3}\s*
 _TERMINATORS = ",;:.!?\u2026"
 #: Closing lines: "28th plenary meeting", "Adopted at the 1382nd meeting.", "Adopted unanimously".
 CLOSING = re.compile(
-    r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b|(?:Adopted|ADOPTED)[ \u00a0]+(?:unanimously|at|by|without)\b|Done[ \u00a0]+(?:at|in)\b)"
+    r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b"
+    r"|(?:Adopted|ADOPTED)[ \u00a0]+(?:unanimously|at|by|without)\b"
+    r"|Done[ \u00a0]+(?:at|in)\b)"
 )
 
 
@@ -46,7 +48,7 @@ class Block:
         self.marks: list[Line] = []
         self.interrupted = interrupted
         self._plain: str | None = None
-        self._opener: str | None | bool = False  # False: not computed yet
+        self._opener: str | bool | None = False  # False: not computed yet
 
     def __repr__(self) -> str:
         return f"Block({self.kind}, {self.plain()[:50]!r})"

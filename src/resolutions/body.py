@@ -11,6 +11,7 @@ and an unnumbered one only when its verb is set off (bold, italics, capitals).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import attrs
 
@@ -118,12 +119,11 @@ class _Container:
     operative: bool = False  # an operative paragraph has been read in it
 
     def freeze(self) -> Section | Annex:
-        children = tuple(child.freeze() for child in self.children)
+        # Annexes open only at the top (the stack is reset to them), so children are blocks.
+        children = cast("tuple[Paragraph | Section, ...]", tuple(child.freeze() for child in self.children))
         if self.annex:
             return Annex(self.heading, self.title, self.formula, children, _extent(self.parts))
-        return Section(
-            self.heading, self.label, self.subtitle, self.level, self.formula, children, _extent(self.parts)
-        )
+        return Section(self.heading, self.label, self.subtitle, self.level, self.formula, children, _extent(self.parts))
 
 
 class BodyReader:
@@ -205,8 +205,10 @@ class BodyReader:
         labelled = [c for c in self.stack[1:] if c.label is not None]
         if label is None:
             return labelled[-1].level + 1 if labelled else 1
-        kind = "roman" if re.fullmatch(r"[IVXLC]+\.?", label) and label.rstrip(".") not in ("C", "L", "D") else (
-            "letter" if label[:1].isalpha() else "digit"
+        kind = (
+            "roman"
+            if re.fullmatch(r"[IVXLC]+\.?", label) and label.rstrip(".") not in ("C", "L", "D")
+            else ("letter" if label[:1].isalpha() else "digit")
         )
         if kind not in self.family_levels:
             self.family_levels[kind] = labelled[-1].level + 1 if labelled else 1
@@ -262,7 +264,9 @@ class BodyReader:
     def kind(self, block: Block, number: str | None, verb: object) -> Kind:
         """Decide whether a paragraph is preambular, operative or plain."""
         opener = block.opener() if verb is not None else None
-        formal = any(c.formula is not None for c in self.stack) or (self.formula is not None and not self.stack[0].annex)
+        formal = any(c.formula is not None for c in self.stack) or (
+            self.formula is not None and not self.stack[0].annex
+        )
         operative_seen = self.stack[-1].operative
         marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
         if opener == "OPERATIVE_VERB" and (formal or marked or (number and self.numbered_operative)):
@@ -295,17 +299,21 @@ class BodyReader:
                 continue
             value = int(match.group(0))
             if previous is not None and value == previous:
-                self.report("duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span)
+                self.report(
+                    "duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span
+                )
             elif previous is not None and value > previous + 1:
-                self.report("skipped-number", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span)
+                self.report(
+                    "skipped-number", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span
+                )
             elif previous is not None and value < previous and value != 1:
-                self.report("number-out-of-order", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span)
+                self.report(
+                    "number-out-of-order", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span
+                )
             previous = value
 
     def report(self, code: str, message: str, expected: str, span: Span | None) -> None:
-        self.diagnostics.append(
-            Diagnostic("error", code, message, f"paragraph {expected}", span or Span(0, 0))
-        )
+        self.diagnostics.append(Diagnostic("error", code, message, f"paragraph {expected}", span or Span(0, 0)))
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -354,8 +362,10 @@ def _is_heading(block: Block, following: Block | None) -> bool:
     text = block.plain()
     if block.kind == "section":  # "IV. Reducing drug abuse ...", unless it reads as a paragraph
         reads_as_paragraph = block.opener() is not None and ends_sentence(text)
-        return len(text) <= _HEADING_LENGTH * 2 and not reads_as_paragraph and not (
-            following is not None and _lowercase_start(following)
+        return (
+            len(text) <= _HEADING_LENGTH * 2
+            and not reads_as_paragraph
+            and not (following is not None and _lowercase_start(following))
         )
     if block.kind != "text" or not text:
         return False

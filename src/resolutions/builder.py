@@ -11,12 +11,20 @@ the builder dispatches on the bare name.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
-from lark import Token
+from typing import Any, ClassVar, Protocol
 
 from resolutions.inline import InlineScanner
 from resolutions.lines import Line, Piece
+
+
+class Token(Protocol):
+    """What the builder reads of a lark token (lark sets the positions on every token it lexes)."""
+
+    type: str
+    value: str
+    start_pos: int
+    end_pos: int
+
 
 #: Token types that start a line before its content.
 _LEAD = frozenset({"PAGE_BREAK", "INDENT"})

@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
+_MONTH_NAMES = "january february march april may june july august september october november december"
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), 1)}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = re.compile(rf"([0-9]{{1,2}})\s+({MONTH})\s+([0-9]{{4}})", re.IGNORECASE)
 #: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019"
@@ -40,5 +36,3 @@ def dateline(text: str) -> tuple[str, datetime.date | None] | None:
     when = match.group("when")
     single = re.fullmatch(rf"[0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}}", when, re.IGNORECASE)
     return match.group("place"), parse_date(when) if single else None
-
-

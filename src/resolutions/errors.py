@@ -57,9 +57,7 @@ class ParseError(ResolutionsError, ValueError):
         return (_rebuild_parse_error, (self.message, self.line, self.column, self.excerpt, self.expected, self.hint))
 
 
-def _rebuild_parse_error(
-    message: str, line: int, column: int, excerpt: str, expected: str, hint: str
-) -> ParseError:
+def _rebuild_parse_error(message: str, line: int, column: int, excerpt: str, expected: str, hint: str) -> ParseError:
     return ParseError(message, line=line, column=column, excerpt=excerpt, expected=expected, hint=hint)
 
 

@@ -43,7 +43,6 @@ class NoteRecord:
 
     __slots__ = ("lines", "marker", "page", "pieces")
 
-
     def __init__(self, marker: str, page: int) -> None:
         self.marker = marker
         self.page = page

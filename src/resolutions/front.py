@@ -51,7 +51,7 @@ def read_front(blocks: list[Block], title_cells: list[tuple[str, Span]], has_org
     candidates: list[tuple[str, Span]] = list(title_cells)
     formula_at = _formula_index(blocks)
     index = 0
-    for index, block in enumerate(blocks):  # noqa: B007 - the index is used after the loop
+    for index, block in enumerate(blocks):
         if formula_at is not None and index >= formula_at:
             break
         text = block.plain()
@@ -88,7 +88,7 @@ def _formula_index(blocks: list[Block]) -> int | None:
         opener = block.opener()
         if opener in ("FORMULA", "WE"):
             return index
-        if block.kind in ("numbered", "item", "section") or opener in VERBS and not _title_like(block):
+        if block.kind in ("numbered", "item", "section") or (opener in VERBS and not _title_like(block)):
             return None
     return None
 

@@ -90,7 +90,11 @@ class _Frame:
             text = "".join(self.text)
             if "  " in text or "\n" in text or "\t" in text or "\u00a0" in text or "\r" in text or "\f" in text:
                 text = " ".join(text.split()) if not text.isspace() else " "
-                text = (" " if self.text[0][:1].isspace() else "") + text.strip() + (" " if self.text[-1][-1:].isspace() else "")
+                text = (
+                    (" " if self.text[0][:1].isspace() else "")
+                    + text.strip()
+                    + (" " if self.text[-1][-1:].isspace() else "")
+                )
             self.children.append(Text(text, Span(self.text_start, self.text_end)))
             self.text = []
 

@@ -94,10 +94,9 @@ def _mark_footnote_lines(lines: list[Line]) -> None:
     """Mark footnotes that open with their marker ("¹ ...", "<sup>2</sup> ...", "\\* ...")."""
     inside = False
     for line in lines:
-        if line.kind == "footnote" and line.role == "content":
-            line.role = "footnote"
-            inside = line.blanks == 0
-        elif inside and line.kind == "text" and line.role == "content" and not line.page_break:
+        opens = line.kind == "footnote" and line.role == "content"
+        goes_on = inside and line.kind == "text" and line.role == "content" and not line.page_break
+        if opens or goes_on:
             line.role = "footnote"
             inside = line.blanks == 0
         else:
@@ -148,7 +147,7 @@ def _mark_tail(lines: list[Line], first: int, last: int) -> None:
         while (
             index >= first
             and lines[index].role == "content"
-            and (lines[index].kind == "text" and not _opens_content(lines[index]) or _starred(lines[index]))
+            and ((lines[index].kind == "text" and not _opens_content(lines[index])) or _starred(lines[index]))
             and body_end - index < _MAX_TAIL_NOTE_LINES
         ):
             index -= 1
@@ -173,9 +172,7 @@ def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
         line = lines[position]
         previous = lines[position - 1] if position > 0 else None
         after_blank = previous is None or previous.blanks > 0 or previous.role != "content"
-        opens = _starred(line) or (
-            line.kind == "text" and _MARKED_BODY.match(line.plain()) is not None
-        )
+        opens = _starred(line) or (line.kind == "text" and _MARKED_BODY.match(line.plain()) is not None)
         if opens and after_blank and position > 0:
             return position
     return None

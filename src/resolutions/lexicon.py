@@ -22,6 +22,12 @@ _OBJECT_STARTS = (
     "from|as|this|these|those|whether|how|once|again|also|further"
 )
 _SPACE = r"[ \t\u00a0]+"
+#: A character trie: each character leads to the rest; "" marks the end of a word.
+_Trie = dict[str, "_Trie"]
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
 
 
 def _third_person(word: str) -> str:
@@ -53,7 +59,7 @@ def trie_regex(words: Iterable[str]) -> str:
     A trie keeps matching fast with hundreds of phrases: the regex engine never backtracks over
     alternatives that share a prefix.
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
@@ -62,7 +68,7 @@ def trie_regex(words: Iterable[str]) -> str:
     return _trie_to_regex(trie)
 
 
-def _trie_to_regex(node: dict[str, dict]) -> str:
+def _trie_to_regex(node: _Trie) -> str:
     ends_here = "" in node
     branches = []
     for char in sorted(k for k in node if k):
@@ -87,10 +93,10 @@ class Lexicon:
         trailing: Adverbs that may follow a verb ("also", "further").
     """
 
-    preambular: frozenset[str] = attrs.field(converter=frozenset)
-    operative: frozenset[str] = attrs.field(converter=frozenset)
-    leading: frozenset[str] = attrs.field(converter=frozenset)
-    trailing: frozenset[str] = attrs.field(converter=frozenset)
+    preambular: frozenset[str] = attrs.field(converter=_words)
+    operative: frozenset[str] = attrs.field(converter=_words)
+    leading: frozenset[str] = attrs.field(converter=_words)
+    trailing: frozenset[str] = attrs.field(converter=_words)
 
     @classmethod
     def load(cls, directory: Path) -> Lexicon:

@@ -110,8 +110,6 @@ class Line:
         return f"Line({self.kind}{label}, {self.text()[:40]!r}, {self.start})"
 
 
-
-
 def plain_text(pieces: list[Piece]) -> str:
     """Return the text of pieces without markup or footnote marks, spaces collapsed."""
     parts = []

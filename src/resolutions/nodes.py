@@ -11,8 +11,8 @@ its own module and is offered on :class:`Document` as convenience methods, as pa
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal, Union
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 from attrs import field, frozen
@@ -51,12 +51,17 @@ class Span:
 NO_SPAN = Span(0, 0)
 
 
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Make children a tuple, whatever iterable they came as."""
+    return tuple(items)
+
+
 def _span() -> Any:
     return field(default=NO_SPAN, eq=False, repr=False)
 
 
 def _children() -> Any:
-    return field(default=(), converter=tuple)
+    return field(default=(), converter=_tuple)
 
 
 # ---------------------------------------------------------------------------------- inline
@@ -87,7 +92,7 @@ class FootnoteRef:
     span: Span = _span()
 
 
-Inline = Union[Text, Emphasis, FootnoteRef]
+Inline = Text | Emphasis | FootnoteRef
 
 
 @frozen
@@ -125,7 +130,7 @@ class SubItem:
     content: tuple[Inline, ...] = _children()
     items: tuple[SubItem, ...] = _children()
     span: Span = _span()
-    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
 
 @frozen
@@ -148,7 +153,7 @@ class Paragraph:
     content: tuple[Inline, ...] = _children()
     items: tuple[SubItem, ...] = _children()
     span: Span = _span()
-    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
 
 @frozen
@@ -157,7 +162,7 @@ class Formula:
 
     content: tuple[Inline, ...] = _children()
     span: Span = _span()
-    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
 
 @frozen
@@ -191,7 +196,7 @@ class Section:
     span: Span = _span()
 
 
-Block = Union[Paragraph, Section]
+Block = Paragraph | Section
 
 
 @frozen
@@ -223,8 +228,8 @@ class Footnote:
     marker: str
     content: tuple[Inline, ...] = _children()
     span: Span = _span()
-    repeats: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
-    parts: tuple[Span, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    repeats: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
+    parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
 
 @frozen
@@ -352,8 +357,8 @@ class Document:
     annexes: tuple[Annex, ...] = _children()
     footnotes: tuple[Footnote, ...] = _children()
     closing: Closing | None = None
-    furniture: tuple[Furniture, ...] = field(default=(), converter=tuple, eq=False, repr=False)
-    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    furniture: tuple[Furniture, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     source: str = field(default="", eq=False, repr=False)
 
     @property

@@ -1,5 +1,7 @@
-"""A readable outline of a document, for the terminal: header, title, each paragraph's kind,
-number and verb phrase, sections, footnotes and diagnostics.
+"""A readable outline of a document, for the terminal.
+
+It shows the header, the title, each paragraph's kind, number and verb phrase, the sections,
+the footnotes and the diagnostics.
 
 The outline is a view, not a format: it has no reader.
 """
@@ -8,13 +10,23 @@ from __future__ import annotations
 
 import textwrap
 
-
 from resolutions.inline import inline_text
 from resolutions.nodes import Block, Document, Paragraph, Section, SubItem
 from resolutions.records import section_name
 from resolutions.source import SourceText
 
-_FIELDS = ("organ", "body", "symbol", "distribution", "date", "adopted", "original_language", "session", "place", "agenda_item")
+_FIELDS = (
+    "organ",
+    "body",
+    "symbol",
+    "distribution",
+    "date",
+    "adopted",
+    "original_language",
+    "session",
+    "place",
+    "agenda_item",
+)
 _KIND = {"preambular": "PP", "operative": "OP", "paragraph": "  "}
 
 
@@ -47,7 +59,7 @@ def to_outline(document: Document, *, width: int = 100) -> str:
         source = SourceText(document.source)
         out.append(f"{'diagnostics':<18} {len(document.diagnostics)}")
         for diagnostic in document.diagnostics:
-            line, column = source.position(diagnostic.span.start)
+            line, _ = source.position(diagnostic.span.start)
             out.append(f"  line {line}: {diagnostic.severity} {diagnostic.code}: {diagnostic.message}")
     return "\n".join(out) + "\n"
 
@@ -77,9 +89,10 @@ def _paragraph_line(paragraph: Paragraph, depth: int, width: int) -> str:
     indent = "  " * depth
     number = paragraph.number or ""
     verb = paragraph.verb.text if paragraph.verb is not None else ""
-    marking = f" ({paragraph.verb.marking})" if paragraph.verb is not None and paragraph.verb.marking != "plain" else ""
+    marked = paragraph.verb is not None and paragraph.verb.marking != "plain"
+    marking = f" ({paragraph.verb.marking})" if marked and paragraph.verb is not None else ""
     lead = f"{indent}{_KIND[paragraph.kind]} {number:>5} {verb}{marking}"
-    rest = inline_text(paragraph.content) if verb else inline_text(paragraph.content)
+    rest = inline_text(paragraph.content)
     room = max(20, width - len(lead) - 3)
     return f"{lead} | {_short(rest.strip(), room)}" if verb else f"{lead}{_short(rest.strip(), room)}"
 
