@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from resolutions.api import parse_file
 from resolutions.errors import ResolutionsError
 from resolutions.grammar import available_bodies
-from resolutions.nodes import Document
-from resolutions.serialise.outline import to_outline
-
-
-def _writers() -> dict[str, Callable[[Document], str]]:
-    """Return the output formats, each a pure function of the document."""
-    return {"outline": to_outline, "source": lambda document: document.to_source()}
+from resolutions.serialise import WRITERS, writer
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse a document and print it in the chosen format."""
-    writers = _writers()
     parser = argparse.ArgumentParser(prog="resolutions", description="Read a UN-style resolution or declaration.")
     parser.add_argument("file", help="a text, Markdown or (with the pdf extra) PDF file")
-    parser.add_argument("--to", choices=sorted(writers), default="outline", help="output format (default: outline)")
+    parser.add_argument("--to", choices=sorted(WRITERS), default="outline", help="output format (default: outline)")
     parser.add_argument("--body", choices=available_bodies(), help="the body whose grammar to use")
     parser.add_argument("--encoding", default="utf-8", help="the file's text encoding (default: utf-8)")
     parser.add_argument("--strict", action="store_true", help="fail on the first problem found")
@@ -33,5 +26,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ResolutionsError as exc:
         print(f"resolutions: {exc}", file=sys.stderr)
         return 1
-    sys.stdout.write(writers[args.to](document))
+    sys.stdout.write(writer(args.to)(document))
     return 0
