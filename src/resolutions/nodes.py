@@ -384,48 +384,6 @@ class Document:
 
         return to_source(self)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the document as plain data (see :mod:`resolutions.serialise.json`)."""
-        from resolutions.serialise.json import to_dict
-
-        return to_dict(self)
-
-    def to_json(self, **options: Any) -> str:
-        """Return the document as JSON (see :mod:`resolutions.serialise.json`)."""
-        from resolutions.serialise.json import to_json
-
-        return to_json(self, **options)
-
-    def to_text(self) -> str:
-        """Return the document in canonical UN plain-text layout (see :mod:`resolutions.serialise.text`)."""
-        from resolutions.serialise.text import to_text
-
-        return to_text(self)
-
-    def to_markdown(self) -> str:
-        """Return the document as canonical Markdown (see :mod:`resolutions.serialise.markdown`)."""
-        from resolutions.serialise.markdown import to_markdown
-
-        return to_markdown(self)
-
-    def to_html(self) -> str:
-        """Return a self-contained HTML view of the document (see :mod:`resolutions.serialise.html`)."""
-        from resolutions.serialise.html import to_html
-
-        return to_html(self)
-
-    def _repr_html_(self) -> str:
-        """Show the document in a Jupyter notebook."""
-        from resolutions.serialise.html import to_html
-
-        return to_html(self, fragment=True)
-
-    def to_akn(self) -> str:
-        """Return the document as Akoma Ntoso 3.0 XML (see :mod:`resolutions.serialise.akn`)."""
-        from resolutions.serialise.akn import to_akn
-
-        return to_akn(self)
-
     def to_frame(self) -> pandas.DataFrame:
         """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
         from resolutions.serialise.frame import to_frame

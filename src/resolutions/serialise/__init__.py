@@ -7,6 +7,7 @@ line, as "module:function", imported when used.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,11 @@ WRITERS: dict[str, str] = {
     "html": "resolutions.serialise.html:to_html",
     "akn": "resolutions.serialise.akn:to_akn",
 }
+
+
+def available() -> list[str]:
+    """Return the output formats whose writer is installed."""
+    return sorted(name for name, target in WRITERS.items() if importlib.util.find_spec(target.partition(":")[0]))
 
 
 def writer(name: str) -> Callable[[Document], str]:
