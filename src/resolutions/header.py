@@ -133,6 +133,8 @@ class _Reader:
             return False
         if any(piece.kind in ("FORMULA", "WE") for piece in line.pieces):
             return False
+        if self.fields and self.take_sponsors():
+            return True
         cells = _cells(line.pieces)
         if len(cells) == 1 and not _has_field(cells[0]):
             first = cells[0][0]
@@ -198,6 +200,7 @@ class _Reader:
             self.header_lines.append(HeaderLine("other", text, span))
         else:
             self.title_cells.append((text, span))
+            self.title_open = self.lines[self.index].blanks == 0
 
     def take_text(self, line: Line, text: str, emphasised: bool) -> bool:
         """Read a line of plain text; False when it is not a header line."""
@@ -290,13 +293,7 @@ class _Reader:
         start = self.index + 1
         if lines[self.index].blanks > 0:
             return
-        run: list[int] = []
-        position = start
-        while position < len(lines) and lines[position].role == "content" and lines[position].kind == "text":
-            run.append(position)
-            if lines[position].blanks > 0:
-                break
-            position += 1
+        run = self.run_from(start)
         if not run:
             return
         texts = [lines[i].plain() for i in run]
@@ -312,6 +309,31 @@ class _Reader:
             self.index = run[-1]
         elif title_part:
             self.index = title_part[-1]
+
+    def take_sponsors(self) -> bool:
+        """Read a draft's sponsor list: a paragraph of names ending "...:* draft resolution"."""
+        run = self.run_from(self.index)
+        if not run or _SPONSORS_END.search(self.lines[run[-1]].plain()) is None:
+            return False
+        fields = any(piece.kind in FIELDS for i in run for piece in self.lines[i].pieces)
+        if fields or "," not in self.lines[run[0]].plain():
+            return False  # a run of header fields, not a list of names
+        self.add_lines("sponsors", run)
+        self.index = run[-1]
+        return True
+
+    def run_from(self, start: int) -> list[int]:
+        """Return the indices of the content lines from ``start`` up to the next blank line."""
+        lines = self.lines
+        run: list[int] = []
+        for position in range(start, len(lines)):
+            line = lines[position]
+            if line.role != "content" or line.kind != "text":
+                break
+            run.append(position)
+            if line.blanks > 0:
+                break
+        return run
 
     def add_lines(self, field: str, indices: list[int]) -> None:
         lines = [self.lines[i] for i in indices]
