@@ -181,11 +181,23 @@ def test_summary_without_verbs_is_plain_paragraphs() -> None:
 
 
 def test_unnumbered_marked_verbs_without_formula_are_operative() -> None:
-    text = "The Chairs summarized the points as follows:\n\n***Express*** deep concern at the price;\n\n**Reaffirm** also the commitments;\n\nSupport for the programme was strong.\n"
+    text = "The Chairs summarized the points as follows:\n\n***Express*** deep concern at the price;\n\n**Reaffirm** also the commitments.\n\nThe meeting then closed.\n\nSupport for the programme was strong.\n"
     assert kinds(text) == [
         ("paragraph", None, None),
-        ("operative", None, "Express"),
+        ("operative", None, "Express deep concern"),
         ("operative", None, "Reaffirm also"),
+        ("paragraph", None, None),
+        ("paragraph", None, None),
+    ]
+
+
+def test_unmarked_operative_list_without_formula() -> None:
+    # Plain text has no italics: a list of verb-led paragraphs ending in semicolons is operative.
+    text = "The Chairs summarized the points as follows:\n\nExpress deep concern at the price;\n\nRequest the donors to act.\n\nSupport for the programme was strong.\n"
+    assert kinds(text) == [
+        ("paragraph", None, None),
+        ("operative", None, "Express deep concern"),
+        ("operative", None, "Request"),
         ("paragraph", None, None),
     ]
 

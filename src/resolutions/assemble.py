@@ -52,7 +52,7 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
     blocks = group(lines)
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
-    front = read_front(blocks, reading.title_cells, reading.header.organ is not None)
+    front = read_front(blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used))
     body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
@@ -109,7 +109,8 @@ def _symbol_in_front(lines: list[Line], header: Header, front: Front, body_start
 
 def _has_markup_references(lines: list[Line]) -> bool:
     """Tell text whose references are marked up (Markdown, HTML, superscripts) from bare digits."""
-    return any(piece.kind in ("SUP_MARK", "SUPERSCRIPT") for line in lines for piece in line.pieces) or any(
+    marks = ("SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT")
+    return any(piece.kind in marks for line in lines for piece in line.pieces) or any(
         line.kind == "footnote" for line in lines
     )
 

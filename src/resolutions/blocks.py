@@ -135,7 +135,9 @@ def group(lines: list[Line]) -> list[Block]:
         if line.page_break:
             interrupted = True
         if line.kind == "marker":
-            (current.marks if current is not None else pending).append(line)
+            # A marker after a formula line belongs to the paragraph below it (WHO volumes).
+            takes = current is not None and current.opener() != "FORMULA"
+            (current.marks if takes and current is not None else pending).append(line)
             boundary = boundary or line.blanks > 0
             continue
         if current is not None and _waits_for_text(current) and line.kind == "text":

@@ -19,7 +19,7 @@ from resolutions.blocks import CLOSING, Block, ends_sentence, join_continuations
 from resolutions.dates import DATE, dateline, parse_date
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
-from resolutions.lines import VERBS, Piece
+from resolutions.lines import VERBS, Piece, plain_text
 from resolutions.nodes import (
     Annex,
     Closing,
@@ -271,6 +271,8 @@ class BodyReader:
         marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
         if opener == "OPERATIVE_VERB" and (formal or marked or (number and self.numbered_operative)):
             return "operative"
+        if opener == "OPERATIVE_VERB" and number is None and self._operative_run(block):
+            return "operative"
         implicit = self.numbered_operative and not operative_seen  # a preamble whose formula is lost
         if opener == "PREAMBULAR_VERB" and number is None and (formal or marked or implicit) and not operative_seen:
             return "preambular"
@@ -279,6 +281,23 @@ class BodyReader:
         if formal and not operative_seen and number is None and block.plain().rstrip().endswith((",", ";")):
             return "preambular"
         return "paragraph"
+
+    def _operative_run(self, block: Block) -> bool:
+        """Tell an unmarked operative paragraph in a text without a formula.
+
+        Plain text has no italics: such a paragraph ends as operative paragraphs do, with a
+        semicolon, or it follows one.
+        """
+        if block.plain().rstrip().endswith(";"):
+            return True
+        children = self.stack[-1].children
+        previous = children[-1] if children else None
+        return (
+            isinstance(previous, _Paragraph)
+            and previous.kind == "operative"
+            and previous.verb is not None
+            and plain_text(previous.pieces).rstrip().endswith(";")
+        )
 
     # ------------------------------------------------------------ checks
     def check_numbering(self, container: _Container) -> None:
@@ -357,7 +376,7 @@ def _find_headings(blocks: list[Block]) -> set[int]:
 def _is_heading(block: Block, following: Block | None) -> bool:
     if block.kind == "heading":
         return True
-    if block.kind not in ("section", "text") or block.opener() in VERBS:
+    if block.kind not in ("section", "text") or (block.kind == "text" and block.opener() in VERBS):
         return False
     text = block.plain()
     if block.kind == "section":  # "IV. Reducing drug abuse ...", unless it reads as a paragraph

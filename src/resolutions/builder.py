@@ -32,7 +32,7 @@ _WHITESPACE = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 #: Token types that label a line.
 _LABELS = frozenset(
     {"NUM_LABEL", "ITEM_LABEL", "BULLET", "SECTION_LABEL", "HASHES", "RULE", "LONE_MARKER"}
-    | {"SUPERSCRIPT", "SUP_MARK", "NOTE_ESCAPE"}
+    | {"SUPERSCRIPT", "SUP_MARK", "NOTE_ESCAPE", "MD_NOTE_DEF"}
 )
 
 

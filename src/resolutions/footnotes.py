@@ -55,7 +55,7 @@ class NoteRecord:
 
 def normal_marker(text: str) -> str:
     """Return a marker without markup: "<sup>12</sup>" -> "12", "¹" -> "1", "\\*" -> "*"."""
-    text = re.sub(r"</?sup>", "", text).replace("\\", "").translate(_SUPERSCRIPTS)
+    text = re.sub(r"</?sup>|^\[\^|\]:?$", "", text.strip()).replace("\\", "").translate(_SUPERSCRIPTS)
     return text.strip()
 
 

@@ -39,47 +39,78 @@ class Front:
     consumed: int = 0
 
 
-def read_front(blocks: list[Block], title_cells: list[tuple[str, Span]], has_organ: bool) -> Front:
+def read_front(
+    blocks: list[Block], title_cells: list[tuple[str, Span]], has_organ: bool, after_header: bool = False
+) -> Front:
     """Read the front matter at the start of ``blocks``.
 
     Args:
         blocks: The content blocks after the header block.
         title_cells: Title text the header block found beside its fields ("73/7.   Report ...").
         has_organ: Whether the header already names the organ.
+        after_header: Whether a header block came first: then, without a formula, the first
+            title-like block is the title and what follows is the body.
     """
     front = Front()
-    candidates: list[tuple[str, Span]] = list(title_cells)
+    candidates: list[tuple[str, Span, bool]] = [(text, span, False) for text, span in title_cells]
     formula_at = _formula_index(blocks)
+    limit = len(blocks) if formula_at is None else formula_at
+    first_text_block: int | None = None
     index = 0
-    for index, block in enumerate(blocks):
-        if formula_at is not None and index >= formula_at:
-            break
+    while index < limit:
+        block = blocks[index]
         text = block.plain()
-        span = Span(
-            min([block.first.content_start] + [mark.content_start for mark in block.marks]),
-            max([block.lines[-1].eol] + [mark.eol for mark in block.marks]),
-        )
+        span = _block_span(block)
         if (found := dateline(text)) is not None:
             place, date = found
             front.place = front.place or place
             front.date = front.date or date
             front.header_lines.append(HeaderLine("place", text, span))
+            index += 1
             continue
-        if not _title_like(block) or (formula_at is None and block.kind == "heading" and candidates):
+        long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
+        if not _title_like(block, long_title):
             break
-        candidates.append((text, span))
-    else:
-        index = len(blocks)
+        h1 = _is_h1(block)
+        if formula_at is None and block.kind == "heading" and candidates and not h1:
+            break  # a heading below the title: the body's first section
+        if first_text_block is None:
+            first_text_block = index
+        candidates.append((text, span, h1))
+        index += 1
+        if formula_at is None and (after_header or h1):
+            break  # the title comes first; the rest is the body
     front.consumed = index
-    if not candidates:
-        return front
-    if len(candidates) >= 2 and formula_at is None and not has_organ and not title_cells:
-        organ_text, organ_span = candidates.pop(0)
+    if candidates:
+        _choose(front, candidates, formula_at is None and not has_organ and not title_cells and first_text_block == 0)
+    return front
+
+
+def _choose(front: Front, candidates: list[tuple[str, Span, bool]], organ_first: bool) -> None:
+    """Choose the title among candidates: a Markdown H1, else the last; the first may be the organ."""
+    h1 = [position for position, (_, _, is_h1) in enumerate(candidates) if is_h1]
+    chosen = h1[-1] if h1 else len(candidates) - 1
+    start = 0
+    if organ_first and chosen > 0:
+        organ_text, organ_span, _ = candidates[0]
         front.organ = organ_text
         front.header_lines.append(HeaderLine("organ", organ_text, organ_span))
-    *subtitles, (title, span) = candidates
-    front.titles = [Title(text, "subtitle", s) for text, s in subtitles] + [Title(title, "title", span)]
-    return front
+        start = 1
+    for position in range(start, len(candidates)):
+        text, span, _ = candidates[position]
+        front.titles.append(Title(text, "title" if position == chosen else "subtitle", span))
+
+
+def _block_span(block: Block) -> Span:
+    return Span(
+        min([block.first.content_start] + [mark.content_start for mark in block.marks]),
+        max([block.lines[-1].eol] + [mark.eol for mark in block.marks]),
+    )
+
+
+def _is_h1(block: Block) -> bool:
+    label = block.label
+    return block.kind == "heading" and label is not None and label.text.strip() == "#"
 
 
 def _formula_index(blocks: list[Block]) -> int | None:
@@ -93,8 +124,14 @@ def _formula_index(blocks: list[Block]) -> int | None:
     return None
 
 
-def _title_like(block: Block) -> bool:
-    """Tell a block that may be a title: a heading, an emphasised line, a short plain line."""
+def _title_like(block: Block, long: bool = False) -> bool:
+    """Tell a block that may be a title: a heading, an emphasised line, a short plain line.
+
+    Args:
+        block: The block.
+        long: Whether a plain block may be as long as an emphasised one (where the position
+            leaves no doubt: just above the formula, or first after the header block).
+    """
     if block.kind not in ("text", "heading"):
         return False
     text = block.plain()
@@ -102,7 +139,7 @@ def _title_like(block: Block) -> bool:
         return False
     if block.kind == "heading" or _emphasised(block):
         return len(text) <= _MARKED_TITLE_LENGTH
-    if len(text) > _TITLE_LENGTH or len(block.lines) > 4:
+    if len(text) > (_MARKED_TITLE_LENGTH if long else _TITLE_LENGTH) or len(block.lines) > (8 if long else 4):
         return False
     return not ends_sentence(text)
 

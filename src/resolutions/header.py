@@ -35,9 +35,9 @@ ORGANS = (
 _ORGAN = re.compile("^(?:" + "|".join(re.escape(o) for o in ORGANS) + ")$", re.IGNORECASE)
 #: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
 _BODY = re.compile(
-    r"^(?:(?:[A-Z][\w\u2019'-]*|of|the|and|on|for)\s+){0,6}?"
-    r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|"
-    r"Sub-Commission|Panel|Meeting|Programme|Summit)(?:\s+(?:on|of|for|against|to|in)\s+\S.{0,80})?$"
+    r"^(?:[A-Z][\w\u2019'-]*\s+){0,4}"
+    r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|Sub-Commission)"
+    r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
 _ORGAN_PREFIX = re.compile("^(United Nations|" + "|".join(re.escape(o) for o in ORGANS) + r")\s+(\S.*)$")
 _SC_NUMBER = re.compile(r"^(?:RESOLUTION|Resolution)\s+([0-9]+)\s*\(([0-9]{4})\)$")
@@ -110,11 +110,12 @@ class _Reader:
                 return
             continues_title = self.title_open
             self.title_open = False
+            start = self.index
             if continues_title and self.extend_title(line):
                 pass
             elif not self.take(line):
                 return
-            self.used.add(self.index)
+            self.used.update((start, self.index))  # a field may take the lines after it too
             self.index += 1
 
     # ------------------------------------------------------------ one line

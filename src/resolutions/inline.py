@@ -55,7 +55,7 @@ _EMPHASIS = {1: "italic", 2: "bold", 3: "bold_italic"}
 _OPEN_TAGS = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold"}
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 #: Piece kinds that are footnote references.
-REFERENCES = frozenset({"SUP_MARK", "SUPERSCRIPT", "NOTE_ESCAPE", "REF", "LONE_MARKER"})
+REFERENCES = frozenset({"SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT", "NOTE_ESCAPE", "REF", "LONE_MARKER"})
 
 
 class _Frame:

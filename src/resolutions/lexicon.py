@@ -147,7 +147,8 @@ class Lexicon:
         before its adverb ("**Reaffirm** also the commitments").
         """
         adverbs = trie_regex(sorted(self.trailing))
-        follow = rf"(?={_SPACE}(?:{_OBJECT_STARTS})(?![\w-])|[ \t]*[,;:.]|{_SPACE}[A-Z]|[ \t]*\r?$|[ \t]*\r?\n)"
+        # ... or the end of the emphasis that marks the phrase: "*Recalling also* that".
+        follow = rf"(?={_SPACE}(?:{_OBJECT_STARTS})(?![\w-])|[ \t]*[,;:.*<]|{_SPACE}[A-Z]|[ \t]*\r?$|[ \t]*\r?\n)"
         return rf"(?:{_SPACE}(?:{adverbs}){follow})"
 
     def _phrase_regex(self, phrases: list[str]) -> str:

@@ -7,7 +7,7 @@ These are internal, mutable and cheap (one per line or token); the public tree i
 from __future__ import annotations
 
 #: Piece kinds that are markup or footnote marks, not text.
-MARKUP = frozenset({"STAR", "TAG", "SUP_MARK", "SUPERSCRIPT", "NOTE_ESCAPE", "PAGE_BREAK"})
+MARKUP = frozenset({"STAR", "TAG", "SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT", "NOTE_ESCAPE", "PAGE_BREAK"})
 #: Piece kinds that are verb phrases from the lexicon.
 VERBS = frozenset({"PREAMBULAR_VERB", "OPERATIVE_VERB"})
 #: Piece kinds that are page furniture.

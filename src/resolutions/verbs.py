@@ -30,6 +30,7 @@ class VerbReader:
         self._leading_words = re.compile(r"^(?:(?:" + "|".join(map(re.escape, leading)) + r"),?\s+)+", re.I)
         self._trailing_words = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, trailing)) + r"))+$", re.I)
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._phrases = re.compile("|".join(f"(?:{rx})" for rx in lexicon.terminal_regexes().values()))
 
     def take(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Take the opening verb phrase off a paragraph's pieces.
@@ -50,12 +51,14 @@ class VerbReader:
         index += 1
         marking = self._marking(opener, verb)
         if opener is not None:
-            if index < len(pieces) and _closes(opener, pieces[index]):
-                end = pieces[index].end
-                index += 1
-                text, end, pieces = self._extend(text, end, pieces, index)
-            else:  # the emphasis goes on past the verb: leave it to the content
+            closer = _closer_at(opener, pieces, index)
+            if closer is None:  # the emphasis goes on past any phrase: leave it to the content
                 return None, pieces
+            # The whole emphasised run is the phrase ("*Welcomes and expresses strong support*").
+            text += "".join(piece.text for piece in pieces[index:closer])
+            end = pieces[closer].end
+            index = closer + 1
+            text, end, pieces = self._extend(text, end, pieces, index)
         phrase = " ".join(text.split())
         head, modifiers = self.split(phrase)
         start = opener.start if opener is not None else verb.start
@@ -91,17 +94,45 @@ class VerbReader:
         return "capitals" if len(letters) > 1 and all(c.isupper() for c in letters) else "plain"
 
     def _extend(self, text: str, end: int, pieces: list[Piece], index: int) -> tuple[str, int, list[Piece]]:
-        """Take a trailing adverb that follows the closed emphasis ("**Reaffirm** also the")."""
+        """Take what the emphasis left outside the phrase.
+
+        That is a trailing adverb ("**Reaffirm** also the"), or the rest of a lexicon phrase
+        ("*Call* for continued" reads as "Call for").
+        """
         if index >= len(pieces) or pieces[index].kind != "TEXT":
             return text, end, pieces
         following = pieces[index]
-        match = self._trailing.match(following.text)
-        if not match:
+        taken = 0
+        whole = self._phrases.match(text + following.text)
+        if whole is not None and whole.end() > len(text):
+            taken = whole.end() - len(text)
+        match = self._trailing.match(following.text, taken)
+        if match:
+            taken = match.end()
+        if not taken:
             return text, end, pieces
-        taken = match.end()
         rest = Piece("TEXT", following.text[taken:], following.start + taken, following.end)
         pieces = [*pieces[:index], rest, *pieces[index + 1 :]]  # the adverb now belongs to the phrase
         return text + following.text[:taken], following.start + taken, pieces
+
+
+#: The most words an emphasised run may hold and still be a verb phrase.
+_PHRASE_WORDS = 8
+
+
+def _closer_at(opener: Piece, pieces: list[Piece], start: int) -> int | None:
+    """Find the piece that closes the emphasis around a verb, if the run is a short phrase."""
+    words = 0
+    for position in range(start, len(pieces)):
+        piece = pieces[position]
+        if _closes(opener, piece):
+            return position
+        if piece.kind != "TEXT" and piece.kind not in VERBS:
+            return None
+        words += len(piece.text.split())
+        if words > _PHRASE_WORDS:
+            return None
+    return None
 
 
 def _closes(opener: Piece, piece: Piece) -> bool:
