@@ -14,6 +14,8 @@ from resolutions.errors import GrammarError, ParseError, ResolutionsError, Unkno
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
+from resolutions.serialise.akn import from_akn
+from resolutions.serialise.json import from_dict, from_json
 
 __version__ = "0.1.0"
 
@@ -28,6 +30,9 @@ __all__ = [
     "UnknownBodyError",
     "__version__",
     "available_bodies",
+    "from_akn",
+    "from_dict",
+    "from_json",
     "load_grammar",
     "parse",
     "parse_file",

@@ -65,13 +65,21 @@ def parse_file(
 ) -> Document:
     """Read a file and parse it (see :func:`parse`).
 
+    A PDF (a ``.pdf`` name, or a file that starts with ``%PDF-``) is read with
+    :func:`resolutions.pdf.read_pdf` (the ``pdf`` extra), and the document's source is the text
+    that reader produced.
+
     Args:
-        path: A text or Markdown file.
+        path: A text, Markdown or PDF file.
         body: The body whose grammar to use.
-        encoding: The file's text encoding.
+        encoding: The file's text encoding (not used for PDFs).
         strict: Raise on the first problem instead of recording it.
     """
+    from resolutions.pdf import is_pdf, read_pdf  # the PDF reader loads its library only when asked
+
     path = Path(path)
+    if is_pdf(path):
+        return parse(read_pdf(path), body=body, strict=strict)
     try:
         text = path.read_text(encoding=encoding)
     except UnicodeDecodeError as exc:

@@ -18,7 +18,7 @@ import attrs
 
 from resolutions.blocks import Block, group
 from resolutions.body import BodyReader
-from resolutions.footnotes import NoteRecord, read_footnotes, split_references
+from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
 from resolutions.front import Front, read_front
 from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
@@ -49,7 +49,7 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
     for index in reading.used:
         lines[index].role = "header"
     notes = read_footnotes(lines)
-    blocks = group(lines)
+    blocks = group(lines, compiled.phrase_starts)
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
     front = read_front(blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used))
@@ -116,15 +116,10 @@ def _has_markup_references(lines: list[Line]) -> bool:
 
 
 def _split_bare_references(blocks: list[Block], notes: list[NoteRecord]) -> None:
-    known = {note.marker for note in notes}
-    by_page: dict[int, set[str]] = {}
-    for note in notes:
-        by_page.setdefault(note.page, set()).add(note.marker)
-    single_page = len({line.page for block in blocks for line in block.lines}) <= 1
+    order = ReferenceOrder({note.marker for note in notes})
     for block in blocks:
         for line in block.lines:
-            page_known = known if single_page else by_page.get(line.page, set())
-            line.pieces = split_references(line.pieces, known, page_known)
+            line.pieces = split_references(line.pieces, order)
 
 
 def _complete_header(header: Header, front: Front, formula: object) -> Header:

@@ -18,8 +18,9 @@ from resolutions.lines import VERBS, Line, Piece
 _OPENING_KINDS = frozenset({"numbered", "item", "bullet", "heading", "section", "footnote", "rule"})
 #: Kinds of block whose label may stand alone on its line, the text following on the next.
 _LABELLED = frozenset({"numbered", "item", "bullet", "section"})
-#: A trailing footnote reference left in extracted text: "Court, 2", "Diseases,1", "2020;2".
-_TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
+#: A trailing footnote reference left in extracted text: "Court, 2", "Diseases,1", "2020;2"
+#: (but not the end of a number: "1,000").
+_TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])(?<![0-9][,.])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
 _TERMINATORS = ",;:.!?\u2026"
 #: Closing lines: "28th plenary meeting", "Adopted at the 1382nd meeting.", "Adopted unanimously".
 CLOSING = re.compile(
@@ -120,8 +121,14 @@ def join_lines(texts: list[str]) -> str:
     return out
 
 
-def group(lines: list[Line]) -> list[Block]:
-    """Group content lines into blocks; footnote markers alone on a line attach to a block."""
+def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> list[Block]:
+    """Group content lines into blocks; footnote markers alone on a line attach to a block.
+
+    Args:
+        lines: The document's lines, roles set.
+        phrase_starts: Word prefixes of the lexicon's phrases, to tell a verb phrase cut by a
+            line break ("Taking" / "note with appreciation") from a line of running text.
+    """
     blocks: list[Block] = []
     current: Block | None = None
     pending: list[Line] = []
@@ -143,7 +150,13 @@ def group(lines: list[Line]) -> list[Block]:
         if current is not None and _waits_for_text(current) and line.kind == "text":
             current.lines.append(line)
             current._plain = None
-        elif current is None or boundary or line.kind in _OPENING_KINDS or _starts_paragraph(line, current):
+        elif (
+            current is None
+            or boundary
+            or line.kind in _OPENING_KINDS
+            or _starts_paragraph(line, current)
+            or (line.plain() in phrase_starts and ends_sentence(current.lines[-1].plain()))
+        ):
             current = Block(line, interrupted)
             current.marks.extend(pending)
             pending.clear()

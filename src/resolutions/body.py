@@ -155,8 +155,8 @@ class BodyReader:
             following = blocks[position + 1] if position + 1 < len(blocks) else None
             if id(block) in headings:
                 self.heading(block, following)
-            elif block.opener() in ("FORMULA", "WE"):
-                self.opening_formula(block)
+            elif block.opener() == "WE" or (block.opener() == "FORMULA" and len(block.lines) == 1):
+                self.opening_formula(block)  # ("The Conference" / "was inaugurated ...": a sentence)
             elif block.kind in ("item", "bullet"):
                 self.item(block)
             else:

@@ -164,13 +164,36 @@ def _marker_order(marker: str) -> tuple[int, str]:
     return (int(marker), "") if marker.isdigit() else (-1, marker)
 
 
-def split_references(pieces: list[Piece], known: set[str], page_known: set[str]) -> list[Piece]:
+class ReferenceOrder:
+    """Which bare numbers may be footnote references, read in document order.
+
+    UN documents number footnotes through the document, and cite them in order: a bare number
+    can be the next new footnote or one cited before, never one further ahead. This keeps
+    "resolution 72/3 of 30 October 2017" or "in 2016 less than" from reading as references.
+    """
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.highest = 0
+
+    def allows(self, marker: str) -> bool:
+        """Tell whether a spaced bare number may be a reference here."""
+        if marker not in self.known:
+            return False
+        return not marker.isdigit() or int(marker) <= self.highest + 1
+
+    def cited(self, marker: str) -> None:
+        """Record a reference found."""
+        if marker.isdigit():
+            self.highest = max(self.highest, int(marker))
+
+
+def split_references(pieces: list[Piece], order: ReferenceOrder) -> list[Piece]:
     """Split bare-digit footnote references out of text pieces (extracted PDF text).
 
     Args:
-        pieces: A paragraph's pieces.
-        known: Markers of all footnotes in the document.
-        page_known: Markers of footnotes printed on the paragraph's page.
+        pieces: A paragraph line's pieces.
+        order: The markers cited so far, updated with those found here.
 
     Returns:
         The pieces, with each reference found as a ``REF`` piece.
@@ -180,21 +203,20 @@ def split_references(pieces: list[Piece], known: set[str], page_known: set[str])
         if piece.kind != "TEXT" or not any(c.isdigit() for c in piece.text):
             out.append(piece)
             continue
-        out.extend(_split_piece(piece, known, page_known))
+        out.extend(_split_piece(piece, order))
     return out
 
 
-def _split_piece(piece: Piece, known: set[str], page_known: set[str]) -> list[Piece]:
+def _split_piece(piece: Piece, order: ReferenceOrder) -> list[Piece]:
     text = piece.text
     cuts: list[tuple[int, int, str]] = []
     for match in _GLUED.finditer(text):
         marker = match.group(1)
-        before = text[: match.start()]
-        if marker in known or _looks_glued(before):
+        if marker in order.known or _looks_glued(text[: match.start()]):
             cuts.append((match.start(), match.end(), marker))
     for match in _SPACED.finditer(text):
         marker = match.group(2)
-        if marker in page_known and _reads_as_reference(text[: match.start(1)], text[match.end() :]):
+        if marker in order.known and _reads_as_reference(text[: match.start(1)], text[match.end() :]):
             cuts.append((match.start(2), match.end(), marker))
     if not cuts:
         return [piece]
@@ -202,11 +224,12 @@ def _split_piece(piece: Piece, known: set[str], page_known: set[str]) -> list[Pi
     out: list[Piece] = []
     position = 0
     for start, end, marker in cuts:
-        if start < position:
+        if start < position or not (order.allows(marker) or marker not in order.known):
             continue
         if start > position:
             out.append(Piece("TEXT", text[position:start], piece.start + position, piece.start + start))
         out.append(Piece("REF", marker, piece.start + start, piece.start + end))
+        order.cited(marker)
         position = end
     if position < len(text):
         out.append(Piece("TEXT", text[position:], piece.start + position, piece.end))

@@ -69,8 +69,9 @@ def read_front(
             index += 1
             continue
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
-        if not _title_like(block, long_title):
-            break
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if not _title_like(block, long_title) or (following is not None and _goes_on(following)):
+            break  # not a title: prose, or the first half of a paragraph cut by the page
         h1 = _is_h1(block)
         if formula_at is None and block.kind == "heading" and candidates and not h1:
             break  # a heading below the title: the body's first section
@@ -142,6 +143,11 @@ def _title_like(block: Block, long: bool = False) -> bool:
     if len(text) > (_MARKED_TITLE_LENGTH if long else _TITLE_LENGTH) or len(block.lines) > (8 if long else 4):
         return False
     return not ends_sentence(text)
+
+
+def _goes_on(block: Block) -> bool:
+    """Tell a block that continues the one before it: plain text opening in lower case."""
+    return block.kind == "text" and block.plain()[:1].islower()
 
 
 def _emphasised(block: Block) -> bool:

@@ -190,11 +190,13 @@ class Compiled:
         cells: A scanner for single header-field cells (symbols, dates, distribution ...), used
             where a header line lost its column gaps ("United Nations S/RES/1445 (2002)").
         verbs: Reads verb phrases with the grammar's lexicon.
+        phrase_starts: Word prefixes of the lexicon's phrases (see ``Lexicon.phrase_prefixes``).
     """
 
     lark: lark.Lark
     cells: InlineScanner
     verbs: VerbReader
+    phrase_starts: frozenset[str]
 
 
 @functools.cache
@@ -203,7 +205,7 @@ def _compile(grammar: Grammar) -> Compiled:
     builder = (grammar.builder or _default_builder())(InlineScanner(inline.terminals))
     parser = _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
     cells = InlineScanner(t for t in parser.terminals if t.name.rpartition("__")[2] in FIELDS)
-    return Compiled(parser, cells, VerbReader(grammar.lexicon))
+    return Compiled(parser, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes())
 
 
 def _inline_source(grammar: Grammar) -> Path:

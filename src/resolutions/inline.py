@@ -76,7 +76,8 @@ class _Frame:
     def add_text(self, text: str, start: int, end: int) -> None:
         if not self.text:
             self.text_start = start
-        elif text == " " and self.text[-1].endswith("-") and len(self.text[-1]) > 1 and self.text[-1][-2].isalpha():
+        elif text == " " and _ends_in_hyphen(self.text[-1]):
+            self.text[-1] = self.text[-1].rstrip()
             text = ""  # a line-end hyphen after a letter joins the next line without a space
         self.text.append(text)
         self.text_end = end
@@ -97,6 +98,12 @@ class _Frame:
                 )
             self.children.append(Text(text, Span(self.text_start, self.text_end)))
             self.text = []
+
+
+def _ends_in_hyphen(text: str) -> bool:
+    """Tell text that ends with a hyphen after a letter ("Secretary-"), trailing spaces aside."""
+    text = text.rstrip()
+    return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
 
 
 def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:

@@ -23,6 +23,12 @@ _STRUCTURE_TAGS = frozenset(
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
 #: A footnote that begins with its marker on the same line: "12 See ...", "* Any changes ...".
 _MARKED_BODY = re.compile(r"(?:[0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
+#: How footnotes usually begin, after their marker: "Ibid." (or its OCR misreadings "[bid.",
+#: "lbid."), "See ...", "Official Records ...".
+_NOTE_OPENING = re.compile(
+    r"\s*(?:[IlT\[]bid\b|See\b|Official Records\b|Documents?\b|Resolutions?\b|Decisions?\b|"
+    r"United Nations(?:,| Treaty| publication)|(?:A|S|E)/[0-9A-Z])"
+)
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
@@ -86,7 +92,7 @@ def _is_markup(line: Line) -> bool:
     match = _TAG_NAME.match(pieces[0].text)
     if not match or match.group(1).lower() not in _STRUCTURE_TAGS:
         return False
-    last = [piece for piece in pieces if piece.kind != "GAP"][-1]
+    last = [piece for piece in pieces if piece.kind != "GAP" and piece.text.strip()][-1]
     return last.kind == "TAG"
 
 
@@ -113,7 +119,7 @@ def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]])
             line.role = "furniture"
             bounded = len(pages) > 1
             for following in lines[index + 1 : last]:
-                if not bounded and _opens_content(following):
+                if not bounded and _opens_content(following) and not _starred(following):
                     break
                 if following.role in ("content", "symbol"):  # "A/73/334." is a footnote's text here
                     following.role = "footnote"
@@ -152,7 +158,7 @@ def _mark_tail(lines: list[Line], first: int, last: int) -> None:
         ):
             index -= 1
         opener = lines[index] if index >= first else None
-        if opener is not None and opener.kind == "marker" and opener.role == "content" and body_end > index:
+        if opener is not None and _marker_heads_note(lines, index, body_end):
             marked = range(index, body_end + 1)
         else:
             start = _marked_body_start(lines, index + 1, body_end)
@@ -166,16 +172,62 @@ def _mark_tail(lines: list[Line], first: int, last: int) -> None:
         index = _skip_up(lines, index - 1, first)
 
 
+def _marker_heads_note(lines: list[Line], index: int, body_end: int) -> bool:
+    """Tell a marker alone on its line that heads a footnote's text below it.
+
+    The text must read as a footnote, ending as a sentence does and opening as footnotes do
+    ("Documents A66/8 ..."), or the marker must be cited above on the page; a marker that is a
+    reference left on its own line ("1" / "Having considered ...") heads nothing.
+    """
+    opener = lines[index]
+    if opener.kind != "marker" or opener.role != "content" or body_end <= index or opener.label is None:
+        return False
+    body = " ".join(line.plain() for line in lines[index + 1 : body_end + 1]).strip()
+    if not body or body[-1] not in ".;)]":
+        return False
+    marker = opener.label.text.strip()
+    return _NOTE_OPENING.match(body) is not None or _cited_above(lines, index, marker)
+
+
 def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
-    """Find, in a page's last text lines, a footnote that opens with its marker after a blank."""
+    """Find, in a page's last text lines, a footnote that opens with its marker after a blank.
+
+    The marker must be cited above it on the page ("... Court, 12" / "12 See ..."), so that a
+    line that merely starts with a number ("16 January 2000 ...") is not taken for a footnote.
+    """
     for position in range(start, end + 1):
         line = lines[position]
         previous = lines[position - 1] if position > 0 else None
         after_blank = previous is None or previous.blanks > 0 or previous.role != "content"
-        opens = _starred(line) or (line.kind == "text" and _MARKED_BODY.match(line.plain()) is not None)
-        if opens and after_blank and position > 0:
+        after_note = previous is not None and _MARKED_BODY.match(previous.plain()) is not None
+        if not (after_blank or after_note) or position == 0:
+            continue
+        if _starred(line):
+            marker = "*"
+        elif line.kind == "text" and line.pieces and line.pieces[0].kind == "TEXT":
+            match = _MARKED_BODY.match(line.plain())
+            if match is None:
+                continue
+            marker = match.group(0).strip()
+        else:
+            continue
+        if _cited_above(lines, position, marker) or _NOTE_OPENING.match(line.plain(), len(marker)) is not None:
             return position
     return None
+
+
+def _cited_above(lines: list[Line], position: int, marker: str) -> bool:
+    """Tell whether a footnote marker is cited in the content above a line, on the same page."""
+    star = marker == "*"
+    cited = re.compile(r"\S\*" if star else rf"(?:(?<=[^\s0-9])|(?<=\S\s)){re.escape(marker)}(?![0-9])")
+    page = lines[position].page
+    for index in range(position - 1, -1, -1):
+        line = lines[index]
+        if line.page != page and marker != "*":  # a star is rare enough to look further up
+            break
+        if line.role == "content" and cited.search("".join(piece.text for piece in line.pieces)):
+            return True
+    return False
 
 
 def _starred(line: Line) -> bool:

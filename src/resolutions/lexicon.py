@@ -133,6 +133,21 @@ class Lexicon:
             "OPERATIVE_VERB": self._phrase_regex(sorted(operative)),
         }
 
+    def phrase_prefixes(self) -> frozenset[str]:
+        """Return the word prefixes of every written phrase ("Taking", "Taking note", "Also").
+
+        A line that holds only such a prefix, after a line that ended a paragraph, is a phrase
+        cut by a line or page break ("Taking" / "note with appreciation ..."): a new paragraph.
+        """
+        operative = [form for p in self.operative for form in _operative_forms(p)]
+        prefixes: set[str] = set()
+        for phrase in [*self.preambular, *operative, *self.leading]:
+            words = phrase.split()
+            for count in range(1, len(words) + 1):
+                prefix = " ".join(words[:count])
+                prefixes.update(_cased(prefix))
+        return frozenset(prefixes)
+
     def grammar_text(self) -> str:
         """Return the text of the virtual ``lexicon.lark`` grammar module."""
         lines = ["// Generated from the verb lexicon (resolutions.lexicon). Do not edit."]

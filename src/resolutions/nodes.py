@@ -389,3 +389,31 @@ class Document:
         from resolutions.serialise.frame import to_frame
 
         return to_frame(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the whole tree as JSON-ready dicts, spans included (see ``resolutions.from_dict``)."""
+        from resolutions.serialise.json import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, **options: Any) -> str:
+        """Return the whole tree as JSON; ``options`` go to :func:`json.dumps` (``indent=2`` ...)."""
+        from resolutions.serialise.json import to_json
+
+        return to_json(self, **options)
+
+    def to_akn(self) -> str:
+        """Return the document as Akoma Ntoso 3.0 XML (AKN4UN conventions; see ``resolutions.from_akn``)."""
+        from resolutions.serialise.akn import to_akn
+
+        return to_akn(self)
+
+    def to_html(self, *, fragment: bool = False) -> str:
+        """Return the document as a self-contained HTML page, or as an embeddable ``<div>``."""
+        from resolutions.serialise.html import to_html
+
+        return to_html(self, fragment=fragment)
+
+    def _repr_html_(self) -> str:
+        """Show the document in Jupyter: verbs marked, numbers, sections, linked footnotes."""
+        return self.to_html(fragment=True)

@@ -38,31 +38,49 @@ class VerbReader:
         Returns:
             The verb phrase (None when the paragraph opens with none) and the remaining pieces.
         """
-        index = 0
-        opener: Piece | None = None
         if pieces and pieces[0].kind in ("STAR", "TAG"):
-            opener = pieces[0]
-            index = 1
-        if index >= len(pieces) or pieces[index].kind not in VERBS:
+            return self._marked(pieces)
+        if pieces and (pieces[0].kind in VERBS or (pieces[0].kind == "TEXT" and pieces[0].text[:1].isupper())):
+            return self._unmarked(pieces)
+        return None, pieces
+
+    def _marked(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
+        """Read a phrase set off by emphasis: the whole emphasised run, and what the lexicon adds."""
+        opener = pieces[0]
+        closer = _closer_at(opener, pieces, 1)
+        if closer is None or closer == 1:  # the emphasis goes on past any phrase: not a verb
             return None, pieces
-        verb = pieces[index]
-        text = verb.text
-        end = verb.end
-        index += 1
-        marking = self._marking(opener, verb)
-        if opener is not None:
-            closer = _closer_at(opener, pieces, index)
-            if closer is None:  # the emphasis goes on past any phrase: leave it to the content
-                return None, pieces
-            # The whole emphasised run is the phrase ("*Welcomes and expresses strong support*").
-            text += "".join(piece.text for piece in pieces[index:closer])
-            end = pieces[closer].end
-            index = closer + 1
-            text, end, pieces = self._extend(text, end, pieces, index)
+        # The whole emphasised run is the phrase ("*Welcomes and expresses strong support*"), if
+        # it opens with one (a page break may cut it: "*Are fully" / "aware*").
+        text = "".join(" " if piece.kind == "BREAK" else piece.text for piece in pieces[1:closer])
+        if self._phrases.match(text) is None:
+            return None, pieces
+        text, end, rest = self._extend(text, pieces[closer].end, pieces, closer + 1)
+        return self._phrase(text, self._marking(opener, pieces[1]), opener.start, end), rest[closer + 1 :]
+
+    def _unmarked(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
+        """Read a plain phrase with the lexicon, across the paragraph's first line break.
+
+        The line grammar finds a phrase within one line; here the next line is in view, so
+        that "Also" / "request the ..." is one phrase, and so that an adverb at a line end is
+        judged by the word after it ("Encourages further" / "dialogue": an adjective).
+        """
+        joined, starts = _leading_text(pieces)
+        match = self._phrases.match(joined)
+        if match is None:
+            return None, pieces
+        taken = len(joined[: match.end()].rstrip())
+        text = " ".join(joined[:taken].split())
+        first = pieces[0]
+        letters = [c for c in text if c.isalpha()]
+        marking: Marking = "capitals" if len(letters) > 1 and all(c.isupper() for c in letters) else "plain"
+        rest, end = _cut(pieces, starts, taken)
+        return self._phrase(text, marking, first.start, end), rest
+
+    def _phrase(self, text: str, marking: Marking, start: int, end: int) -> VerbPhrase:
         phrase = " ".join(text.split())
         head, modifiers = self.split(phrase)
-        start = opener.start if opener is not None else verb.start
-        return VerbPhrase(phrase, head, modifiers, marking, Span(start, end)), pieces[index:]
+        return VerbPhrase(phrase, head, modifiers, marking, Span(start, end))
 
     def split(self, phrase: str) -> tuple[str, tuple[str, ...]]:
         """Split a phrase into its head and its adverbs: "Also strongly urges" -> urges, (Also, strongly)."""
@@ -94,28 +112,69 @@ class VerbReader:
         return "capitals" if len(letters) > 1 and all(c.isupper() for c in letters) else "plain"
 
     def _extend(self, text: str, end: int, pieces: list[Piece], index: int) -> tuple[str, int, list[Piece]]:
-        """Take what the emphasis left outside the phrase.
+        """Take the rest of a phrase that markup or a line break cut off.
 
         That is a trailing adverb ("**Reaffirm** also the"), or the rest of a lexicon phrase
-        ("*Call* for continued" reads as "Call for").
+        ("*Call* for continued" reads as "Call for"; "Calls" at a line end, "upon" on the next).
         """
-        if index >= len(pieces) or pieces[index].kind != "TEXT":
+        broken = index + 1 < len(pieces) and pieces[index].kind == "BREAK"
+        at = index + 1 if broken else index
+        if at >= len(pieces) or pieces[at].kind != "TEXT":
             return text, end, pieces
-        following = pieces[index]
+        following = pieces[at]
+        tail = (" " if broken else "") + following.text
         taken = 0
-        whole = self._phrases.match(text + following.text)
+        whole = self._phrases.match(text + tail)
         if whole is not None and whole.end() > len(text):
             taken = whole.end() - len(text)
-        match = self._trailing.match(following.text, taken)
+        match = self._trailing.match(tail, taken)
         if match:
             taken = match.end()
-        if not taken:
+        used = taken - (1 if broken else 0)  # characters taken from the following text
+        if used <= 0:
             return text, end, pieces
-        rest = Piece("TEXT", following.text[taken:], following.start + taken, following.end)
-        pieces = [*pieces[:index], rest, *pieces[index + 1 :]]  # the adverb now belongs to the phrase
-        return text + following.text[:taken], following.start + taken, pieces
+        rest = Piece("TEXT", following.text[used:], following.start + used, following.end)
+        pieces = [*pieces[:index], rest, *pieces[at + 1 :]]  # the break and the words join the phrase
+        return text + tail[:taken], following.start + used, pieces
 
 
+def _leading_text(pieces: list[Piece]) -> tuple[str, list[int]]:
+    """Return the text of a paragraph's first two lines of plain pieces, and where each piece starts."""
+    joined = ""
+    starts: list[int] = []
+    breaks = 0
+    for piece in pieces:
+        if piece.kind == "BREAK":
+            breaks += 1
+            if breaks > 1:
+                break
+        elif piece.kind != "TEXT" and piece.kind not in VERBS:
+            break
+        starts.append(len(joined))
+        joined += " " if piece.kind == "BREAK" else piece.text
+        if len(joined) > _LOOKAHEAD:
+            break
+    return joined, starts
+
+
+def _cut(pieces: list[Piece], starts: list[int], taken: int) -> tuple[list[Piece], int]:
+    """Drop the first ``taken`` characters of the leading pieces; return the rest and its start."""
+    for index, start in enumerate(starts):
+        piece = pieces[index]
+        size = 1 if piece.kind == "BREAK" else len(piece.text)
+        if start + size <= taken:
+            continue
+        used = taken - start
+        if used <= 0 or piece.kind == "BREAK":
+            return pieces[index:], pieces[index].start
+        rest = Piece("TEXT", piece.text[used:], piece.start + used, piece.end)
+        return [rest, *pieces[index + 1 :]], piece.start + used
+    last = pieces[len(starts) - 1]
+    return pieces[len(starts) :], last.end
+
+
+#: How much of a paragraph's opening is read to find its phrase.
+_LOOKAHEAD = 200
 #: The most words an emphasised run may hold and still be a verb phrase.
 _PHRASE_WORDS = 8
 
@@ -127,7 +186,7 @@ def _closer_at(opener: Piece, pieces: list[Piece], start: int) -> int | None:
         piece = pieces[position]
         if _closes(opener, piece):
             return position
-        if piece.kind != "TEXT" and piece.kind not in VERBS:
+        if piece.kind != "TEXT" and piece.kind != "BREAK" and piece.kind not in VERBS:
             return None
         words += len(piece.text.split())
         if words > _PHRASE_WORDS:
