@@ -109,7 +109,7 @@ import datetime  # noqa: E402
 import attrs  # noqa: E402
 
 from resolutions.grammar import default_lexicon  # noqa: E402
-from resolutions.lexicon import _operative_forms  # noqa: E402
+from resolutions.lexicon import operative_forms  # noqa: E402
 from resolutions.nodes import (  # noqa: E402
     Annex,
     Closing,
@@ -220,8 +220,8 @@ def resolutions_(draw: st.DrawFn) -> Document:
     lexicon = default_lexicon()
     first_person = draw(st.booleans())
     preambular = sorted(p[:1].upper() + p[1:] for p in lexicon.preambular if " " not in p)
-    forms = sorted({form for p in lexicon.operative for form in _operative_forms(p) if " " not in form})
-    operative_forms = [f[:1].upper() + f[1:] for f in forms if f.endswith("s") != first_person and f[:3] != "are"]
+    forms = sorted({form for p in lexicon.operative for form in operative_forms(p) if " " not in form})
+    verbs = [f[:1].upper() + f[1:] for f in forms if f.endswith("s") != first_person and f[:3] != "are"]
     count = draw(st.integers(0, 4))
     markers = [str(n) for n in range(1, count + 1)]
     formula_text = (
@@ -236,13 +236,13 @@ def resolutions_(draw: st.DrawFn) -> Document:
     body: list[Paragraph | Section] = []
     numbers = draw(_numbers(draw(st.integers(1, 6))))
     for number in numbers:
-        body.append(draw(_operative(number if draw(st.integers(0, 5)) else None, operative_forms, markers)))
+        body.append(draw(_operative(number if draw(st.integers(0, 5)) else None, verbs, markers)))
     for letter in "ABC"[: draw(st.integers(0, 2))]:
         children: list[Paragraph | Section] = [
-            draw(_operative(n, operative_forms, markers)) for n in draw(_numbers(draw(st.integers(1, 3))))
+            draw(_operative(n, verbs, markers)) for n in draw(_numbers(draw(st.integers(1, 3))))
         ]
         if draw(st.booleans()):
-            sub = [draw(_operative(n, operative_forms, markers)) for n in draw(_numbers(draw(st.integers(1, 2))))]
+            sub = [draw(_operative(n, verbs, markers)) for n in draw(_numbers(draw(st.integers(1, 2))))]
             children.append(Section(draw(st.sampled_from(_HEADINGS)), None, None, 2, None, tuple(sub)))
         body.append(
             Section(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 import resolutions
 from resolutions import Grammar, GrammarError
+from resolutions.builder import Token
+from resolutions.lines import Line
 from tests.conftest import EXAMPLES
 
 ACHPR = EXAMPLES / "add_a_body"
@@ -57,3 +60,34 @@ def test_broken_grammar_is_a_grammar_error(tmp_path: Path) -> None:
     broken.write_text("%import un (start, _cell)\n%extend _cell: UNDEFINED_TERMINAL\n", encoding="utf-8")
     with pytest.raises(GrammarError, match="broken"):
         resolutions.parse("x", body=resolutions.register_grammar("broken", broken))
+
+
+MOTTO_GRAMMAR = r"""
+%import un (start, _more_lines)
+%import terminals (EOL)
+%extend _more_lines: motto_line
+motto_line: MOTTO MOTTO_TEXT EOL
+MOTTO.6: /MOTTO:[ \t]*/
+MOTTO_TEXT: /[^\n]+/
+"""
+
+
+class MottoBuilder(resolutions.Builder):
+    """A body whose mottos are lines of their own; the test reads a motto as a header symbol."""
+
+    aliases: ClassVar[dict[str, str]] = {"MOTTO_TEXT": "SYMBOL"}
+
+    def motto_line(self, tokens: list[Token]) -> Line:
+        line = self.make_line("text", tokens)
+        line.pieces = [piece for piece in line.pieces if piece.kind != "MOTTO"]
+        return line
+
+
+def test_a_grammar_may_add_line_kinds(tmp_path: Path) -> None:
+    path = tmp_path / "motto.lark"
+    path.write_text(MOTTO_GRAMMAR, encoding="utf-8")
+    grammar = resolutions.register_grammar("motto", path, builder=MottoBuilder)
+    doc = resolutions.parse("MOTTO: Unity in diversity\n\nThe Council,\n\n1. Decides.\n", body=grammar)
+    assert doc.header.symbol == "Unity in diversity"
+    assert doc.records()[0]["verb"] == "Decides"
+    assert doc.to_source() == "MOTTO: Unity in diversity\n\nThe Council,\n\n1. Decides.\n"

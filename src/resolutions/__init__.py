@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from resolutions.api import parse, parse_file
 from resolutions.builder import Builder
+from resolutions.compare import differences, same_content
 from resolutions.errors import GrammarError, ParseError, ResolutionsError, UnknownBodyError
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
@@ -30,6 +31,7 @@ __all__ = [
     "UnknownBodyError",
     "__version__",
     "available_bodies",
+    "differences",
     "from_akn",
     "from_dict",
     "from_json",
@@ -37,4 +39,5 @@ __all__ = [
     "parse",
     "parse_file",
     "register_grammar",
+    "same_content",
 ]

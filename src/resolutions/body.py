@@ -31,6 +31,7 @@ from resolutions.nodes import (
     Section,
     Span,
     SubItem,
+    VerbPhrase,
 )
 from resolutions.verbs import VerbReader
 
@@ -54,12 +55,16 @@ class Body:
     diagnostics: list[Diagnostic]
 
 
-@attrs.define
 class _Item:
-    label: str
-    pieces: list[Piece]
-    parts: list[Span]
-    items: list[_Item] = attrs.field(factory=list)
+    """A sub-item being read."""
+
+    __slots__ = ("items", "label", "parts", "pieces")
+
+    def __init__(self, label: str, pieces: list[Piece], parts: list[Span]) -> None:
+        self.label = label
+        self.pieces = pieces
+        self.parts = parts
+        self.items: list[_Item] = []
 
     def freeze(self) -> SubItem:
         return SubItem(
@@ -71,18 +76,26 @@ class _Item:
         )
 
 
-@attrs.define
 class _Paragraph:
-    kind: Kind
-    number: str | None
-    verb: object
-    pieces: list[Piece]
-    parts: list[Span]
-    items: list[_Item] = attrs.field(factory=list)
-    nesting: Nesting = attrs.field(factory=Nesting)
-    lettered: bool = False  # numbered by an item label: its siblings are paragraphs too
+    """A paragraph being read (a plain slotted class: there is one per paragraph)."""
+
+    __slots__ = ("items", "kind", "lettered", "nesting", "number", "parts", "pieces", "verb")
+
+    def __init__(
+        self, kind: Kind, number: str | None, verb: VerbPhrase | None, pieces: list[Piece], parts: list[Span]
+    ) -> None:
+        self.kind = kind
+        self.number = number
+        self.verb = verb
+        self.pieces = pieces
+        self.parts = parts
+        self.items: list[_Item] = []
+        self.nesting: Nesting | None = None
+        self.lettered = False  # numbered by an item label: its siblings are paragraphs too
 
     def add_item(self, item: _Item) -> None:
+        if self.nesting is None:
+            self.nesting = Nesting()
         level = self.nesting.place(item.label)
         siblings = self.items
         for _ in range(level):
@@ -95,7 +108,7 @@ class _Paragraph:
         return Paragraph(
             self.kind,
             self.number,
-            self.verb,  # type: ignore[arg-type]
+            self.verb,
             to_inline(self.pieces),
             tuple(item.freeze() for item in self.items),
             span=_extent(self.parts),
@@ -352,15 +365,19 @@ def _pieces(block: Block) -> list[Piece]:
 
 
 def _parts(block: Block) -> list[Span]:
-    parts = [Span(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
-    parts.extend(Span(mark.content_start, mark.eol) for mark in block.marks)
-    return sorted(parts)
+    """Return the source ranges of a block's own lines and markers, in order."""
+    ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
+    if block.marks:
+        ranges.extend((mark.content_start, mark.eol) for mark in block.marks)
+        ranges.sort()
+    return [Span(start, end) for start, end in ranges]
 
 
 def _extent(parts: list[Span]) -> Span:
+    """Return the range from the first part to the last (parts are in order and do not overlap)."""
     if not parts:
         return Span(0, 0)
-    return Span(min(p.start for p in parts), max(p.end for p in parts))
+    return Span(parts[0].start, parts[-1].end)
 
 
 def _find_headings(blocks: list[Block]) -> set[int]:

@@ -100,6 +100,30 @@ class _Frame:
             self.text = []
 
 
+#: Piece kinds that hold plain text (verb phrases and header cells inside a paragraph included).
+_PLAIN = frozenset(
+    {"TEXT", "BREAK", "GAP", "PREAMBULAR_VERB", "OPERATIVE_VERB", "FORMULA", "WE", "CONTENT"}
+    | {"SYMBOL", "DATE", "SESSION", "DISTRIBUTION", "ORIGINAL_LANGUAGE", "AGENDA_ITEM"}
+)
+
+
+def _plain(pieces: list[Piece]) -> tuple[Inline, ...]:
+    """Build the one text node of a paragraph without markup or references."""
+    if not pieces:
+        return ()
+    parts: list[str] = []
+    for piece in pieces:
+        if piece.kind == "BREAK" or piece.kind == "GAP":
+            if parts and _ends_in_hyphen(parts[-1]):
+                parts[-1] = parts[-1].rstrip()
+                continue
+            parts.append(" ")
+        else:
+            parts.append(piece.text)
+    text = " ".join("".join(parts).split())
+    return (Text(text, Span(pieces[0].start, pieces[-1].end)),) if text else ()
+
+
 def _ends_in_hyphen(text: str) -> bool:
     """Tell text that ends with a hyphen after a letter ("Secretary-"), trailing spaces aside."""
     text = text.rstrip()
@@ -115,6 +139,8 @@ def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
     """
     from resolutions.footnotes import normal_marker
 
+    if all(piece.kind in _PLAIN for piece in pieces):  # most paragraphs: text and line breaks only
+        return _plain(pieces)
     root = _Frame("", "", None)
     stack = [root]
     for piece in pieces:

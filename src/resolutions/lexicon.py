@@ -39,8 +39,11 @@ def _third_person(word: str) -> str:
     return word + "s"
 
 
-def _operative_forms(phrase: str) -> list[str]:
-    """Return the written forms of an operative phrase given in its base form."""
+def operative_forms(phrase: str) -> list[str]:
+    """Return the written forms of an operative phrase given in its base form.
+
+    "decide" gives "decide" and "decides"; "are concerned" stays as it is.
+    """
     first, _, rest = phrase.partition(" ")
     if first in ("are", "have"):
         return [phrase]
@@ -127,7 +130,7 @@ class Lexicon:
 
     def terminal_regexes(self) -> dict[str, str]:
         """Return the regexes of ``PREAMBULAR_VERB`` and ``OPERATIVE_VERB``."""
-        operative = [form for p in self.operative for form in _operative_forms(p)]
+        operative = [form for p in self.operative for form in operative_forms(p)]
         return {
             "PREAMBULAR_VERB": self._phrase_regex(sorted(self.preambular)),
             "OPERATIVE_VERB": self._phrase_regex(sorted(operative)),
@@ -139,7 +142,7 @@ class Lexicon:
         A line that holds only such a prefix, after a line that ended a paragraph, is a phrase
         cut by a line or page break ("Taking" / "note with appreciation ..."): a new paragraph.
         """
-        operative = [form for p in self.operative for form in _operative_forms(p)]
+        operative = [form for p in self.operative for form in operative_forms(p)]
         prefixes: set[str] = set()
         for phrase in [*self.preambular, *operative, *self.leading]:
             words = phrase.split()

@@ -384,6 +384,18 @@ class Document:
 
         return to_source(self)
 
+    def to_text(self) -> str:
+        """Return the document in canonical UN plain-text layout (see :mod:`resolutions.serialise.text`)."""
+        from resolutions.serialise.text import to_text
+
+        return to_text(self)
+
+    def to_markdown(self) -> str:
+        """Return the document as canonical Markdown (see :mod:`resolutions.serialise.markdown`)."""
+        from resolutions.serialise.markdown import to_markdown
+
+        return to_markdown(self)
+
     def to_frame(self) -> pandas.DataFrame:
         """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
         from resolutions.serialise.frame import to_frame

@@ -31,6 +31,13 @@ class VerbReader:
         self._trailing_words = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, trailing)) + r"))+$", re.I)
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in lexicon.terminal_regexes().values()))
+        # Words that can go on with a phrase already begun: any word of a phrase but its first,
+        # and the trailing adverbs.
+        self._continuations = frozenset(
+            word
+            for phrase in (*lexicon.preambular, *lexicon.operative, *lexicon.leading, *lexicon.trailing)
+            for word in phrase.split()[1:]
+        ) | frozenset(word for adverb in lexicon.trailing for word in adverb.split())
 
     def take(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Take the opening verb phrase off a paragraph's pieces.
@@ -53,8 +60,8 @@ class VerbReader:
         # The whole emphasised run is the phrase ("*Welcomes and expresses strong support*"), if
         # it opens with one (a page break may cut it: "*Are fully" / "aware*").
         text = "".join(" " if piece.kind == "BREAK" else piece.text for piece in pieces[1:closer])
-        if self._phrases.match(text) is None:
-            return None, pieces
+        if pieces[1].kind not in VERBS and self._phrases.match(text) is None:
+            return None, pieces  # the lexer found no phrase there, and the whole run is none
         text, end, rest = self._extend(text, pieces[closer].end, pieces, closer + 1)
         return self._phrase(text, self._marking(opener, pieces[1]), opener.start, end), rest[closer + 1 :]
 
@@ -122,7 +129,10 @@ class VerbReader:
         if at >= len(pieces) or pieces[at].kind != "TEXT":
             return text, end, pieces
         following = pieces[at]
-        tail = (" " if broken else "") + following.text
+        words = following.text[:_WORD].split(None, 1)
+        if not words or words[0].lower().rstrip(",;:.") not in self._continuations:
+            return text, end, pieces  # the next word cannot go on with any phrase
+        tail = (" " if broken else "") + following.text[:_LOOKAHEAD]  # a phrase is short
         taken = 0
         whole = self._phrases.match(text + tail)
         if whole is not None and whole.end() > len(text):
@@ -173,6 +183,8 @@ def _cut(pieces: list[Piece], starts: list[int], taken: int) -> tuple[list[Piece
     return pieces[len(starts) :], last.end
 
 
+#: How much of the next piece holds its first word.
+_WORD = 40
 #: How much of a paragraph's opening is read to find its phrase.
 _LOOKAHEAD = 200
 #: The most words an emphasised run may hold and still be a verb phrase.

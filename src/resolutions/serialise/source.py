@@ -8,12 +8,9 @@ owns, which would be text the tree lost (the test suite requires it to be empty)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from resolutions.nodes import (
     Annex,
     Document,
-    Footnote,
     Formula,
     Paragraph,
     Section,
@@ -22,55 +19,52 @@ from resolutions.nodes import (
 )
 
 
-def node_spans(document: Document) -> Iterator[Span]:
-    """Yield the source ranges of every node that owns text."""
-    yield from (line.span for line in document.header.lines)
-    yield from (title.span for title in document.titles)
+def node_spans(document: Document) -> list[Span]:
+    """Return the source ranges of every node that owns text."""
+    spans: list[Span] = [line.span for line in document.header.lines]
+    spans.extend(title.span for title in document.titles)
     if document.preamble.formula is not None:
-        yield from _formula(document.preamble.formula)
+        _formula(document.preamble.formula, spans)
     for paragraph in document.preamble.paragraphs:
-        yield from _paragraph(paragraph)
+        _paragraph(paragraph, spans)
     for block in document.body:
-        yield from _block(block)
+        _block(block, spans)
     for annex in document.annexes:
-        yield from _block(annex)
+        _block(annex, spans)
     for note in document.footnotes:
-        yield from _footnote(note)
+        spans.extend(note.parts or (note.span,))
+        spans.extend(note.repeats)
     if document.closing is not None:
-        yield document.closing.span
-    yield from (piece.span for piece in document.furniture)
+        spans.append(document.closing.span)
+    spans.extend(piece.span for piece in document.furniture)
+    return spans
 
 
-def _block(block: Paragraph | Section | Annex) -> Iterator[Span]:
+def _block(block: Paragraph | Section | Annex, spans: list[Span]) -> None:
     if isinstance(block, Paragraph):
-        yield from _paragraph(block)
+        _paragraph(block, spans)
         return
-    yield block.span  # a section's or an annex's span is the range of its heading
+    spans.append(block.span)  # a section's or an annex's span is the range of its heading
     if block.formula is not None:
-        yield from _formula(block.formula)
+        _formula(block.formula, spans)
     for child in block.children:
-        yield from _block(child)
+        _block(child, spans)
 
 
-def _paragraph(paragraph: Paragraph | SubItem) -> Iterator[Span]:
-    yield from paragraph.parts or (paragraph.span,)
+def _paragraph(paragraph: Paragraph | SubItem, spans: list[Span]) -> None:
+    spans.extend(paragraph.parts or (paragraph.span,))
     for item in paragraph.items:
-        yield from _paragraph(item)
+        _paragraph(item, spans)
 
 
-def _formula(formula: Formula) -> Iterator[Span]:
-    yield from formula.parts or (formula.span,)
-
-
-def _footnote(note: Footnote) -> Iterator[Span]:
-    yield from note.parts or (note.span,)
-    yield from note.repeats
+def _formula(formula: Formula, spans: list[Span]) -> None:
+    spans.extend(formula.parts or (formula.span,))
 
 
 def _merged(document: Document) -> list[tuple[int, int]]:
     """Return the union of the nodes' ranges, sorted, clipped to the source."""
     size = len(document.source)
-    spans = sorted((max(0, s.start), min(size, s.end)) for s in node_spans(document) if s.end > s.start)
+    spans = sorted([(max(0, s.start), min(size, s.end)) for s in node_spans(document) if s.end > s.start])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
