@@ -47,6 +47,16 @@ def test_binary_junk() -> None:
     error = caught.value
     assert error.line >= 1 and error.expected
     assert "^" in error.excerpt
+    assert not any(ord(char) < 32 for char in error.excerpt.replace("\n", "")), "control characters shown raw"
+
+
+def test_excerpt_caret_stays_under_the_offending_character() -> None:
+    text = "The General Assembly,\n\n1. Decides\x01 one;\n\n1. Decides two;\n"
+    with pytest.raises(ParseError) as caught:
+        resolutions.parse(text, strict=True)
+    shown, caret = caught.value.excerpt.split("\n")
+    assert shown == "1. Decides\u2401 one;"
+    assert len(caret) - 1 == caught.value.column
 
 
 def test_one_megabyte_single_line() -> None:

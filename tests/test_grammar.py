@@ -248,3 +248,23 @@ def test_grammar_is_total_on_awkward_text() -> None:
     ]:
         found = lines_of(text)
         assert all(isinstance(line, Line) for line in found)
+
+
+def test_compiled_and_pure_lark_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lark-cython is an accelerator only: pure lark must build the very same documents."""
+    from resolutions import grammar, parse
+    from resolutions.serialise.json import to_dict
+
+    from .conftest import SEEDS, corpus_texts
+
+    if not grammar._PLUGINS:
+        pytest.skip("lark-cython is not installed")
+    texts = [path.read_text(encoding="utf-8") for path in [*SEEDS, *corpus_texts()]]
+    texts += ["", "\x00 junk\r\n1. Decides", "5. Urges\n5. Urges\n"]
+    compiled = [to_dict(parse(text)) for text in texts]
+    grammar._compile.cache_clear()
+    monkeypatch.setattr(grammar, "_PLUGINS", {})
+    try:
+        assert [to_dict(parse(text)) for text in texts] == compiled
+    finally:
+        grammar._compile.cache_clear()

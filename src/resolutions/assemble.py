@@ -39,6 +39,9 @@ _FURNITURE_KINDS = {
     "RECYCLE": "recycle",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+#: The same characters, for a first look: one substring search per character is many times
+#: faster than the character class over a whole document.
+_CONTROL_CHARS = [*map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0xFFFD])]
 _ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 
 
@@ -219,7 +222,7 @@ def _check_lines(lines: list[Line], source: str) -> list[Diagnostic]:
     out = []
     if not source.strip():
         out.append(Diagnostic("error", "empty-document", "the text holds no document", "a document", Span(0, 0)))
-    if _CONTROL.search(source) is None:
+    if not any(char in source for char in _CONTROL_CHARS):
         return out
     for line in lines:
         for piece in line.pieces:

@@ -160,6 +160,14 @@ def _loader(lexicon: Lexicon, folders: tuple[Path, ...]) -> Callable[[str | None
     return load
 
 
+try:
+    import lark_cython
+
+    _PLUGINS = lark_cython.plugins
+except ImportError:
+    _PLUGINS = {}
+
+
 def _default_builder() -> type[Builder]:
     from resolutions.builder import Builder
 
@@ -175,6 +183,7 @@ def _lark(grammar: Grammar, source: Path, **options: object) -> lark.Lark:
             source_path=str(source),
             import_paths=[_loader(grammar.lexicon, folders)],
             maybe_placeholders=False,
+            _plugins=_PLUGINS,
             **options,
         )
     except (lark.exceptions.GrammarError, lark.exceptions.LexError, OSError) as exc:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import bisect
 
+#: Control characters shown as their Unicode control pictures (one column each, so the caret
+#: still points at the right place): an excerpt must not ring bells or hide text in a terminal.
+_VISIBLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
+
 
 class SourceText:
     """A text with a table of line starts, for turning offsets into positions."""
@@ -38,7 +42,7 @@ class SourceText:
     def excerpt(self, offset: int, width: int = 100) -> str:
         """Return the line holding an offset, with a caret under it (long lines are cut)."""
         line, column = self.position(offset)
-        text = self.line_text(line).replace("\t", " ").replace("\f", " ")
+        text = self.line_text(line).replace("\t", " ").replace("\f", " ").translate(_VISIBLE)
         start = max(0, column - width // 2) if len(text) > width else 0
         shown = text[start : start + width]
         return f"{shown}\n{' ' * (column - start)}^"
