@@ -91,6 +91,26 @@ def test_numbers_that_are_not_references() -> None:
     assert resolutions.parse(text).records()[0]["footnotes"] == []
 
 
+def test_spaced_references_numbered_from_an_annual_volume() -> None:
+    """Footnotes of a resolution taken from a volume start where the volume is (here 87)."""
+    text = (
+        "The Security Council,\n\nHaving examined the letter of 19 April 1990 84\nand the agreements "
+        "signed that day, 87 which\nenvisage demobilization,\n\n1. Approves the proposals; 88\n\n"
+        "2. Requests a report on 7 May 1990.\n\n87 S/21259, annex.\n88 S/21260.\n"
+    )
+    doc = resolutions.parse(text)
+    assert [r["footnotes"] for r in doc.records()] == [["87"], ["88"], []]
+    assert "1990 84" in doc.records()[0]["text"]  # no footnote 84 is printed: a number, not a reference
+
+
+def test_spaced_references_after_one_lost_in_extraction() -> None:
+    text = (
+        "The Council,\n\nTaking note of documents S/10182 11 and S/10251,\n\nTaking note of the letter "
+        "of Portugal, 13\n\nHaving heard Senegal, 14\n\n1. Decides.\n\n11 Ibid.\n13 Ibid.\n14 Ibid.\n"
+    )
+    assert [r["footnotes"] for r in resolutions.parse(text).records()] == [[], ["13"], ["14"], []]
+
+
 def test_running_headers_repeated_on_pages_are_furniture() -> None:
     page = "Political declaration on tuberculosis\n\nA/RES/73/3\n\n"
     text = "The General Assembly,\n1. Decides one;\n\f" + page + "2. Decides two;\n\f" + page + "3. Decides three.\n"

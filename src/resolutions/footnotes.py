@@ -164,23 +164,31 @@ def _marker_order(marker: str) -> tuple[int, str]:
     return (int(marker), "") if marker.isdigit() else (-1, marker)
 
 
+#: How many references in a row may go unseen (lost in extraction or OCR) before the next.
+_MAY_MISS = 2
+
+
 class ReferenceOrder:
     """Which bare numbers may be footnote references, read in document order.
 
     UN documents number footnotes through the document, and cite them in order: a bare number
-    can be the next new footnote or one cited before, never one further ahead. This keeps
+    can be the next new footnote or one cited before, never one further ahead (allowing for
+    a couple of references that extraction lost). This keeps
     "resolution 72/3 of 30 October 2017" or "in 2016 less than" from reading as references.
+    Numbering starts at the lowest footnote printed, not at 1: a resolution taken from an
+    annual volume carries the volume's numbers (its first footnote may be 87).
     """
 
     def __init__(self, known: set[str]) -> None:
         self.known = known
-        self.highest = 0
+        numbers = [int(marker) for marker in known if marker.isdigit()]
+        self.highest = min(numbers) - 1 if numbers else 0
 
     def allows(self, marker: str) -> bool:
         """Tell whether a spaced bare number may be a reference here."""
         if marker not in self.known:
             return False
-        return not marker.isdigit() or int(marker) <= self.highest + 1
+        return not marker.isdigit() or int(marker) <= self.highest + 1 + _MAY_MISS
 
     def cited(self, marker: str) -> None:
         """Record a reference found."""
