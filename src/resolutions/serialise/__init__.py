@@ -23,6 +23,7 @@ WRITERS: dict[str, str] = {
     "markdown": "resolutions.serialise.markdown:to_markdown",
     "html": "resolutions.serialise.html:to_html",
     "akn": "resolutions.serialise.akn:to_akn",
+    "csv": "resolutions.serialise.table:to_csv",
 }
 
 
