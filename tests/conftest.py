@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.json from the parser")
+
+
+@pytest.fixture(autouse=True)
+def _grammar_registry() -> Iterator[None]:
+    """Forget the bodies a test registers, so no test sees another's grammars."""
+    from resolutions import grammar
+
+    saved = dict(grammar._REGISTRY)
+    yield
+    grammar._REGISTRY.clear()
+    grammar._REGISTRY.update(saved)
 
 
 @pytest.fixture

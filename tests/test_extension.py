@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,13 +20,18 @@ ACHPR = EXAMPLES / "add_a_body"
 
 
 @pytest.fixture(scope="module")
-def achpr() -> Grammar:
+def achpr() -> Iterator[Grammar]:
+    from resolutions import grammar
+
+    saved = dict(grammar._REGISTRY)
     spec = importlib.util.spec_from_file_location("parse_achpr", ACHPR / "parse_achpr.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["parse_achpr"] = module
     spec.loader.exec_module(module)
-    return module.achpr_grammar()  # type: ignore[no-any-return]
+    yield module.achpr_grammar()
+    grammar._REGISTRY.clear()
+    grammar._REGISTRY.update(saved)
 
 
 def test_extension_reads_its_body(achpr: Grammar) -> None:

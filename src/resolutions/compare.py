@@ -12,28 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from resolutions.inline import inline_markers, inline_text
-from resolutions.nodes import Annex, Block, Document, Formula, Paragraph, Section, SubItem
+from resolutions.nodes import HEADER_FIELDS, Annex, Block, Document, Formula, Paragraph, Section, SubItem
 from resolutions.records import bare_number, paragraph_text
-
-_HEADER_FIELDS = (
-    "organ",
-    "body",
-    "symbol",
-    "distribution",
-    "date",
-    "original_language",
-    "session",
-    "place",
-    "agenda_item",
-    "adopted",
-)
 
 
 def content(document: Document) -> dict[str, Any]:
     """Return a document's content as plain, comparable data."""
     header = document.header
     return {
-        "header": {name: _text(getattr(header, name)) for name in _HEADER_FIELDS},
+        "header": {name: _text(getattr(header, name)) for name in HEADER_FIELDS},
         "titles": [(title.role, _text(title.text)) for title in document.titles],
         "formula": _formula(document.preamble.formula),
         "preamble": [_paragraph(p) for p in document.preamble.paragraphs],

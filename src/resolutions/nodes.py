@@ -286,6 +286,10 @@ class Header:
         return tuple(line for line in self.lines if line.field == "other")
 
 
+#: The header's fields, in order (its ``lines`` aside): what serialisers and comparisons walk.
+HEADER_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Header) if a.name != "lines")
+
+
 @frozen
 class Closing:
     """The closing lines: "28th plenary meeting / 29 October 2018", "Adopted at the 1382nd meeting."."""

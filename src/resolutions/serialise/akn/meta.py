@@ -12,9 +12,9 @@ import datetime
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from resolutions.nodes import HEADER_FIELDS
 from resolutions.serialise.akn.names import (
     CLOSING_FIELDS,
-    HEADER_FIELDS,
     OWN_NS,
     SOURCE,
     UNKNOWN_DATE,

@@ -23,19 +23,6 @@ VERB_NAMES: dict[Kind, str] = {
     "operative": "operativeVerb",
     "paragraph": "operativeVerb",
 }
-#: The header fields kept exactly in ``proprietary``, in order.
-HEADER_FIELDS = (
-    "organ",
-    "body",
-    "symbol",
-    "distribution",
-    "date",
-    "original_language",
-    "session",
-    "place",
-    "agenda_item",
-    "adopted",
-)
 #: The closing fields kept exactly in ``proprietary``.
 CLOSING_FIELDS = ("meeting", "date", "place")
 #: The fields that hold dates (ISO in the XML).

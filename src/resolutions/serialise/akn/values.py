@@ -15,8 +15,8 @@ from typing import Any
 from lxml import etree
 
 from resolutions.dates import dateline, parse_date
-from resolutions.nodes import Closing, Header, HeaderLine
-from resolutions.serialise.akn.names import CLOSING_FIELDS, DATE_FIELDS, HEADER_FIELDS
+from resolutions.nodes import HEADER_FIELDS, Closing, Header, HeaderLine
+from resolutions.serialise.akn.names import CLOSING_FIELDS, DATE_FIELDS
 
 Element = etree._Element
 
