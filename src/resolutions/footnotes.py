@@ -15,6 +15,7 @@ from resolutions.lines import Line, Piece, plain_text
 
 _SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _MARKED = re.compile(r"^([0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
+_DIGIT = re.compile(r"[0-9]")
 _SENTENCE_END = re.compile(r"[.;)\]]\s*$")
 #: A digit glued to the end of a word or after its punctuation: "Diseases,1", "indicators1".
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff,;:\u201d\u2019\"')])([0-9]{1,2})(?=[\s,;:.]|$)")
@@ -208,7 +209,7 @@ def split_references(pieces: list[Piece], order: ReferenceOrder) -> list[Piece]:
     """
     out: list[Piece] = []
     for piece in pieces:
-        if piece.kind != "TEXT" or not any(c.isdigit() for c in piece.text):
+        if piece.kind != "TEXT" or _DIGIT.search(piece.text) is None:
             out.append(piece)
             continue
         out.extend(_split_piece(piece, order))

@@ -121,9 +121,9 @@ def load_grammar(body: str | Grammar | None = None) -> Grammar:
     name = body or DEFAULT_BODY
     if name in _REGISTRY:
         return _REGISTRY[name]
-    shipped = grammar_dir() / f"{name}.lark"
-    if shipped.is_file() and _is_body(shipped):
-        return _shipped(name)
+    shipped = _shipped(name)
+    if shipped is not None:
+        return shipped
     for entry_point in metadata.entry_points(group=_ENTRY_POINT_GROUP):
         if entry_point.name == name:
             found = entry_point.load()
@@ -135,8 +135,10 @@ def load_grammar(body: str | Grammar | None = None) -> Grammar:
 
 
 @functools.cache
-def _shipped(name: str) -> Grammar:
-    return Grammar(name, grammar_dir() / f"{name}.lark")
+def _shipped(name: str) -> Grammar | None:
+    """Return a shipped body's grammar (looked up once: the files do not change while we run)."""
+    path = grammar_dir() / f"{name}.lark"
+    return Grammar(name, path) if path.is_file() and _is_body(path) else None
 
 
 def _is_body(path: Path) -> bool:
