@@ -5,12 +5,14 @@ Run: python benchmarks/bench_parse.py [--repeat N]
 Reports the best of N runs per size (the best run is the one least disturbed by other work on
 a shared machine) in MB/s of input, and the ratio of x100 to x1 (1.0 is perfectly linear).
 Goal (issue 2): at least 5 MB/s at every size, x100 at no less than 80% of x1.
+Then the memory a parse holds (the document) and needs at its peak, from tracemalloc.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+import tracemalloc
 from pathlib import Path
 
 import resolutions
@@ -47,6 +49,14 @@ def main() -> None:
         rates[times] = best_rate(sample, max(3, args.repeat // times if times > 10 else args.repeat))
         print(f"x{times:<4} {len(sample) / 1e6:7.2f} MB  {rates[times]:6.2f} MB/s")
     print(f"x100 / x1 = {rates[100] / rates[1]:.2f}")
+    for times in (1, 100):
+        sample = scaled(text, times)
+        tracemalloc.start()
+        document = resolutions.parse(sample)
+        kept, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del document
+        print(f"x{times:<4} memory: document {kept / 1e6:.1f} MB, peak while parsing {peak / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

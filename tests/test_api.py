@@ -9,7 +9,7 @@ import pytest
 
 import resolutions
 from resolutions import ParseError, UnknownBodyError
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SEEDS
 
 
 def test_public_names() -> None:
@@ -122,3 +122,11 @@ def test_documents_compare_by_content_not_layout() -> None:
     spaced = resolutions.parse("\n\nThe General Assembly,\n\n\n1.   Decides   to\nact.\n")
     assert plain.records() == spaced.records()
     assert plain.preamble == spaced.preamble
+
+
+def test_documents_pickle_for_process_pools() -> None:
+    doc = resolutions.parse_file(SEEDS[2])
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy == doc
+    assert copy.to_source() == doc.to_source()
+    assert next(copy.paragraphs()).span == next(doc.paragraphs()).span
