@@ -45,6 +45,26 @@ def test_layout_header_in_columns() -> None:
     assert doc.title == "Report of the International Criminal Court"
 
 
+@pytest.mark.parametrize(
+    "dates",
+    ["27 February\u20134 April 2023", "10-12 May 2023", "26 May \u2013 1 June 2019", "18 September to 5 October 2018"],
+)
+def test_session_dates_line_stays_in_the_header(dates: str) -> None:
+    text = (
+        "Human Rights Council\nFifty-second session\n" + dates + "\nAgenda item 2\nAnnual report of the "
+        "High Commissioner\n\nResolution adopted by the Human Rights Council on 3 April 2023\n\n"
+        "52/1. Cooperation with Georgia\n\nThe Human Rights Council,\n\n1. Welcomes the cooperation.\n"
+    )
+    doc = resolutions.parse(text)
+    fields = {line.field: line.text for line in doc.header.lines}
+    assert fields["session_dates"] == dates
+    assert (doc.header.session, doc.header.agenda_item) == ("Fifty-second session", "2")
+    assert fields["agenda_title"] == "Annual report of the High Commissioner"
+    assert doc.header.adopted == datetime.date(2023, 4, 3)
+    assert doc.title == "Cooperation with Georgia"
+    assert [r["verb"] for r in doc.records()] == ["Welcomes"]
+
+
 def test_columns_lost_in_extraction() -> None:
     doc = resolutions.parse("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n")
     assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == (

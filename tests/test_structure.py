@@ -111,6 +111,37 @@ def test_spaced_references_after_one_lost_in_extraction() -> None:
     assert [r["footnotes"] for r in resolutions.parse(text).records()] == [[], ["13"], ["14"], []]
 
 
+def test_footnote_marker_set_apart_by_a_column_gap() -> None:
+    text = (
+        "The Council,\n\nNoting the report,1\n\n1. Decides to act.\n\n"
+        "          __________________\n          1    A/HRC/52/30.\n          *    Reissued.\n"
+    )
+    doc = resolutions.parse(text)
+    assert [(n.marker, inline_text(n.content)) for n in doc.footnotes] == [("1", "A/HRC/52/30."), ("*", "Reissued.")]
+    assert not doc.diagnostics
+
+
+def test_voting_record_after_the_closing_lines() -> None:
+    text = (
+        "The Council,\n\n1. Decides to remain seized of the matter.\n\n51st meeting\n3 April 2023\n\n"
+        "[Adopted by a recorded vote of 18 to 7, with 22 abstentions. The voting was as\nfollows:\n\n"
+        "In favour:\n      Argentina, Belgium, Chile\n\nAgainst:\n      China, Cuba\n\n"
+        "Abstaining:\n      Algeria, Bangladesh]\n"
+    )
+    doc = resolutions.parse(text)
+    assert [r["number"] for r in doc.records()] == ["1"]
+    assert doc.closing is not None
+    assert doc.closing.meeting == "51st meeting"
+    assert doc.closing.lines[-1] == "Algeria, Bangladesh]"
+    assert [type(block).__name__ for block in doc.body] == ["Paragraph"]  # no sections made of the vote
+
+
+def test_bracketed_text_that_is_not_a_vote_stays_in_the_body() -> None:
+    text = "The Council,\n\n1. Decides to act.\n\n[Text as corrected]\n"
+    doc = resolutions.parse(text)
+    assert doc.closing is None
+
+
 def test_running_headers_repeated_on_pages_are_furniture() -> None:
     page = "Political declaration on tuberculosis\n\nA/RES/73/3\n\n"
     text = "The General Assembly,\n1. Decides one;\n\f" + page + "2. Decides two;\n\f" + page + "3. Decides three.\n"

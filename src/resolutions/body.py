@@ -38,6 +38,8 @@ from resolutions.verbs import VerbReader
 _ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
 _PART = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
+#: How many blocks a voting record may take: the vote, and a heading and a list per side.
+_MAX_RECORD_BLOCKS = 12
 _MEETING = re.compile(r"[0-9]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
@@ -434,11 +436,28 @@ def _lowercase_start(block: Block) -> bool:
 
 
 def _split_closing(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
-    """Split off the closing lines at the end ("28th plenary meeting", a place and date)."""
-    end = len(blocks)
+    """Split off the closing lines at the end ("28th plenary meeting", a place and date).
+
+    A voting record in brackets may follow them ("[Adopted by a recorded vote of 18 to 7 ...
+    In favour: ... Abstaining: ...]", as the Human Rights Council prints it).
+    """
+    end = _vote_record(blocks)
     while end > 0 and _is_closing(blocks[end - 1]):
         end -= 1
     return blocks[:end], blocks[end:]
+
+
+def _vote_record(blocks: list[Block]) -> int:
+    """Return where a bracketed voting record closing the document starts (its length if none)."""
+    if not blocks or not blocks[-1].plain().rstrip(" .").endswith("]"):
+        return len(blocks)
+    for start in range(len(blocks) - 1, max(-1, len(blocks) - _MAX_RECORD_BLOCKS - 1), -1):
+        text = blocks[start].plain().lstrip()
+        if text.startswith("[") and CLOSING.match(text, 1):
+            return start
+        if text.startswith("[") or blocks[start].opener() in VERBS:
+            break
+    return len(blocks)
 
 
 def _is_closing(block: Block) -> bool:

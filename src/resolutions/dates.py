@@ -16,6 +16,12 @@ DATELINE = re.compile(
     rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{MONTH})?\s+[0-9]{{4}})\s*\)?\.?$"
 )
 
+#: The dates of a session, alone on a line: "27 February-4 April 2023" (any dash), "10-12 May 2023".
+DATE_RANGE = re.compile(
+    rf"^[0-9]{{1,2}}(?:\s+{MONTH}(?:\s+[0-9]{{4}})?)?\s*(?:[-\u2013\u2014]|to)\s*[0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}}$",
+    re.IGNORECASE,
+)
+
 
 def parse_date(text: str) -> datetime.date | None:
     """Return the first date written as "31 October 2018" in text, or None."""

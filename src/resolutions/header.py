@@ -13,7 +13,7 @@ import re
 import attrs
 
 from resolutions.blocks import join_lines
-from resolutions.dates import MONTH, dateline, parse_date
+from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
 from resolutions.lines import FIELDS, FURNITURE, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
@@ -226,6 +226,9 @@ class _Reader:
             return True
         if text == "United Nations" and not emphasised:
             self.header_lines.append(HeaderLine("other", text, span))
+            return True
+        if self.fields and DATE_RANGE.match(text):
+            self.header_lines.append(HeaderLine("session_dates", text, span))
             return True
         if (found := dateline(text)) is not None:
             place, date = found
