@@ -56,11 +56,28 @@ def test_ocr_comma_label_only_before_a_capitalised_word() -> None:
     assert one("4, 5 and 6 of the report").kind == "text"
 
 
-@pytest.mark.parametrize("text", ["(a) To call", "(iv) to develop", "(1) to endorse", "(A) Part", " - (a) Supporting"])
-def test_item_line(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("(a) To call", "(a)"),
+        ("(iv) to develop", "(iv)"),
+        ("(1) to endorse", "(1)"),
+        ("(A) Part", "(A)"),
+        (" - (a) Supporting", "(a)"),
+        ("a) To call", "a)"),
+        ("iv) to develop", "iv)"),
+        ("b. Report to the Assembly", "b."),
+    ],
+)
+def test_item_line(text: str, label: str) -> None:
     line = one(text)
     assert line.kind == "item"
-    assert line.label is not None and line.label.text.strip().startswith("(")
+    assert line.label is not None and line.label.text.strip() == label
+
+
+@pytest.mark.parametrize("text", ["i.e. the report", "e.g. States", "a.m. on Monday", "ab. text", "a.Invite"])
+def test_not_an_item_line(text: str) -> None:
+    assert one(text).kind == "text"
 
 
 @pytest.mark.parametrize("text", ["- a bullet", "\u2022 a bullet", "* a bullet"])
@@ -162,6 +179,8 @@ def test_cells_need_the_whole_cell() -> None:
         "The Sixty-sixth World Health Assembly,",
         "The Conference of the Parties,",
         "The General Assembly, ",
+        "THE GENERAL ASSEMBLY,",
+        "THEREFORE THE PERMANENT COUNCIL,",
     ],
 )
 def test_opening_formula(text: str) -> None:
@@ -169,7 +188,8 @@ def test_opening_formula(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The Paris Pact Initiative", "The Security Council decides that", "the General Assembly,"]
+    "text",
+    ["The Paris Pact Initiative", "The Security Council decides that", "the General Assembly,", "THE GENERAL ASSEMBLY"],
 )
 def test_not_a_formula(text: str) -> None:
     assert "FORMULA" not in kinds(one(text))
@@ -183,6 +203,11 @@ def test_first_person_formula() -> None:
     ("text", "kind", "phrase"),
     [
         ("Recalling its resolution 72/3", "PREAMBULAR_VERB", "Recalling"),
+        ("Calling upon all States to act,", "PREAMBULAR_VERB", "Calling upon"),
+        ("Having been apprised of the decision,", "PREAMBULAR_VERB", "Having been apprised"),
+        ("HAVING SEEN the report;", "PREAMBULAR_VERB", "HAVING SEEN"),
+        ("Pays tribute to the Special Representative", "OPERATIVE_VERB", "Pays tribute"),
+        ("Again draws the attention of all States", "OPERATIVE_VERB", "Again draws the attention"),
         ("Recalling also that", "PREAMBULAR_VERB", "Recalling also"),
         ("Noting with deep concern the", "PREAMBULAR_VERB", "Noting with deep concern"),
         ("Also welcomes the States", "OPERATIVE_VERB", "Also welcomes"),

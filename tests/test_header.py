@@ -65,6 +65,27 @@ def test_session_dates_line_stays_in_the_header(dates: str) -> None:
     assert [r["verb"] for r in doc.records()] == ["Welcomes"]
 
 
+def test_adoption_line_and_capitals_formula_without_a_header_block() -> None:
+    text = (
+        "STRENGTHENING DEMOCRACY\n\n(Adopted at the fourth plenary session, held on October 7, 2022)\n\n"
+        "THE GENERAL ASSEMBLY,\n\nHAVING SEEN the Annual Report;\n\nRESOLVES:\n\n"
+        "1. To reaffirm the commitment.\n\n2. To request the Council to:\n\na. Invite the States;\n\n"
+        "b. Report to the Assembly.\n"
+    )
+    doc = resolutions.parse(text)
+    assert doc.title == "STRENGTHENING DEMOCRACY"
+    assert doc.header.adopted == datetime.date(2022, 10, 7)
+    assert doc.header.organ == "General Assembly"
+    assert [(r["kind"], r["number"], r["verb"], r["parent"]) for r in doc.records()] == [
+        ("preambular", None, "HAVING SEEN", None),
+        ("operative", None, "RESOLVES", None),
+        ("operative", "1", None, None),
+        ("operative", "2", None, None),
+        ("item", "a", None, 3),
+        ("item", "b", None, 3),
+    ]
+
+
 def test_columns_lost_in_extraction() -> None:
     doc = resolutions.parse("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n")
     assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == (
@@ -167,6 +188,11 @@ def test_web_page_publisher_and_title() -> None:
         ("on 1 january 2020.", datetime.date(2020, 1, 1)),
         ("30 February 2020", None),
         ("October 2018", None),
+        ("held on October 7, 2022", datetime.date(2022, 10, 7)),
+        ("October 7, 2022, and 9 May 2020", datetime.date(2022, 10, 7)),
+        ("9 May 2020 and October 7, 2022", datetime.date(2020, 5, 9)),
+        ("February 30, 2020", None),
+        ("in May 2020, 12 States", None),
     ],
 )
 def test_parse_date(text: str, expected: datetime.date | None) -> None:

@@ -135,7 +135,7 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
         named = _organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
         if named:
             changes["organ"] = named
-    for field in ("place", "date", "symbol"):
+    for field in ("place", "date", "symbol", "adopted"):
         value = getattr(front, field, None)
         if getattr(header, field) is None and value is not None:
             changes[field] = value
@@ -145,10 +145,15 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
     return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
+
+
 def _organ_of_formula(text: str) -> str | None:
     """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly."""
     text = text.strip().rstrip(",").strip()
-    match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text)
+    if text.isupper():  # "THE GENERAL ASSEMBLY," -> General Assembly
+        text = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in text.split())
+    match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text, re.IGNORECASE)
     if not match:
         return None
     name = _ORDINAL.sub("", match.group(1))

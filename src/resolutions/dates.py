@@ -9,6 +9,8 @@ _MONTH_NAMES = "january february march april may june july august september octo
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), 1)}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = re.compile(rf"([0-9]{{1,2}})\s+({MONTH})\s+([0-9]{{4}})", re.IGNORECASE)
+#: The American order, as the OAS and some web pages write dates: "October 7, 2022".
+DATE_US = re.compile(rf"\b({MONTH})\s+([0-9]{{1,2}}),\s*([0-9]{{4}})\b", re.IGNORECASE)
 #: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019"
 DATELINE = re.compile(
     rf"^\(?\s*(?P<place>[A-Z][\w.\u2019'()-]*(?:[ \u00a0][A-Z][\w.\u2019'()-]*){{0,4}})\s*,\s*"
@@ -24,12 +26,17 @@ DATE_RANGE = re.compile(
 
 
 def parse_date(text: str) -> datetime.date | None:
-    """Return the first date written as "31 October 2018" in text, or None."""
+    """Return the first date written as "31 October 2018" (or "October 31, 2018") in text, or None."""
     match = DATE.search(text)
-    if not match:
-        return None
+    american = DATE_US.search(text)
     try:
-        return datetime.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+        if american and (not match or american.start() < match.start()):
+            day, month, year = american.group(2), american.group(1), american.group(3)
+        elif match:
+            day, month, year = match.group(1), match.group(2), match.group(3)
+        else:
+            return None
+        return datetime.date(int(year), _MONTHS[month.lower()], int(day))
     except ValueError:
         return None
 

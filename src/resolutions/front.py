@@ -10,11 +10,12 @@ that issued the text ("Islamic Republic of Iran" / "Paris Pact Initiative").
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
 
 from resolutions.blocks import CLOSING, Block, ends_sentence
-from resolutions.dates import dateline
+from resolutions.dates import dateline, parse_date
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
 
@@ -22,6 +23,9 @@ from resolutions.nodes import HeaderLine, Span, Title
 _TITLE_LENGTH = 250
 #: An emphasised or heading block longer than this is still prose.
 _MARKED_TITLE_LENGTH = 600
+#: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
+#: session, held on October 7, 2022)", "[Adopted without a vote]".
+_ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
 #: How far into the blocks an opening formula is looked for.
 _FORMULA_REACH = 12
 
@@ -36,6 +40,7 @@ class Front:
     place: str | None = None
     date: datetime.date | None = None
     symbol: str | None = None
+    adopted: datetime.date | None = None
     consumed: int = 0
 
 
@@ -66,6 +71,11 @@ def read_front(
             front.place = front.place or place
             front.date = front.date or date
             front.header_lines.append(HeaderLine("place", text, span))
+            index += 1
+            continue
+        if _ADOPTION.match(text):  # "(Adopted at the fourth plenary session, held on ...)"
+            front.adopted = front.adopted or parse_date(text)
+            front.header_lines.append(HeaderLine("adopted", text, span))
             index += 1
             continue
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
