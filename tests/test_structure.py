@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import resolutions
 from resolutions.inline import inline_text
+from resolutions.nodes import Section
 
 
 def kinds(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -140,6 +141,21 @@ def test_bracketed_text_that_is_not_a_vote_stays_in_the_body() -> None:
     text = "The Council,\n\n1. Decides to act.\n\n[Text as corrected]\n"
     doc = resolutions.parse(text)
     assert doc.closing is None
+
+
+def test_part_label_then_its_title_make_one_section() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolutions,\n\nI\n\nGeneral provisions\n\n1. Reaffirms its commitment;\n\n"
+        "II\n\nImplementation\n\n2. Requests a report;\n\nIII\n\n3. Decides to remain seized.\n"
+    )
+    doc = resolutions.parse(text)
+    sections = [block for block in doc.body if isinstance(block, Section)]
+    assert [(s.label, s.heading, s.level) for s in sections] == [
+        ("I", "General provisions", 1),
+        ("II", "Implementation", 1),
+        ("III", "", 1),
+    ]
+    assert [r["section"] for r in doc.records()[1:]] == [["I General provisions"], ["II Implementation"], ["III"]]
 
 
 def test_running_headers_repeated_on_pages_are_furniture() -> None:

@@ -204,6 +204,12 @@ class BodyReader:
             current_annex.title = text
             current_annex.parts.extend(parts)
             return
+        open_part = self.stack[-1]
+        if label is None and open_part.label is not None and not open_part.heading and not open_part.children:
+            open_part.heading = text  # "I" / "General provisions": the part's label, then its title
+            open_part.parts.extend(parts)
+            self.last = None
+            return
         level = self._level(label)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
