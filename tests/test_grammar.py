@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+import resolutions
 from resolutions.builder import Builder
 from resolutions.grammar import grammar_dir, load_grammar
+from resolutions.inline import inline_text
 from resolutions.lines import Line
 
 
@@ -35,7 +37,14 @@ def test_every_line_rule_has_a_builder_method() -> None:
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("1. Decides", "1. "), ("12.\tNotes", "12.\t"), ("3) Urges", "3) "), ("1.", "1."), ("1.\u00a0 Text", "1.\u00a0 ")],
+    [
+        ("1. Decides", "1. "),
+        ("12.\tNotes", "12.\t"),
+        ("3) Urges", "3) "),
+        ("1.", "1."),
+        ("1.\u00a0 Text", "1.\u00a0 "),
+        ("3\\. *Decides*", "3\\. "),
+    ],
 )
 def test_numbered_line(text: str, label: str) -> None:
     line = one(text)
@@ -193,6 +202,32 @@ def test_opening_formula(text: str) -> None:
 )
 def test_not_a_formula(text: str) -> None:
     assert "FORMULA" not in kinds(one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["*The Security Council*,", "**The General Assembly**,", "<i>The General Assembly</i>,", "***The Council***"],
+)
+def test_opening_formula_in_emphasis(text: str) -> None:
+    assert "FORMULA" in kinds(one(text))
+    doc = resolutions.parse(f"{text}\n\n*Recalling* its resolutions,\n\n1. *Decides* to act.\n")
+    assert doc.preamble.formula is not None
+    assert inline_text(doc.preamble.formula.content).startswith("The ")
+    assert [r["kind"] for r in doc.records()] == ["preambular", "operative"]
+
+
+@pytest.mark.parametrize("text", ["*The Security Council* decides,", "*The report of the Council*, as adopted"])
+def test_emphasis_that_is_not_a_formula(text: str) -> None:
+    assert "FORMULA" not in kinds(one(text))
+
+
+def test_pandoc_escaped_numbers_are_paragraph_numbers() -> None:
+    doc = resolutions.parse("The Council,\n\n1\\. *Decides* one;\n\n2\\. *Decides* two.\n")
+    assert [(r["number"], r["label"], r["verb"]) for r in doc.records()] == [
+        ("1", "1.", "Decides"),
+        ("2", "2.", "Decides"),
+    ]
+    assert not doc.diagnostics
 
 
 def test_first_person_formula() -> None:

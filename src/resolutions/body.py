@@ -262,7 +262,7 @@ class BodyReader:
 
     def paragraph(self, block: Block, number: str | None = None) -> None:
         if block.kind in ("numbered", "section") and block.label is not None:
-            number = block.label.text.strip()
+            number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
         kind = self.kind(block, number, verb)
         if kind == "paragraph":
