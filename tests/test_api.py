@@ -130,3 +130,30 @@ def test_documents_pickle_for_process_pools() -> None:
     assert copy == doc
     assert copy.to_source() == doc.to_source()
     assert next(copy.paragraphs()).span == next(doc.paragraphs()).span
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"The General Assembly,\r\n\r\n1. Decides to act.\r\n", "utf-8"),
+        (b"\xef\xbb\xbfThe General Assembly,\n\n1. Decides to act.\n", "utf-8"),
+        ("The General Assembly,\r\n\r\n1. Decides to act.\r\n".encode("utf-16"), "utf-8"),
+        ("The General Assembly,\n\n1. D\u00e9cides to act.\n".encode("cp1252"), "cp1252"),
+    ],
+    ids=["crlf", "utf-8-bom", "utf-16", "cp1252"],
+)
+def test_files_are_read_as_written(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "resolution.txt"
+    path.write_bytes(data)
+    doc = resolutions.parse_file(path, encoding=encoding)
+    assert doc.preamble.formula is not None
+    assert len(doc.records()) == 1
+    expected = data.decode("utf-16") if data[:2] == b"\xff\xfe" else data.decode(encoding)
+    assert doc.to_source() == expected
+
+
+def test_unknown_encoding_is_a_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "resolution.txt"
+    path.write_text("The Council,\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="unknown text encoding"):
+        resolutions.parse_file(path, encoding="no-such-codec")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gc
 from pathlib import Path
 from typing import cast
@@ -81,13 +82,21 @@ def parse_file(
     if is_pdf(path):
         return parse(read_pdf(path), body=body, strict=strict)
     try:
-        text = path.read_text(encoding=encoding)
+        # Decoded from bytes, not read in text mode: line ends stay as written ("\r\n" too), so
+        # that to_source() gives back the file itself.
+        data = path.read_bytes()
+        if encoding == "utf-8" and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            encoding = "utf-16"  # Windows "Unicode" text, marked by its byte order mark
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ParseError(
             f"{path} is not {encoding} text (byte {exc.start} cannot be decoded)",
             expected=f"a text file in {encoding}",
             hint="pass encoding= (for example 'cp1252'), or extract the text first",
         ) from exc
+    except LookupError as exc:
+        expected = "an encoding Python knows, such as 'utf-8'"
+        raise ParseError(f"unknown text encoding {encoding!r}", expected=expected) from exc
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return parse(text, body=body, strict=strict)
