@@ -158,6 +158,33 @@ def test_part_label_then_its_title_make_one_section() -> None:
     assert [r["section"] for r in doc.records()[1:]] == [["I General provisions"], ["II Implementation"], ["III"]]
 
 
+def test_resolution_in_parts_each_with_its_title_and_formula() -> None:
+    text = (
+        "77/126. Oceans and the law of the sea\n\nA\n\nOceans and the law of the sea\n\nThe General Assembly,\n\n"
+        "Recalling its resolutions,\n\n1. Reaffirms its resolutions;\n\n2. Calls upon States to act;\n\n"
+        "B\n\nSustainable fisheries\n\nThe General Assembly,\n\nReaffirming its resolutions,\n\n"
+        "1. Reaffirms the importance;\n\n2. Decides to include the sub-item.\n\n53rd plenary meeting\n9 December 2022\n"
+    )
+    doc = resolutions.parse(text)
+    assert doc.title == "Oceans and the law of the sea"
+    assert [(line.field, line.text) for line in doc.header.lines if line.field == "number"] == [("number", "77/126.")]
+    assert doc.header.organ == "General Assembly"
+    parts = [block for block in doc.body if isinstance(block, Section)]
+    assert [(p.label, p.heading, p.formula is not None) for p in parts] == [
+        ("A", "Oceans and the law of the sea", True),
+        ("B", "Sustainable fisheries", True),
+    ]
+    assert [(r["kind"], r["number"]) for r in doc.records()] == [
+        ("preambular", None),
+        ("operative", "1"),
+        ("operative", "2"),
+        ("preambular", None),
+        ("operative", "1"),
+        ("operative", "2"),
+    ]
+    assert not doc.diagnostics  # numbering starts again in each part
+
+
 def test_running_headers_repeated_on_pages_are_furniture() -> None:
     page = "Political declaration on tuberculosis\n\nA/RES/73/3\n\n"
     text = "The General Assembly,\n1. Decides one;\n\f" + page + "2. Decides two;\n\f" + page + "3. Decides three.\n"

@@ -24,7 +24,18 @@ from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
 from resolutions.layout import annotate
 from resolutions.lines import FURNITURE, Line
-from resolutions.nodes import Diagnostic, Document, Footnote, Furniture, Header, HeaderLine, Span
+from resolutions.nodes import (
+    Diagnostic,
+    Document,
+    Footnote,
+    Formula,
+    Furniture,
+    Header,
+    HeaderLine,
+    Paragraph,
+    Section,
+    Span,
+)
 from resolutions.records import iter_paragraphs
 from resolutions.serialise.source import uncovered
 
@@ -60,7 +71,7 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
     body = BodyReader(compiled.verbs, title).read(blocks[front.consumed :])
-    header = _complete_header(reading.header, front, body.preamble.formula)
+    header = _complete_header(reading.header, front, body.preamble.formula or _first_formula(body.blocks))
     footnotes, repeats = _footnotes(notes)
     document = Document(
         header=header,
@@ -146,6 +157,14 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
+
+
+def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:
+    """Return the formula of the first part of a resolution in parts ("A" / "The General Assembly,")."""
+    for block in blocks:
+        if isinstance(block, Section):
+            return block.formula or _first_formula(block.children)
+    return None
 
 
 def _organ_of_formula(text: str) -> str | None:

@@ -22,6 +22,8 @@ _LABELLED = frozenset({"numbered", "item", "bullet", "section"})
 #: (but not the end of a number: "1,000").
 _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])(?<![0-9][,.])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
 _TERMINATORS = ",;:.!?\u2026"
+#: A part's label alone on its line: "A", "IV." (parts of a resolution, or of its body).
+PART_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 #: Closing lines: "28th plenary meeting", "Adopted at the 1382nd meeting.", "Adopted unanimously".
 CLOSING = re.compile(
     r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b"

@@ -15,7 +15,7 @@ from typing import cast
 
 import attrs
 
-from resolutions.blocks import CLOSING, Block, ends_sentence, join_continuations, join_lines
+from resolutions.blocks import CLOSING, PART_LABEL, Block, ends_sentence, join_continuations, join_lines
 from resolutions.dates import DATE, dateline, parse_date
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
@@ -36,7 +36,6 @@ from resolutions.nodes import (
 from resolutions.verbs import VerbReader
 
 _ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
-_PART = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
 #: How many blocks a voting record may take: the vote, and a heading and a list per side.
 _MAX_RECORD_BLOCKS = 12
@@ -197,7 +196,7 @@ class BodyReader:
             return
         if label is None and (match := _LABEL_ONLY_HEADING.match(text)):
             label, text = match.group(1), match.group(2)
-        elif label is None and _PART.match(text):
+        elif label is None and PART_LABEL.match(text):
             label, text = text, ""
         current_annex = self.stack[0] if self.stack[0].annex else None
         if current_annex is not None and current_annex.title is None and not current_annex.children and label is None:
@@ -413,7 +412,7 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         )
     if block.kind != "text" or not text:
         return False
-    if _ANNEX.match(text) or _PART.match(text):
+    if _ANNEX.match(text) or PART_LABEL.match(text):
         return True
     if block.opener() is not None or ends_sentence(text) or following is None:
         return False

@@ -14,8 +14,9 @@ import re
 
 import attrs
 
-from resolutions.blocks import CLOSING, Block, ends_sentence
+from resolutions.blocks import CLOSING, PART_LABEL, Block, ends_sentence
 from resolutions.dates import dateline, parse_date
+from resolutions.header import RESOLUTION_NUMBER
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
 
@@ -78,6 +79,8 @@ def read_front(
             front.header_lines.append(HeaderLine("adopted", text, span))
             index += 1
             continue
+        if formula_at is not None and candidates and PART_LABEL.match(text):
+            break  # "A" / its title / its formula: the first part of a resolution in parts
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if not _title_like(block, long_title) or (following is not None and _goes_on(following)):
@@ -87,6 +90,10 @@ def read_front(
             break  # a heading below the title: the body's first section
         if first_text_block is None:
             first_text_block = index
+        number, _, rest = text.partition(" ")
+        if RESOLUTION_NUMBER.match(number) and rest.strip():  # "77/126. Oceans and the law of the sea"
+            front.header_lines.append(HeaderLine("number", number, span))
+            text = rest.strip()
         candidates.append((text, span, h1))
         index += 1
         if formula_at is None and (after_header or h1):

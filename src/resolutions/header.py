@@ -48,7 +48,8 @@ _ADOPTED = re.compile(
     r"^Adopted\s+by\s+the\s+(?P<organ2>.+?)\s+at\s+its\s+(?P<meeting>\S+)\s+meeting\s*,?(?:\s+on(?:\s+(?P<date2>.+))?)?$"
 )
 _BRACKETED = re.compile(r"^\[.*\]$")
-_RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
+#: A resolution's number before its title: "73/7.", "ES-11/1.", "77/126 A."
+RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
 _SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
 _WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
 
@@ -161,7 +162,7 @@ class _Reader:
 
     def text_cell_fits(self, cell: list[Piece]) -> bool:
         text = plain_text(cell)
-        return bool(_ORGAN.match(text) or text == "United Nations" or _RESOLUTION_NUMBER.match(text)) or bool(
+        return bool(_ORGAN.match(text) or text == "United Nations" or RESOLUTION_NUMBER.match(text)) or bool(
             self.fields and len(text) < 150
         )
 
@@ -195,7 +196,7 @@ class _Reader:
         span = Span(cell[0].start, cell[-1].end)
         if _ORGAN.match(text):
             self.set("organ" if "organ" not in self.fields else "body", text, span)
-        elif _RESOLUTION_NUMBER.match(text):
+        elif RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))
         elif text == "United Nations":
             self.header_lines.append(HeaderLine("other", text, span))
@@ -270,7 +271,7 @@ class _Reader:
         if _BRACKETED.match(text) and self.fields:
             self.header_lines.append(HeaderLine("other", text, span))
             return True
-        if _RESOLUTION_NUMBER.match(text):
+        if RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))
             return True
         if match := _WHO_SYMBOL.match(text):
@@ -284,7 +285,7 @@ class _Reader:
     def take_numbered_title(self, line: Line, text: str, span: Span) -> bool:
         """Read "73/7. Report of the International Criminal Court" (number, then the title)."""
         number, _, rest = text.partition(" ")
-        if _RESOLUTION_NUMBER.match(number) and rest:
+        if RESOLUTION_NUMBER.match(number) and rest:
             self.header_lines.append(HeaderLine("number", number, span))
             self.title_cells.append((rest, span))
             self.title_open = line.blanks == 0
