@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SEEDS = sorted(EXAMPLES.glob("0*.txt"))
+#: Short samples of styles the seeds and the corpus do not show (see tests/styles/README.md).
+STYLES = sorted(p for p in (ROOT / "tests" / "styles").iterdir() if p.name != "README.md")
 #: The shared folder beside the checkout (corpus, bulk, gold); absent in a user's clone.
 SHARED = Path(os.environ.get("RESOLUTIONS_SHARED", ROOT.parent / "shared"))
 

@@ -33,12 +33,12 @@ from resolutions.nodes import (
 )
 from resolutions.serialise.akn import from_akn, to_akn
 from tests import strategies
-from tests.conftest import SEEDS, corpus_texts, shared
+from tests.conftest import SEEDS, STYLES, corpus_texts, shared
 
 etree = pytest.importorskip("lxml.etree")
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-DOCUMENTS = SEEDS + corpus_texts()
+DOCUMENTS = SEEDS + STYLES + corpus_texts()
 
 
 @pytest.fixture(scope="module")

@@ -160,6 +160,8 @@ def test_form_feed_opens_a_page() -> None:
         ("Agenda item 13 (b)", ["AGENDA_ITEM"]),
         ("Item 6 of the provisional agenda\\*", ["AGENDA_ITEM", "NOTE_ESCAPE"]),
         ("18-18142 (E)", ["JOB_NUMBER"]),
+        ("GE.23-07001(E)", ["JOB_NUMBER"]),
+        ("V.12-50547 (E)    120412", ["JOB_NUMBER"]),
         ("V.12-50547 (E)", ["JOB_NUMBER"]),
         ("*1818142*", ["BARCODE"]),
         ("2/10", ["PAGE_NUMBER"]),

@@ -41,11 +41,11 @@ from resolutions.nodes import (
 )
 from resolutions.serialise.html import to_html
 from tests import strategies
-from tests.conftest import SEEDS, corpus_texts
+from tests.conftest import SEEDS, STYLES, corpus_texts
 
 html5lib = pytest.importorskip("html5lib")
 
-DOCUMENTS = SEEDS + corpus_texts()
+DOCUMENTS = SEEDS + STYLES + corpus_texts()
 SMALL = (
     "The Security Council,\n\n*Recalling* its resolution 1 (2001),¹ and *The future we want*,\n\n"
     "1. *Decides* to remain seized,¹ and:\n\n(a) to act;\n\n(i) soon;\n\n2. *Requests* a report.\n\n¹ A note.\n"

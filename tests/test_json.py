@@ -18,11 +18,11 @@ from resolutions import cli, nodes
 from resolutions.errors import ParseError
 from resolutions.serialise.json import NODE_CLASSES, SCHEMA_VERSION, from_dict, from_json, schema, to_dict, to_json
 from tests import strategies
-from tests.conftest import SEEDS, corpus_texts
+from tests.conftest import SEEDS, STYLES, corpus_texts
 
 jsonschema = pytest.importorskip("jsonschema")
 
-DOCUMENTS = SEEDS + corpus_texts()
+DOCUMENTS = SEEDS + STYLES + corpus_texts()
 SMALL = (
     "The Security Council,\n\n*Recalling* its resolution 1 (2001),¹ and *The future we want*,\n\n"
     "1. *Decides* to remain seized.\n\n¹ A note.\n"

@@ -20,7 +20,7 @@ from resolutions.compare import differences, same_content
 from resolutions.nodes import Document
 from resolutions.serialise.markdown import to_markdown
 from resolutions.serialise.text import to_text
-from tests.conftest import SEEDS, SHARED, corpus_texts
+from tests.conftest import SEEDS, SHARED, STYLES, corpus_texts
 from tests.strategies import documents, perturbed
 
 
@@ -43,7 +43,7 @@ def test_generated_documents_survive_text_and_markdown(document: Document) -> No
 
 # ------------------------------------------------------------------ the seeds and the corpus
 
-DOCUMENTS = SEEDS + [p for p in corpus_texts() if p.name != "README.md"]
+DOCUMENTS = SEEDS + STYLES + [p for p in corpus_texts() if p.name != "README.md"]
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")

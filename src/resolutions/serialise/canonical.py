@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 
+from resolutions.blocks import PART_LABEL
 from resolutions.nodes import (
     Annex,
     Block,
@@ -167,6 +168,11 @@ def _blocks(blocks: tuple[Block, ...], style: Style, out: list[str]) -> None:
 
 def _section(section: Section, style: Style, out: list[str]) -> None:
     name = " ".join(part for part in (section.label, section.heading) if part)
+    if section.label and section.heading and PART_LABEL.match(section.label) and not section.label.endswith("."):
+        # "A" / "Oceans and the law of the sea": a part's bare label stands on its own line, as
+        # printed ("A Oceans ..." on one line would read as a title).
+        out.append(style.heading(section.label, section.level))
+        name = section.heading
     if section.subtitle and section.formula is not None:
         # Title and subtitle of an adopted text, printed as one block above its formula.
         out.append(f"{style.plain_line(name)}{style.line_break()}\n{style.plain_line(section.subtitle)}")

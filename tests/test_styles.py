@@ -1,0 +1,103 @@
+"""Styles beyond the seeds and the corpus (tests/styles/): what a careful reader finds in each."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import resolutions
+from resolutions.nodes import Section
+from tests.conftest import STYLES
+
+#: file -> (organ, symbol, title, adopted, kinds of the records in order, first verbs, footnotes, meeting)
+EXPECTED = {
+    "hrc_layout.txt": (
+        "General Assembly",
+        "A/HRC/RES/52/1",
+        "Cooperation with Georgia",
+        datetime.date(2023, 4, 3),
+        "pppooo",
+        ["Guided by", "Recalling", "Expressing concern"],
+        1,
+        "51st meeting",
+    ),
+    "oas_capitals.txt": (
+        "General Assembly",
+        None,
+        "STRENGTHENING DEMOCRACY",
+        datetime.date(2022, 10, 7),
+        "pppoooiio",
+        ["HAVING SEEN", "CONSIDERING", "BEARING IN MIND"],
+        0,
+        None,
+    ),
+    "sc_layout.txt": (
+        "Security Council",
+        "S/RES/2719 (2023)",
+        None,
+        datetime.date(2023, 12, 21),
+        "pppooiio",
+        ["Recalling", "Underlining", "Acting"],
+        0,
+        None,
+    ),
+    "sc_converted.md": (
+        "Security Council",
+        "S/RES/2719 (2023)",
+        None,
+        None,
+        "ppoiioo",
+        ["Recalling", "Reaffirming", "Decides"],
+        1,
+        None,
+    ),
+    "ga_in_parts.txt": (
+        "General Assembly",
+        None,
+        "Oceans and the law of the sea",
+        None,
+        "poopoo",
+        ["Recalling", "Reaffirms", "Calls upon"],
+        0,
+        "53rd plenary meeting",
+    ),
+    "ga_sections_annex.txt": (
+        "General Assembly",
+        None,
+        None,
+        None,
+        "pooooppp",
+        ["Recalling", "Reaffirms", "Calls upon"],
+        0,
+        None,
+    ),
+}
+
+
+def test_every_style_sample_has_its_expectations() -> None:
+    assert sorted(p.name for p in STYLES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_style(name: str) -> None:
+    organ, symbol, title, adopted, kinds, verbs, notes, meeting = EXPECTED[name]
+    doc = resolutions.parse_file(STYLES[0].parent / name)
+    assert (doc.header.organ, doc.header.symbol, doc.title, doc.header.adopted) == (organ, symbol, title, adopted)
+    assert "".join(r["kind"][0] for r in doc.records()) == kinds
+    assert [r["verb"] for r in doc.records()][:3] == verbs
+    assert len(doc.footnotes) == notes
+    assert (doc.closing.meeting if doc.closing else None) == meeting
+    assert not doc.diagnostics
+    assert all(not f.text.strip() or f.kind != "unplaced" for f in doc.furniture)
+
+
+def test_sections_and_annex_keep_their_labels() -> None:
+    doc = resolutions.parse_file(STYLES[0].parent / "ga_sections_annex.txt")
+    assert [(s.label, s.heading) for s in doc.body if isinstance(s, Section)] == [
+        ("I", "General provisions"),
+        ("II", "Implementation"),
+    ]
+    annex = doc.annexes[0]
+    assert annex.title == "Declaration on the Rights of Peasants"
+    assert [s.heading for s in annex.children if isinstance(s, Section)] == ["Article 1", "Article 2"]
