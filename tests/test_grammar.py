@@ -161,6 +161,7 @@ def test_form_feed_opens_a_page() -> None:
         ("Item 6 of the provisional agenda\\*", ["AGENDA_ITEM", "NOTE_ESCAPE"]),
         ("18-18142 (E)", ["JOB_NUMBER"]),
         ("GE.23-07001(E)", ["JOB_NUMBER"]),
+        ("K2200818       070322", ["JOB_NUMBER"]),
         ("V.12-50547 (E)    120412", ["JOB_NUMBER"]),
         ("V.12-50547 (E)", ["JOB_NUMBER"]),
         ("*1818142*", ["BARCODE"]),

@@ -208,6 +208,8 @@ def test_parse_date(text: str, expected: datetime.date | None) -> None:
         ("***Tehran, 27 February 2017***", ("Tehran", datetime.date(2017, 2, 27))),
         ("Recalling, 27 February 2017", ("Recalling", datetime.date(2017, 2, 27))),
         ("See the report of 2017", None),
+        ("Nairobi (hybrid), 22 and 23 February 2021 and 28 February\u20132 March 2022", ("Nairobi (hybrid)", None)),
+        ("Geneva, 27 February\u20134 April 2023", ("Geneva", None)),
     ],
 )
 def test_dateline(text: str, expected: object) -> None:

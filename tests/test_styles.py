@@ -72,7 +72,31 @@ EXPECTED = {
         0,
         None,
     ),
+    "unea_letterhead.txt": (
+        "United Nations Environment Assembly",
+        "UNEP/EA.5/Res.14",
+        "End plastic pollution: towards an international legally binding instrument",
+        datetime.date(2022, 3, 2),
+        "ppooiio",
+        ["Noting with concern", "Recalling", "Requests"],
+        0,
+        None,
+    ),
 }
+
+
+def test_letterhead_with_a_logo_and_a_wrapped_issuer() -> None:
+    doc = resolutions.parse_file(STYLES[0].parent / "unea_letterhead.txt")
+    header = doc.header
+    assert header.body == "United Nations Environment Assembly of the United Nations Environment Programme"
+    assert (header.session, header.place, header.date) == (
+        "Fifth session",
+        "Nairobi (hybrid)",
+        datetime.date(2022, 3, 7),
+    )
+    issuer = [line.text for line in header.lines if line.field == "issuer"]
+    assert issuer == ["Environment Assembly of the", "United Nations Environment", "Programme"]
+    assert [f.kind for f in doc.furniture] == ["job_number"]
 
 
 def test_every_style_sample_has_its_expectations() -> None:

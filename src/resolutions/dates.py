@@ -11,11 +11,15 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 DATE = re.compile(rf"([0-9]{{1,2}})\s+({MONTH})\s+([0-9]{{4}})", re.IGNORECASE)
 #: The American order, as the OAS and some web pages write dates: "October 7, 2022".
 DATE_US = re.compile(rf"\b({MONTH})\s+([0-9]{{1,2}}),\s*([0-9]{{4}})\b", re.IGNORECASE)
-#: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019"
+#: "Vienna, 11-20 March 2009", "(Tehran, 27 February 2017)", "New York, 3 and 4 June 2019",
+#: "Nairobi (hybrid), 22 and 23 February 2021 and 28 February-2 March 2022"
 DATELINE = re.compile(
-    rf"^\(?\s*(?P<place>[A-Z][\w.\u2019'()-]*(?:[ \u00a0][A-Z][\w.\u2019'()-]*){{0,4}})\s*,\s*"
+    rf"^\(?\s*(?P<place>[A-Z][\w.\u2019'()-]*(?:[ \u00a0][A-Z][\w.\u2019'()-]*){{0,4}}"
+    rf"(?:[ \u00a0]\([a-z][a-z ]{{1,20}}\))?)\s*,\s*"
     rf"(?P<when>(?:[0-9]{{1,2}}(?:\s*(?:[-\u2013]|and|to)\s*[0-9]{{1,2}})?\s+)?{MONTH}"
-    rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{MONTH})?\s+[0-9]{{4}})\s*\)?\.?$"
+    rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{MONTH})?\s+[0-9]{{4}}"
+    rf"(?:\s*(?:,|and|to|[-\u2013])\s*(?:[0-9]{{1,2}}\s*(?:(?:[-\u2013]|and|to)\s*[0-9]{{1,2}}\s+)?)?{MONTH}"
+    rf"(?:\s*[-\u2013]\s*[0-9]{{1,2}}\s+{MONTH})?\s+[0-9]{{4}})*)\s*\)?\.?$"
 )
 
 #: The dates of a session, alone on a line: "27 February-4 April 2023" (any dash), "10-12 May 2023".

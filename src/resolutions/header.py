@@ -51,6 +51,11 @@ _BRACKETED = re.compile(r"^\[.*\]$")
 #: A resolution's number before its title: "73/7.", "ES-11/1.", "77/126 A."
 RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
 _SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
+#: A name that goes on on the next line: it ends with a connecting word.
+_WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
+#: A letterhead logo's lines are short and few.
+_LOGO_LENGTH = 40
+_LOGO_LINES = 3
 _WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
 
 
@@ -94,8 +99,13 @@ class _Reader:
         self.index = 0
         self.pending_date: str | None = None  # the field a date on the next line fills
         self.title_open = False  # the last line began a title that the next line may go on with
+        self.issuer: list[str] = []  # the issuer's name, wrapped in the letterhead's left column
+        self.issuer_un = False  # the left column opened with "United Nations"
+        self.issuer_open = False  # the last line's issuer text may go on on the next line
 
     def result(self) -> HeaderReading:
+        if (issuer := self.issuer_name()) is not None:
+            self.fields.setdefault("organ" if "organ" not in self.fields else "body", issuer)
         values = {k: v for k, v in self.fields.items() if k in attrs.fields_dict(Header)}
         header = Header(**values, lines=tuple(self.header_lines))  # type: ignore[arg-type]
         return HeaderReading(header, self.used, self.index, self.title_cells)
@@ -115,9 +125,30 @@ class _Reader:
             if continues_title and self.extend_title(line):
                 pass
             elif not self.take(line):
-                return
+                if not self.is_logo_text(line):
+                    return
+                self.header_lines.append(HeaderLine("other", line.plain(), Span(line.content_start, line.eol)))
             self.used.update((start, self.index))  # a field may take the lines after it too
             self.index += 1
+
+    def is_logo_text(self, line: Line) -> bool:
+        """Tell the words of a letterhead logo ("UNITED" / "NATIONS   EP") above the header fields.
+
+        Such a line is short, holds no field, and a line with a header field follows within the
+        next few lines; the header zone then goes on past it.
+        """
+        if self.fields or line.kind != "text" or len(line.plain()) > _LOGO_LENGTH:
+            return False
+        seen = 0
+        for following in self.lines[self.index + 1 :]:
+            if following.role == "blank":
+                continue
+            if any(piece.kind in FIELDS for piece in following.pieces):
+                return True
+            seen += 1
+            if seen >= _LOGO_LINES or following.role != "content" or len(following.plain()) > _LOGO_LENGTH:
+                return False
+        return False
 
     # ------------------------------------------------------------ one line
     def extend_title(self, line: Line) -> bool:
@@ -138,6 +169,13 @@ class _Reader:
         if self.fields and self.take_sponsors():
             return True
         cells = _cells(line.pieces)
+        issuer_goes_on = self.issuer_open
+        self.issuer_open = False
+        if issuer_goes_on and len(cells) == 1 and not _has_field(cells[0]) and line.kind == "text":
+            text = plain_text(cells[0])
+            if len(text) < _LOGO_LENGTH * 2 and not _ORGAN.match(text):
+                self.take_issuer(text, Span(line.content_start, line.eol))
+                return True
         if len(cells) == 1 and not _has_field(cells[0]):
             first = cells[0][0]
             emphasised = first.kind in ("STAR", "TAG") and line.kind != "heading"
@@ -149,13 +187,14 @@ class _Reader:
             return False
         if not all(_has_field(cell) or _is_furniture(cell) or self.text_cell_fits(cell) for cell in cells):
             return False
+        beside_field = any(_has_field(cell) for cell in cells)
         for cell in cells:
             # The field's header line owns the whole line when it is alone on it, else its cell.
             whole = Span(line.content_start, line.eol) if len(cells) == 1 else Span(cell[0].start, cell[-1].end)
             if _has_field(cell):
                 self.take_fields(cell, whole)
             elif not _is_furniture(cell):
-                self.take_cell_text(cell)
+                self.take_cell_text(cell, beside_field)
             else:
                 self.header_lines.append(HeaderLine("furniture", plain_text(cell), whole))
         return True
@@ -191,7 +230,7 @@ class _Reader:
                 self.set("agenda_item", _agenda_number(text), span, text)
                 self.take_agenda_title()
 
-    def take_cell_text(self, cell: list[Piece]) -> None:
+    def take_cell_text(self, cell: list[Piece], beside_field: bool) -> None:
         text = plain_text(cell)
         span = Span(cell[0].start, cell[-1].end)
         if _ORGAN.match(text):
@@ -200,9 +239,27 @@ class _Reader:
             self.header_lines.append(HeaderLine("number", text, span))
         elif text == "United Nations":
             self.header_lines.append(HeaderLine("other", text, span))
+            self.issuer_un = beside_field and not self.issuer
+        elif beside_field:
+            self.take_issuer(text, span)
         else:
             self.title_cells.append((text, span))
             self.title_open = self.lines[self.index].blanks == 0
+
+    def take_issuer(self, text: str, span: Span) -> None:
+        """Read a piece of the issuer's name, wrapped in the letterhead's left column.
+
+        "United Nations" / "Environment Assembly of the" / "United Nations Environment" /
+        "Programme", beside the symbol, distribution, date and language.
+        """
+        self.issuer.append(text)
+        self.header_lines.append(HeaderLine("issuer", text, span))
+        self.issuer_open = self.lines[self.index].blanks == 0
+
+    def issuer_name(self) -> str | None:
+        if not self.issuer:
+            return None
+        return join_lines((["United Nations"] if self.issuer_un else []) + self.issuer)
 
     def take_text(self, line: Line, text: str, emphasised: bool) -> bool:
         """Read a line of plain text; False when it is not a header line."""
@@ -238,9 +295,28 @@ class _Reader:
                 self.fields["date"] = date
             return True
         if self.fields and _BODY.match(text) and not emphasised and "body" not in self.fields and len(text) < 120:
+            text, span = self.wrapped_name(line, text, span)
             self.set("body", text, span)
             return True
         return self.take_formal_line(text, span) or self.take_numbered_title(line, text, span)
+
+    def wrapped_name(self, line: Line, text: str, span: Span) -> tuple[str, Span]:
+        """Join a body's name wrapped after a connecting word with the line that finishes it.
+
+        "United Nations Environment Assembly of the" / "United Nations Environment Programme".
+        """
+        following = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        if (
+            _WRAPPED.search(text) is None
+            or following is None
+            or line.blanks > 0
+            or following.kind != "text"
+            or following.role != "content"
+            or any(piece.kind in FIELDS for piece in following.pieces)
+        ):
+            return text, span
+        self.index += 1
+        return join_lines([text, following.plain()]), Span(span.start, following.eol)
 
     def take_formal_line(self, text: str, span: Span) -> bool:
         """Read the formal lines of UN documents: adoption, resolution numbers, brackets."""
