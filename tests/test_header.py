@@ -86,6 +86,15 @@ def test_adoption_line_and_capitals_formula_without_a_header_block() -> None:
     ]
 
 
+def test_a_title_above_a_closing_date_is_not_a_letterhead_logo() -> None:
+    # Found by the round-trip property: a short line with a date a few lines below it.
+    text = "Report of cooperation\n\nThe cooperation cooperation.\n\n1th plenary meeting\n1 January 2000\n"
+    doc = resolutions.parse(text)
+    assert doc.title == "Report of cooperation"
+    assert [r["text"] for r in doc.records()] == ["The cooperation cooperation."]
+    assert doc.header.lines == ()
+
+
 def test_columns_lost_in_extraction() -> None:
     doc = resolutions.parse("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n")
     assert (doc.header.symbol, doc.header.organ, doc.header.distribution) == (

@@ -134,10 +134,10 @@ class _Reader:
     def is_logo_text(self, line: Line) -> bool:
         """Tell the words of a letterhead logo ("UNITED" / "NATIONS   EP") above the header fields.
 
-        Such a line is short, holds no field, and a line with a header field follows within the
-        next few lines; the header zone then goes on past it.
+        Such a line is short, in capitals, holds no field, and a line with a header field follows
+        within the next few lines; the header zone then goes on past it.
         """
-        if self.fields or line.kind != "text" or len(line.plain()) > _LOGO_LENGTH:
+        if self.fields or line.kind != "text" or not _is_logo_word(line.plain()):
             return False
         seen = 0
         for following in self.lines[self.index + 1 :]:
@@ -146,7 +146,7 @@ class _Reader:
             if any(piece.kind in FIELDS for piece in following.pieces):
                 return True
             seen += 1
-            if seen >= _LOGO_LINES or following.role != "content" or len(following.plain()) > _LOGO_LENGTH:
+            if seen >= _LOGO_LINES or following.role != "content" or not _is_logo_word(following.plain()):
                 return False
         return False
 
@@ -428,6 +428,10 @@ class _Reader:
         else:
             field = "other" if field not in ("adopted", "date") or field in self.fields else field
         self.header_lines.append(HeaderLine(field, text if text is not None else str(value), span))
+
+
+def _is_logo_word(text: str) -> bool:
+    return text.isupper() and len(text) <= _LOGO_LENGTH
 
 
 def _cells(pieces: list[Piece]) -> list[list[Piece]]:
