@@ -22,6 +22,16 @@ EXPECTED = {
         1,
         "51st meeting",
     ),
+    "hrc_reading_order.txt": (
+        "General Assembly",
+        "A/HRC/RES/55/10",
+        "The right to food",
+        datetime.date(2024, 4, 4),
+        "ppooo",
+        ["Reaffirming", "Recalling", "Reaffirms"],
+        1,
+        "51st meeting",
+    ),
     "oas_capitals.txt": (
         "General Assembly",
         None,
@@ -97,6 +107,14 @@ def test_letterhead_with_a_logo_and_a_wrapped_issuer() -> None:
     issuer = [line.text for line in header.lines if line.field == "issuer"]
     assert issuer == ["Environment Assembly of the", "United Nations Environment", "Programme"]
     assert [f.kind for f in doc.furniture] == ["job_number"]
+
+
+def test_agenda_title_with_commas_is_not_a_sponsor_list() -> None:
+    doc = resolutions.parse_file(STYLES[0].parent / "hrc_reading_order.txt")
+    fields = {line.field: line.text for line in doc.header.lines}
+    assert fields["agenda_title"].startswith("Promotion and protection of all human rights, civil,")
+    assert fields["agenda_title"].endswith("including the right to development")
+    assert "sponsors" not in fields
 
 
 def test_every_style_sample_has_its_expectations() -> None:

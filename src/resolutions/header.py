@@ -378,9 +378,12 @@ class _Reader:
         if not run:
             return
         texts = [lines[i].plain() for i in run]
-        sponsors_at = next((k for k, t in enumerate(texts) if t.count(",") >= 2), len(texts))
         ends_sponsors = _SPONSORS_END.search(texts[-1]) is not None
-        title_part = run[:sponsors_at] if ends_sponsors or sponsors_at == len(texts) else []
+        # A sponsor list (names and commas, ending "draft resolution") may follow the title.
+        sponsors_at = (
+            next((k for k, t in enumerate(texts) if t.count(",") >= 2), len(texts)) if ends_sponsors else len(texts)
+        )
+        title_part = run[:sponsors_at]
         if not ends_sponsors and len(title_part) > 4:
             return
         if title_part:
