@@ -44,6 +44,8 @@ def test_every_line_rule_has_a_builder_method() -> None:
         ("1.", "1."),
         ("1.\u00a0 Text", "1.\u00a0 "),
         ("3\\. *Decides*", "3\\. "),
+        ("PP1 Recalling resolution WHA72.2", "PP1 "),
+        ("OP12. URGES Member States:", "OP12. "),
     ],
 )
 def test_numbered_line(text: str, label: str) -> None:
@@ -156,6 +158,7 @@ def test_form_feed_opens_a_page() -> None:
         ("Distr.: General", ["DISTRIBUTION"]),
         ("Original: English", ["ORIGINAL_LANGUAGE"]),
         ("Seventy-third session", ["SESSION"]),
+        ("152nd session", ["SESSION"]),
         ("Eleventh emergency special session", ["SESSION"]),
         ("Agenda item 13 (b)", ["AGENDA_ITEM"]),
         ("Item 6 of the provisional agenda\\*", ["AGENDA_ITEM", "NOTE_ESCAPE"]),

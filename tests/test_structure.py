@@ -381,6 +381,10 @@ def test_closing_lines() -> None:
     assert len(doc.records()) == 1
     closing = resolutions.parse("The Council,\n\n1. Decides.\n\nAdopted unanimously at the\n1382nd meeting.\n").closing
     assert closing is not None and closing.meeting == "1382nd meeting"
+    closing = resolutions.parse(
+        "The Assembly,\n\n1. URGES States.\n\nNinth plenary meeting, 27 May 2013\nA66/VR/9\n"
+    ).closing
+    assert closing is not None and (closing.meeting, str(closing.date)) == ("Ninth plenary meeting", "2013-05-27")
 
 
 def test_verb_phrase_parts() -> None:

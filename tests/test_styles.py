@@ -92,7 +92,45 @@ EXPECTED = {
         0,
         None,
     ),
+    "who_executive_board.txt": (
+        "EXECUTIVE BOARD",
+        "EB152.R1",
+        "Political declaration of the third high-level meeting of the General Assembly on the prevention and "
+        "control of noncommunicable diseases",
+        None,
+        "poppoiio",
+        ["Having considered", "RECOMMENDS", "Recalling"],
+        1,
+        "Eighth meeting",
+    ),
+    "unesco_general_conference.txt": (
+        "General Conference",
+        None,
+        "Recommendation on the Ethics of Artificial Intelligence",
+        None,
+        "ppooiio",
+        ["Recalling", "Having examined", "Adopts"],
+        0,
+        None,
+    ),
 }
+
+
+def test_who_draft_labels_say_the_kind() -> None:
+    doc = resolutions.parse_file(STYLES[0].parent / "who_executive_board.txt")
+    assert doc.header.session == "152nd session"
+    rows = [(r["kind"], r["number"], r["label"]) for r in doc.records() if r["number"]]
+    assert rows == [
+        ("preambular", "PP1", "PP1"),
+        ("preambular", "PP2", "PP2"),
+        ("operative", "OP1", "OP1."),
+        ("item", "1", "(1)"),
+        ("item", "2", "(2)"),
+        ("operative", "OP2", "OP2."),
+    ]
+    adopted = next(s for s in doc.body if isinstance(s, Section))
+    assert adopted.formula is not None  # the resolution the Board recommends, with its own formula
+    assert doc.closing is not None and doc.closing.date == datetime.date(2023, 2, 4)
 
 
 def test_letterhead_with_a_logo_and_a_wrapped_issuer() -> None:

@@ -19,7 +19,7 @@ import attrs
 from resolutions.blocks import Block, group
 from resolutions.body import BodyReader
 from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
-from resolutions.front import Front, read_front
+from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
 from resolutions.layout import annotate
@@ -53,7 +53,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 #: The same characters, for a first look: one substring search per character is many times
 #: faster than the character class over a whole document.
 _CONTROL_CHARS = [*map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0xFFFD])]
-_ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 
 
 def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
@@ -143,7 +142,7 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
     if header.organ is None and organ:
         changes["organ"] = organ
     elif header.organ is None and formula is not None:
-        named = _organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
+        named = organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
         if named:
             changes["organ"] = named
     for field in ("place", "date", "symbol", "adopted"):
@@ -156,27 +155,12 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
     return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
 
 
-_SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
-
-
 def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:
     """Return the formula of the first part of a resolution in parts ("A" / "The General Assembly,")."""
     for block in blocks:
         if isinstance(block, Section):
             return block.formula or _first_formula(block.children)
     return None
-
-
-def _organ_of_formula(text: str) -> str | None:
-    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly."""
-    text = text.strip().rstrip(",").strip()
-    if text.isupper():  # "THE GENERAL ASSEMBLY," -> General Assembly
-        text = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in text.split())
-    match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text, re.IGNORECASE)
-    if not match:
-        return None
-    name = _ORDINAL.sub("", match.group(1))
-    return name if name[:1].isupper() else None
 
 
 def _footnotes(notes: list[NoteRecord]) -> tuple[tuple[Footnote, ...], list[Line]]:

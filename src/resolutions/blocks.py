@@ -24,9 +24,10 @@ _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])(?<![0-9][,.])|\s
 _TERMINATORS = ",;:.!?\u2026"
 #: A part's label alone on its line: "A", "IV." (parts of a resolution, or of its body).
 PART_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
-#: Closing lines: "28th plenary meeting", "Adopted at the 1382nd meeting.", "Adopted unanimously".
+#: Closing lines: "28th plenary meeting", "Eighth meeting, 4 February 2023" (WHO), "Adopted at the
+#: 1382nd meeting.", "Adopted unanimously".
 CLOSING = re.compile(
-    r"(?:[0-9]+(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b"
+    r"(?:(?:[0-9]+|[A-Z][a-z]+(?:-[a-z]+)?)(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b"
     r"|(?:Adopted|ADOPTED)[ \u00a0]+(?:unanimously|at|by|without)\b"
     r"|Done[ \u00a0]+(?:at|in)\b)"
 )

@@ -39,7 +39,7 @@ _ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
 #: How many blocks a voting record may take: the vote, and a heading and a list per side.
 _MAX_RECORD_BLOCKS = 12
-_MEETING = re.compile(r"[0-9]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.IGNORECASE)
+_MEETING = re.compile(r"(?:[0-9]+|[A-Za-z]+(?:-[a-z]+)?)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
 _HEADING_LENGTH = 200
@@ -283,6 +283,8 @@ class BodyReader:
 
     def kind(self, block: Block, number: str | None, verb: object) -> Kind:
         """Decide whether a paragraph is preambular, operative or plain."""
+        if number is not None and number[:2] in ("PP", "OP"):  # WHO drafts say which: "PP1", "OP2."
+            return "preambular" if number[:2] == "PP" else "operative"
         opener = block.opener() if verb is not None else None
         formal = any(c.formula is not None for c in self.stack) or (
             self.formula is not None and not self.stack[0].annex
@@ -330,7 +332,7 @@ class BodyReader:
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
-            match = _NUMBER.fullmatch(child.number.rstrip(".)"))
+            match = _NUMBER.fullmatch(child.number.rstrip(".)").removeprefix("OP").removeprefix("PP"))
             if match is None:
                 expected = str(previous + 1) if previous is not None else "1"
                 self.report("malformed-number", f"paragraph number {child.number!r} is not a number", expected, span)

@@ -99,6 +99,12 @@ def read_front(
         if formula_at is None and (after_header or h1):
             break  # the title comes first; the rest is the body
     front.consumed = index
+    if formula_at is not None and not has_organ and len(candidates) > 1 and not title_cells:
+        named = organ_of_formula(blocks[formula_at].plain())
+        if named is not None and candidates[0][0] == named:  # "General Conference" / ... / "The General Conference,"
+            front.organ = named
+            front.header_lines.append(HeaderLine("organ", named, candidates[0][1]))
+            candidates.pop(0)
     if candidates:
         _choose(front, candidates, formula_at is None and not has_organ and not title_cells and first_text_block == 0)
     return front
@@ -174,3 +180,19 @@ def _emphasised(block: Block) -> bool:
         return False
     last = [piece for piece in pieces if piece.kind != "GAP" and piece.text.strip()][-1]
     return last.kind in ("STAR", "TAG")
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
+_ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+
+
+def organ_of_formula(text: str) -> str | None:
+    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly."""
+    text = text.strip().rstrip(",").strip()
+    if text.isupper():  # "THE GENERAL ASSEMBLY," -> General Assembly
+        text = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in text.split())
+    match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text, re.IGNORECASE)
+    if not match:
+        return None
+    name = _ORDINAL.sub("", match.group(1))
+    return name if name[:1].isupper() else None

@@ -24,10 +24,11 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
 #: A footnote that begins with its marker on the same line: "12 See ...", "* Any changes ...".
 _MARKED_BODY = re.compile(r"(?:[0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
 #: How footnotes usually begin, after their marker: "Ibid." (or its OCR misreadings "[bid.",
-#: "lbid."), "See ...", "Official Records ...".
+#: "lbid."), "See ...", "Official Records ...", "General Assembly resolution 217 A (III).".
 _NOTE_OPENING = re.compile(
     r"\s*(?:[IlT\[]bid\b|See\b|Official Records\b|Documents?\b|Resolutions?\b|Decisions?\b|"
-    r"United Nations(?:,| Treaty| publication)|(?:A|S|E)/[0-9A-Z])"
+    r"United Nations(?:,| Treaty| publication)|(?:A|S|E)/[0-9A-Z]|"
+    r"(?:[A-Z][\w-]*\s+){1,5}(?:resolutions?|decisions?)\s+[0-9A-Z])"
 )
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
