@@ -47,7 +47,10 @@ def parse_date(text: str) -> datetime.date | None:
 
 def dateline(text: str) -> tuple[str, datetime.date | None] | None:
     """Read a place-and-date line: "(Tehran, 27 February 2017)" -> ("Tehran", 2017-02-27)."""
-    match = DATELINE.match(text.strip().strip("*_ "))
+    text = text.strip().strip("*_ ")
+    if not text.rstrip(").")[-4:].isdigit():  # a dateline ends with its year: most lines do not
+        return None
+    match = DATELINE.match(text)
     if not match:
         return None
     when = match.group("when")
