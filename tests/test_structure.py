@@ -394,3 +394,29 @@ def test_verb_phrase_parts() -> None:
         ("urges", ("Once again", "strongly")),
         ("Decides", ("further",)),
     ]
+
+
+def test_verb_phrase_cut_by_a_line_break_before_a_glued_reference() -> None:
+    # Found by the perturbation property: "Having" / "considered ... Director-General,1".
+    text = (
+        "The Executive Board,\n\nHaving\nconsidered the report by the Director-General,1\n\n"
+        "RECOMMENDS to the Assembly the adoption:\n\n_______________\n1 Document EB152/6.\n"
+    )
+    assert [(r["kind"], r["verb"]) for r in resolutions.parse(text).records()] == [
+        ("preambular", "Having considered"),
+        ("operative", "RECOMMENDS"),
+    ]
+
+
+def test_preambular_paragraph_ending_with_a_spaced_reference_stays_in_the_preamble() -> None:
+    text = (
+        "The Security Council,\n\nHaving heard the statements of Angola 52 and Zambia, 52\n\n"
+        "Noting with concern the report of the Committee, 52\n\n1. Decides to remain seized.\n\n52 Ibid.\n"
+    )
+    doc = resolutions.parse(text)
+    assert [(r["kind"], r["footnotes"]) for r in doc.records()] == [
+        ("preambular", ["52", "52"]),
+        ("preambular", ["52"]),
+        ("operative", []),
+    ]
+    assert len(doc.preamble.paragraphs) == 2

@@ -105,8 +105,13 @@ class Block:
 
 def ends_sentence(text: str) -> bool:
     """Tell whether text ends with a terminator, once trailing footnote references are dropped."""
-    text = _TRAILING_REF.sub("", text.rstrip())
+    text = without_trailing_refs(text)
     return bool(text) and text[-1] in _TERMINATORS
+
+
+def without_trailing_refs(text: str) -> str:
+    """Return text without the footnote references left at its end ("Director-General,1")."""
+    return _TRAILING_REF.sub("", text.rstrip())
 
 
 def join_lines(texts: list[str]) -> str:

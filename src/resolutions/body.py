@@ -15,7 +15,15 @@ from typing import cast
 
 import attrs
 
-from resolutions.blocks import CLOSING, PART_LABEL, Block, ends_sentence, join_continuations, join_lines
+from resolutions.blocks import (
+    CLOSING,
+    PART_LABEL,
+    Block,
+    ends_sentence,
+    join_continuations,
+    join_lines,
+    without_trailing_refs,
+)
 from resolutions.dates import DATE, dateline, parse_date
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
@@ -286,6 +294,8 @@ class BodyReader:
         if number is not None and number[:2] in ("PP", "OP"):  # WHO drafts say which: "PP1", "OP2."
             return "preambular" if number[:2] == "PP" else "operative"
         opener = block.opener() if verb is not None else None
+        if verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
+            opener = self.verbs.kind_of(getattr(verb, "text", ""))
         formal = any(c.formula is not None for c in self.stack) or (
             self.formula is not None and not self.stack[0].annex
         )
@@ -300,7 +310,8 @@ class BodyReader:
             return "preambular"
         if number is not None and (formal or self.numbered_operative) and not self.stack[0].annex:
             return "operative"
-        if formal and not operative_seen and number is None and block.plain().rstrip().endswith((",", ";")):
+        ending = without_trailing_refs(block.plain())
+        if formal and not operative_seen and number is None and ending.endswith((",", ";")):
             return "preambular"
         return "paragraph"
 

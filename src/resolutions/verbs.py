@@ -30,7 +30,9 @@ class VerbReader:
         self._leading_words = re.compile(r"^(?:(?:" + "|".join(map(re.escape, leading)) + r"),?\s+)+", re.I)
         self._trailing_words = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, trailing)) + r"))+$", re.I)
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self._phrases = re.compile("|".join(f"(?:{rx})" for rx in lexicon.terminal_regexes().values()))
+        regexes = lexicon.terminal_regexes()
+        self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
+        self._by_kind = {kind: re.compile(rx) for kind, rx in regexes.items()}
         # Words that can go on with a phrase already begun: any word of a phrase but its first,
         # and the trailing adverbs.
         self._continuations = frozenset(
@@ -50,6 +52,19 @@ class VerbReader:
         if pieces and (pieces[0].kind in VERBS or (pieces[0].kind == "TEXT" and pieces[0].text[:1].isupper())):
             return self._unmarked(pieces)
         return None, pieces
+
+    def kind_of(self, phrase: str) -> str | None:
+        """Return the lexicon kind ("PREAMBULAR_VERB", "OPERATIVE_VERB") a phrase belongs to.
+
+        For a phrase the line grammar could not see whole, because a line break cut it
+        ("Having" / "considered the report").
+        """
+        best: tuple[int, str | None] = (0, None)
+        for kind, regex in self._by_kind.items():
+            match = regex.match(phrase + " ")
+            if match is not None and match.end() > best[0]:
+                best = (match.end(), kind)
+        return best[1]
 
     def _marked(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Read a phrase set off by emphasis: the whole emphasised run, and what the lexicon adds."""
