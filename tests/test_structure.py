@@ -411,7 +411,7 @@ def test_verb_phrase_cut_by_a_line_break_before_a_glued_reference() -> None:
 def test_preambular_paragraph_ending_with_a_spaced_reference_stays_in_the_preamble() -> None:
     text = (
         "The Security Council,\n\nHaving heard the statements of Angola 52 and Zambia, 52\n\n"
-        "Noting with concern the report of the Committee, 52\n\n1. Decides to remain seized.\n\n52 Ibid.\n"
+        "Having also heard the statement of the Committee, 52\n\n1. Decides to remain seized.\n\n52 Ibid.\n"
     )
     doc = resolutions.parse(text)
     assert [(r["kind"], r["footnotes"]) for r in doc.records()] == [
