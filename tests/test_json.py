@@ -71,12 +71,7 @@ def test_seed_and_corpus_round_trip_exactly(path: Path, validator: Any) -> None:
 
 @given(strategies.node_trees())
 def test_generated_trees_round_trip_and_match_the_schema(document: nodes.Document) -> None:  # property 3
-    data = to_dict(document)
-    SCHEMA_CHECK.validate(data)
-    back = from_json(to_json(document))
-    assert back == document
-    assert everything(back) == everything(document)
-    assert to_dict(from_dict(data)) == data
+    assert_exact_round_trip(document, SCHEMA_CHECK)
 
 
 @given(strategies.texts())

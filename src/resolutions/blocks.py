@@ -26,8 +26,10 @@ _TERMINATORS = ",;:.!?\u2026"
 PART_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 #: Closing lines: "28th plenary meeting", "Eighth meeting, 4 February 2023" (WHO), "Adopted at the
 #: 1382nd meeting.", "Adopted unanimously".
+#: A meeting named by its ordinal: "28th plenary meeting", "Eighth meeting", "Twenty-first meeting".
+MEETING = r"(?:[0-9]+|[A-Z][a-z]+(?:-[a-z]+)?)(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b"
 CLOSING = re.compile(
-    r"(?:(?:[0-9]+|[A-Z][a-z]+(?:-[a-z]+)?)(?:st|nd|rd|th)[ \u00a0]+(?:[Pp]lenary[ \u00a0]+)?[Mm]eeting\b"
+    rf"(?:{MEETING}"
     r"|(?:Adopted|ADOPTED)[ \u00a0]+(?:unanimously|at|by|without)\b"
     r"|Done[ \u00a0]+(?:at|in)\b)"
 )

@@ -17,6 +17,7 @@ import attrs
 
 from resolutions.blocks import (
     CLOSING,
+    MEETING,
     PART_LABEL,
     Block,
     ends_sentence,
@@ -47,7 +48,7 @@ _ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
 #: How many blocks a voting record may take: the vote, and a heading and a list per side.
 _MAX_RECORD_BLOCKS = 12
-_MEETING = re.compile(r"(?:[0-9]+|[A-Za-z]+(?:-[a-z]+)?)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.IGNORECASE)
+_MEETING = re.compile(MEETING, re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
 _HEADING_LENGTH = 200

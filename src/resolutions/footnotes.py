@@ -14,10 +14,13 @@ import re
 from resolutions.lines import Line, Piece, plain_text
 
 _SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
-_MARKED = re.compile(r"^([0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
+#: A footnote marker: a number, or stars, daggers or section signs.
+_MARKER = r"([0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})"
+#: A footnote body that opens with its marker: "12 See ...", "* Reissued ...".
+MARKED_BODY = re.compile(rf"^{_MARKER}[ \t\u00a0]+(?=\S)")
 _DIGIT = re.compile(r"[0-9]")
 #: A marker that is a whole cell, a column gap before its text: "1   A/HRC/52/30.".
-_MARKER_ALONE = re.compile(r"^([0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})$")
+_MARKER_ALONE = re.compile(rf"^{_MARKER}$")
 _SENTENCE_END = re.compile(r"[.;)\]]\s*$")
 #: A digit glued to the end of a word or after its punctuation: "Diseases,1", "indicators1".
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff,;:\u201d\u2019\"')])([0-9]{1,2})(?=[\s,;:.]|$)")
@@ -129,7 +132,7 @@ def _split_marker(line: Line) -> tuple[str | None, list[Piece]]:
         alone = _MARKER_ALONE.match(pieces[0].text)
         if alone and len(pieces) > 2 and pieces[1].kind == "GAP":  # "1   A/HRC/52/30." (-layout)
             return alone.group(1), pieces[2:]
-        match = _MARKED.match(pieces[0].text)
+        match = MARKED_BODY.match(pieces[0].text)
         if match:
             first = pieces[0]
             rest = Piece("TEXT", first.text[match.end() :], first.start + match.end(), first.end)

@@ -16,7 +16,7 @@ import attrs
 
 from resolutions.blocks import CLOSING, PART_LABEL, Block, ends_sentence
 from resolutions.dates import dateline, parse_date
-from resolutions.header import RESOLUTION_NUMBER
+from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
 
@@ -90,10 +90,9 @@ def read_front(
             break  # a heading below the title: the body's first section
         if first_text_block is None:
             first_text_block = index
-        number, _, rest = text.partition(" ")
-        if RESOLUTION_NUMBER.match(number) and rest.strip():  # "77/126. Oceans and the law of the sea"
-            front.header_lines.append(HeaderLine("number", number, span))
-            text = rest.strip()
+        if (numbered := split_numbered_title(text)) is not None:  # "77/126. Oceans and the law of the sea"
+            front.header_lines.append(HeaderLine("number", numbered[0], span))
+            text = numbered[1]
         candidates.append((text, span, h1))
         index += 1
         if formula_at is None and (after_header or h1):

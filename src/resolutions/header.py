@@ -56,6 +56,8 @@ _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
 #: A letterhead logo's lines are short and few.
 _LOGO_LENGTH = 40
 _LOGO_LINES = 3
+#: A line of a letterhead's left column is short, like the column.
+_ISSUER_LINE_LENGTH = 80
 _WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
 
 
@@ -173,7 +175,7 @@ class _Reader:
         self.issuer_open = False
         if issuer_goes_on and len(cells) == 1 and not _has_field(cells[0]) and line.kind == "text":
             text = plain_text(cells[0])
-            if len(text) < _LOGO_LENGTH * 2 and not _ORGAN.match(text):
+            if len(text) < _ISSUER_LINE_LENGTH and not _ORGAN.match(text):
                 self.take_issuer(text, Span(line.content_start, line.eol))
                 return True
         if len(cells) == 1 and not _has_field(cells[0]):
@@ -360,8 +362,9 @@ class _Reader:
 
     def take_numbered_title(self, line: Line, text: str, span: Span) -> bool:
         """Read "73/7. Report of the International Criminal Court" (number, then the title)."""
-        number, _, rest = text.partition(" ")
-        if RESOLUTION_NUMBER.match(number) and rest:
+        found = split_numbered_title(text)
+        if found is not None:
+            number, rest = found
             self.header_lines.append(HeaderLine("number", number, span))
             self.title_cells.append((rest, span))
             self.title_open = line.blanks == 0
@@ -431,6 +434,13 @@ class _Reader:
         else:
             field = "other" if field not in ("adopted", "date") or field in self.fields else field
         self.header_lines.append(HeaderLine(field, text if text is not None else str(value), span))
+
+
+def split_numbered_title(text: str) -> tuple[str, str] | None:
+    """Split "73/7. Report of the Court" into its number and its title; None for other text."""
+    number, _, rest = text.partition(" ")
+    rest = rest.strip()
+    return (number, rest) if rest and RESOLUTION_NUMBER.match(number) else None
 
 
 def _is_logo_word(text: str) -> bool:

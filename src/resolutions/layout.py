@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from resolutions.footnotes import MARKED_BODY
 from resolutions.lines import FURNITURE, VERBS, Line
 
 #: HTML elements whose tags frame content without being content ("<details>", "<summary>").
@@ -22,7 +23,6 @@ _STRUCTURE_TAGS = frozenset(
 )
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
 #: A footnote that begins with its marker on the same line: "12 See ...", "* Any changes ...".
-_MARKED_BODY = re.compile(r"(?:[0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[ \t\u00a0]+(?=\S)")
 #: How footnotes usually begin, after their marker: "Ibid." (or its OCR misreadings "[bid.",
 #: "lbid."), "See ...", "Official Records ...", "General Assembly resolution 217 A (III).".
 _NOTE_OPENING = re.compile(
@@ -200,13 +200,13 @@ def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
         line = lines[position]
         previous = lines[position - 1] if position > 0 else None
         after_blank = previous is None or previous.blanks > 0 or previous.role != "content"
-        after_note = previous is not None and _MARKED_BODY.match(previous.plain()) is not None
+        after_note = previous is not None and MARKED_BODY.match(previous.plain()) is not None
         if not (after_blank or after_note) or position == 0:
             continue
         if _starred(line):
             marker = "*"
         elif line.kind == "text" and line.pieces and line.pieces[0].kind == "TEXT":
-            match = _MARKED_BODY.match(line.plain())
+            match = MARKED_BODY.match(line.plain())
             if match is None:
                 continue
             marker = match.group(0).strip()
