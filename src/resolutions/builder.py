@@ -61,8 +61,15 @@ class Builder:
         raise AttributeError(name)
 
     # ------------------------------------------------------------ rules
-    def start(self, lines: list[Line]) -> list[Line]:
-        return lines
+    def start(self, children: list[list[Line]]) -> list[Line]:
+        return children[0] if children else []
+
+    def lines(self, children: list[Any]) -> list[Line]:
+        """Collect the lines: ``lines: lines? <line>`` reduces once per line, left to right."""
+        if len(children) == 1:
+            return [children[0]]
+        children[0].append(children[1])
+        return children[0]  # type: ignore[no-any-return]
 
     def blank_line(self, tokens: list[Token]) -> Line:
         return self.make_line("blank", tokens)
