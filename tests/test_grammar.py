@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resolutions
 from resolutions.builder import Builder
@@ -334,3 +336,47 @@ def test_compiled_and_pure_lark_read_alike(monkeypatch: pytest.MonkeyPatch) -> N
         assert [to_dict(parse(text)) for text in texts] == compiled
     finally:
         grammar._compile.cache_clear()
+
+
+def _terminal_regex(name: str) -> re.Pattern[str]:
+    found = [t for t in load_grammar().parser().terminals if t.name.rpartition("__")[2] == name]
+    assert len(found) == 1, name
+    return re.compile(found[0].pattern.to_regexp())
+
+
+#: What CONTENT_EOL adds after its CONTENT: trailing spaces, the line break, blank lines.
+_LINE_END = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000\r]*\n(?:[ \t\u00a0\u2000-\u200a\u202f\u3000\r]*\n)*")
+
+
+def _content_then_line_end(text: str) -> int | None:
+    content = _terminal_regex("CONTENT").match(text)
+    if content is None:
+        return None
+    end = _LINE_END.match(text, content.end())
+    return end.end() if end else None
+
+
+_LINE_BITS = ["a", "b1", "*", " ", "  ", "   ", "\t", "\u00a0", "\u3000", "\r", "\n", "\r\n", "\f"]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_LINE_BITS), max_size=12).map("".join))
+def test_content_eol_is_content_then_line_end(text: str) -> None:
+    """CONTENT_EOL's quick path for plain lines takes what CONTENT, then the line end, would."""
+    match = _terminal_regex("CONTENT_EOL").match(text)
+    assert (match.end() if match else None) == _content_then_line_end(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\n", "ab\n", "word  word \n", "  two leading\n", "a  b\r\n", "x\r\n\n \n", "a   gap\n", "tab\there\n"],
+)
+def test_content_eol_edges(text: str) -> None:
+    match = _terminal_regex("CONTENT_EOL").match(text)
+    assert (match.end() if match else None) == _content_then_line_end(text)
+
+
+def test_content_eol_tries_its_quick_path_first() -> None:
+    """Lark orders a terminal's alternatives by width: the quick path (which needs two characters)
+    must come first, or the lexer never takes it and reads every line word by word."""
+    assert _terminal_regex("CONTENT_EOL").pattern.startswith("(?:(?![^\n]*   )")

@@ -56,7 +56,7 @@ class NoteRecord:
         self.lines: list[Line] = []
 
     def text(self) -> str:
-        return " ".join(plain_text(self.pieces).split())
+        return plain_text(self.pieces)
 
 
 def normal_marker(text: str) -> str:
