@@ -19,6 +19,8 @@ _MARKER = r"([0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})"
 #: A footnote body that opens with its marker: "12 See ...", "* Reissued ...".
 MARKED_BODY = re.compile(rf"^{_MARKER}[ \t\u00a0]+(?=\S)")
 _DIGIT = re.compile(r"[0-9]")
+#: What wraps a marker: "<sup>12</sup>", "[^3]", "[^3]:".
+_MARKER_MARKUP = re.compile(r"</?sup>|^\[\^|\]:?$")
 #: A marker that is a whole cell, a column gap before its text: "1   A/HRC/52/30.".
 _MARKER_ALONE = re.compile(rf"^{_MARKER}$")
 _SENTENCE_END = re.compile(r"[.;)\]]\s*$")
@@ -61,7 +63,7 @@ class NoteRecord:
 
 def normal_marker(text: str) -> str:
     """Return a marker without markup: "<sup>12</sup>" -> "12", "¹" -> "1", "\\*" -> "*"."""
-    text = re.sub(r"</?sup>|^\[\^|\]:?$", "", text.strip()).replace("\\", "").translate(_SUPERSCRIPTS)
+    text = _MARKER_MARKUP.sub("", text.strip()).replace("\\", "").translate(_SUPERSCRIPTS)
     return text.strip()
 
 

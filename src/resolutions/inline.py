@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from lark.lexer import TerminalDef
 
+from resolutions.footnotes import normal_marker
 from resolutions.lines import VERBS, Piece
 from resolutions.nodes import Emphasis, FootnoteRef, Inline, Span, Text
 
@@ -185,8 +186,6 @@ def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
     hyphen that ends a word. Runs of whitespace become one space. Emphasis delimiters are
     paired; an unpaired one is kept as text.
     """
-    from resolutions.footnotes import normal_marker
-
     if all(piece.kind in _PLAIN for piece in pieces):  # most paragraphs: text and line breaks only
         return _plain(pieces)
     root = _Frame("", "", None)
