@@ -50,6 +50,8 @@ _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S
 _MAX_RECORD_BLOCKS = 12
 _MEETING = re.compile(MEETING, re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
+#: What is not a letter or a digit (``\w`` is letters, digits and the underscore).
+_NOT_ALNUM = re.compile(r"[\W_]+")
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
 _HEADING_LENGTH = 200
 
@@ -438,7 +440,8 @@ def _is_heading(block: Block, following: Block | None) -> bool:
 
 
 def _normal(text: str) -> str:
-    return " ".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
+    """Return text in lower case, with each run of characters but letters and digits one space."""
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 def _split_subtitle(lines: list[str], title: str, text: str) -> tuple[str, str | None]:

@@ -58,6 +58,8 @@ _LOGO_LENGTH = 40
 _LOGO_LINES = 3
 #: A line of a letterhead's left column is short, like the column.
 _ISSUER_LINE_LENGTH = 80
+#: The attributes of a Header, which a header line can fill.
+_HEADER_ATTRIBUTES = frozenset(attrs.fields_dict(Header))
 _WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
 
 
@@ -108,7 +110,7 @@ class _Reader:
     def result(self) -> HeaderReading:
         if (issuer := self.issuer_name()) is not None:
             self.fields.setdefault("organ" if "organ" not in self.fields else "body", issuer)
-        values = {k: v for k, v in self.fields.items() if k in attrs.fields_dict(Header)}
+        values = {k: v for k, v in self.fields.items() if k in _HEADER_ATTRIBUTES}
         header = Header(**values, lines=tuple(self.header_lines))  # type: ignore[arg-type]
         return HeaderReading(header, self.used, self.index, self.title_cells)
 
@@ -429,7 +431,7 @@ class _Reader:
         self.used.update(indices)
 
     def set(self, field: str, value: object, span: Span, text: str | None = None) -> None:
-        if field in attrs.fields_dict(Header) and field not in self.fields and value is not None:
+        if field in _HEADER_ATTRIBUTES and field not in self.fields and value is not None:
             self.fields[field] = value
         else:
             field = "other" if field not in ("adopted", "date") or field in self.fields else field

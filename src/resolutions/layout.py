@@ -81,8 +81,15 @@ def _is_furniture(line: Line) -> bool:
 
 
 def _is_symbol_only(line: Line) -> bool:
-    kinds = [piece.kind for piece in line.pieces if piece.kind != "GAP"]
-    return kinds == ["SYMBOL"] and line.label is None
+    """Tell a line that is one document symbol and nothing else (spaces aside)."""
+    found = False
+    for piece in line.pieces:
+        if piece.kind == "GAP":
+            continue
+        if found or piece.kind != "SYMBOL":
+            return False
+        found = True
+    return found and line.label is None
 
 
 def _is_markup(line: Line) -> bool:

@@ -64,7 +64,8 @@ def _formula(formula: Formula, spans: list[Span]) -> None:
 def _merged(document: Document) -> list[tuple[int, int]]:
     """Return the union of the nodes' ranges, sorted, clipped to the source."""
     size = len(document.source)
-    spans = sorted([(max(0, s.start), min(size, s.end)) for s in node_spans(document) if s.end > s.start])
+    # Spans start at 0 or later (Span checks it); an end past the source is clipped.
+    spans = sorted([(s.start, min(size, s.end)) for s in node_spans(document) if s.end > s.start])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
