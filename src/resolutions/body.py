@@ -400,6 +400,8 @@ def _extent(parts: list[Span]) -> Span:
     """Return the range from the first part to the last (parts are in order and do not overlap)."""
     if not parts:
         return Span(0, 0)
+    if len(parts) == 1:
+        return parts[0]  # spans are immutable: one object serves both
     return Span(parts[0].start, parts[-1].end)
 
 

@@ -28,7 +28,6 @@ class Token(Protocol):
 
 #: Token types that start a line before its content.
 _LEAD = frozenset({"PAGE_BREAK", "INDENT"})
-_WHITESPACE = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
 #: Token types that label a line.
 _LABELS = frozenset(
     {"NUM_LABEL", "ITEM_LABEL", "BULLET", "SECTION_LABEL", "HASHES", "RULE", "LONE_MARKER"}
@@ -109,13 +108,11 @@ class Builder:
         last_kind = kinds[last.type]
         end = last.end_pos
         value = last.value
-        newline = value.find("\n")
+        newline = value.find("\n")  # the line's own break (content never holds one)
         blanks = 0
         if newline == -1:
             eol = end
         else:
-            if last_kind == "CONTENT_EOL":  # the line's own break comes after its trailing spaces
-                newline = value.index("\n", len(value.rstrip(_WHITESPACE)))
             eol = last.start_pos + newline - (newline > 0 and value[newline - 1] == "\r")
             blanks = value.count("\n", newline + 1)
         count = len(tokens) - (last_kind == "EOL")

@@ -63,27 +63,34 @@ class InlineScanner:
 
     def _find_phrases(self, text: str, offset: int, pieces: list[Piece]) -> list[Piece]:
         match_phrase = self._phrases.match  # type: ignore[union-attr]
-        found: list[Piece] | None = None
+        found: dict[int, list[Piece]] = {}  # the index of a text piece -> the phrase and the rest
         for index, piece in enumerate(pieces):
-            first = piece.text[0]
+            if piece.kind != "TEXT":
+                continue
             # The lexicon writes its phrases in title case or capitals: text that opens with a
             # space or a small letter opens with none.
-            match = None
-            if piece.kind == "TEXT" and not (first.islower() or first.isspace()):
-                match = match_phrase(text, piece.start - offset)
+            first = piece.text[0]
+            if first.islower() or first.isspace():
+                continue
+            match = match_phrase(text, piece.start - offset)
             if match is None:
-                if found is not None:
-                    found.append(piece)
                 continue
             end = match.end() + offset
             if end > piece.end:  # cannot happen with word phrases: keep lark's reading
                 return self._scan_all(text, offset)
-            if found is None:
-                found = pieces[:index]
-            found.append(Piece(match.lastgroup or "STRAY", match.group(), piece.start, end))
+            found[index] = [Piece(match.lastgroup or "STRAY", match.group(), piece.start, end)]
             if end < piece.end:
-                found.append(Piece("TEXT", piece.text[end - piece.start :], end, piece.end))
-        return pieces if found is None else found
+                found[index].append(Piece("TEXT", piece.text[end - piece.start :], end, piece.end))
+        if not found:
+            return pieces
+        out: list[Piece] = []
+        done = 0
+        for index, replacement in found.items():  # in the order of the pieces
+            out.extend(pieces[done:index])
+            out.extend(replacement)
+            done = index + 1
+        out.extend(pieces[done:])
+        return out
 
     def _scan_all(self, text: str, offset: int) -> list[Piece]:
         """Scan with phrases in lark's place among the terminals (the slow, literal reading)."""
