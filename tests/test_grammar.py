@@ -262,6 +262,11 @@ def test_first_person_formula() -> None:
         ("Takes note with appreciation of", "OPERATIVE_VERB", "Takes note with appreciation"),
         ("*Also recognize* that", "OPERATIVE_VERB", "Also recognize"),
         ("<i>Demands</i> an immediate", "OPERATIVE_VERB", "Demands"),
+        ("Having also heard the statement", "PREAMBULAR_VERB", "Having also heard"),
+        ("Noting further with concern that", "PREAMBULAR_VERB", "Noting further with concern"),
+        ("Bearing also in mind the", "PREAMBULAR_VERB", "Bearing also in mind"),
+        ("Calls once again upon all parties", "OPERATIVE_VERB", "Calls once again upon"),
+        ("Noting also that", "PREAMBULAR_VERB", "Noting also"),
     ],
 )
 def test_verb_phrases(text: str, kind: str, phrase: str) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from resolutions.grammar import default_lexicon, grammar_dir
 from resolutions.lexicon import Lexicon, _third_person, trie_regex
+from resolutions.verbs import VerbReader
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,31 @@ def test_extended_lexicon_is_a_new_lexicon() -> None:
 def test_grammar_text_is_a_lark_module() -> None:
     text = default_lexicon().grammar_text()
     assert text.count("PREAMBULAR_VERB.4: /") == 1 and text.count("OPERATIVE_VERB.4: /") == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "modifiers"),
+    [
+        ("Having also heard", "Having heard", ("also",)),
+        ("Noting further with concern", "Noting with concern", ("further",)),
+        ("Calls once again upon", "Calls upon", ("once again",)),
+        ("Also having considered", "having considered", ("Also",)),
+        ("Noting also", "Noting", ("also",)),
+        ("Decides further", "Decides", ("further",)),
+        ("Takes note also", "Takes note", ("also",)),
+    ],
+)
+def test_verb_phrase_split_finds_adverbs_inside_a_phrase(phrase: str, head: str, modifiers: tuple[str, ...]) -> None:
+    assert VerbReader(default_lexicon()).split(phrase) == (head, modifiers)
+
+
+def test_infix_adverbs_need_a_phrase_of_several_words() -> None:
+    """ "Recalling also" keeps its trailing adverb: there is no phrase "recalling <rest>" for an
+    adverb to sit inside, so the infix branch must not swallow the words that follow."""
+    regex = re.compile(default_lexicon().terminal_regexes()["PREAMBULAR_VERB"])
+    for text, phrase in [
+        ("Recalling also the report", "Recalling also"),
+        ("Noting also with concern the", "Noting also with concern"),
+    ]:
+        match = regex.match(text)
+        assert match is not None and match.group(0) == phrase

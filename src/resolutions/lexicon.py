@@ -177,8 +177,32 @@ class Lexicon:
         leading_lower = trie_regex(sorted(self.leading))
         # "Also welcomes", "Once again strongly urges": Title-case adverb, lower-case rest.
         with_adverbs = rf"(?:{leading_title})(?:,?{_SPACE}(?:{leading_lower}))*,?{_SPACE}(?:{lower})"
-        head = rf"(?:{with_adverbs}|{title}|{capitals})"
+        # Tried first: where it matches, it matches at least what the plain phrases would.
+        infix = self._infix_regex(phrases)
+        head = "(?:" + "|".join([*filter(None, [infix]), with_adverbs, title, capitals]) + ")"
         return rf"{head}{self.trailing_adverb_regex()}*(?![\w\u2019'-])"
+
+    def _infix_regex(self, phrases: list[str]) -> str:
+        """Return a regex for phrases of several words with an adverb after the first one.
+
+        "Having also heard", "Noting further with concern", "Bearing also in mind": the
+        adverb (a trailing one: "also", "further" ...) is optional, so that the longest phrase
+        wins whether or not it has one. Title case only: the capitals of WHO resolutions put
+        their adverbs after the verb ("URGES FURTHER").
+        """
+        rests: dict[str, list[str]] = {}
+        for phrase in phrases:
+            first, _, rest = phrase.partition(" ")
+            if rest:
+                rests.setdefault(first, []).append(rest)
+        if not rests or not self.trailing:
+            return ""
+        adverbs = trie_regex(sorted(self.trailing))
+        branches = [
+            rf"{re.escape(first.capitalize())}(?:{_SPACE}(?:{adverbs}))?{_SPACE}(?:{trie_regex(sorted(rest))})"
+            for first, rest in sorted(rests.items())
+        ]
+        return "(?:" + "|".join(branches) + ")"
 
 
 def _read_phrases(path: Path) -> list[str]:

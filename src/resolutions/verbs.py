@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.lexicon import Lexicon
+from resolutions.lexicon import Lexicon, operative_forms
 from resolutions.lines import VERBS, Piece
 from resolutions.nodes import Marking, Span, VerbPhrase
 
@@ -29,10 +29,16 @@ class VerbReader:
         trailing = sorted(lexicon.trailing, key=len, reverse=True)
         self._leading_words = re.compile(r"^(?:(?:" + "|".join(map(re.escape, leading)) + r"),?\s+)+", re.I)
         self._trailing_words = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, trailing)) + r"))+$", re.I)
+        spaced = [r"\s+".join(map(re.escape, adverb.split())) for adverb in trailing]
+        self._infix_word = re.compile(r"^(\S+)\s+(" + "|".join(spaced) + r")\s+(\S.*)$", re.I) if spaced else None
+        self._written = frozenset(lexicon.preambular) | frozenset(
+            form for phrase in lexicon.operative for form in operative_forms(phrase)
+        )
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
         regexes = lexicon.terminal_regexes()
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
-        self._by_kind = {kind: re.compile(rx) for kind, rx in regexes.items()}
+        self._kind_regexes = regexes  # compiled when first needed: most documents never need them
+        self._by_kind: dict[str, re.Pattern[str]] | None = None
         # Words that can go on with a phrase already begun: any word of a phrase but its first,
         # and the trailing adverbs.
         self._continuations = frozenset(
@@ -60,6 +66,8 @@ class VerbReader:
         ("Having" / "considered the report").
         """
         best: tuple[int, str | None] = (0, None)
+        if self._by_kind is None:
+            self._by_kind = {kind: re.compile(rx) for kind, rx in self._kind_regexes.items()}
         for kind, regex in self._by_kind.items():
             match = regex.match(phrase + " ")
             if match is not None and match.end() > best[0]:
@@ -118,11 +126,17 @@ class VerbReader:
         if match and match.end() < len(head):
             modifiers.extend(w for w in re.split(r",?\s+", match.group(0).strip(" ,")) if w)
             head = head[match.end() :]
+        trailing: list[str] = []
         match = self._trailing_words.search(head)
         if match and match.start() > 0:
-            modifiers.append(match.group(0).strip())
+            trailing.append(match.group(0).strip())
             head = head[: match.start()]
-        return head, tuple(_group_adverbs(modifiers, self.lexicon))
+        # "Having also heard": an adverb inside a phrase of the lexicon.
+        infix = self._infix_word.match(head) if self._infix_word is not None else None
+        if infix and f"{infix.group(1)} {infix.group(3)}".lower() in self._written:
+            modifiers.append(infix.group(2))
+            head = f"{infix.group(1)} {infix.group(3)}"
+        return head, tuple(_group_adverbs(modifiers + trailing, self.lexicon))
 
     def _marking(self, opener: Piece | None, verb: Piece) -> Marking:
         if opener is not None and opener.kind == "STAR":
