@@ -109,7 +109,6 @@ import datetime  # noqa: E402
 import attrs  # noqa: E402
 
 from resolutions.grammar import default_lexicon  # noqa: E402
-from resolutions.lexicon import operative_forms  # noqa: E402
 from resolutions.nodes import (  # noqa: E402
     Annex,
     Closing,
@@ -220,7 +219,7 @@ def resolutions_(draw: st.DrawFn) -> Document:
     lexicon = default_lexicon()
     first_person = draw(st.booleans())
     preambular = sorted(p[:1].upper() + p[1:] for p in lexicon.preambular if " " not in p)
-    forms = sorted({form for p in lexicon.operative for form in operative_forms(p) if " " not in form})
+    forms = [form for form in lexicon.written_operative() if " " not in form]
     verbs = [f[:1].upper() + f[1:] for f in forms if f.endswith("s") != first_person and f[:3] != "are"]
     count = draw(st.integers(0, 4))
     markers = [str(n) for n in range(1, count + 1)]

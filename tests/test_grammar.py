@@ -267,6 +267,9 @@ def test_first_person_formula() -> None:
         ("Bearing also in mind the", "PREAMBULAR_VERB", "Bearing also in mind"),
         ("Calls once again upon all parties", "OPERATIVE_VERB", "Calls once again upon"),
         ("Noting also that", "PREAMBULAR_VERB", "Noting also"),
+        ("Urgently calls upon all States", "OPERATIVE_VERB", "Urgently calls upon"),
+        ("Solemnly declares that", "OPERATIVE_VERB", "Solemnly declares"),
+        ("Gravely disturbed by the", "PREAMBULAR_VERB", "Gravely disturbed"),
     ],
 )
 def test_verb_phrases(text: str, kind: str, phrase: str) -> None:

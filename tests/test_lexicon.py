@@ -7,7 +7,7 @@ import re
 import pytest
 
 from resolutions.grammar import default_lexicon, grammar_dir
-from resolutions.lexicon import Lexicon, _third_person, trie_regex
+from resolutions.lexicon import Lexicon, _third_person, operative_forms, trie_regex
 from resolutions.verbs import VerbReader
 
 
@@ -84,6 +84,10 @@ def test_grammar_text_is_a_lark_module() -> None:
         ("Noting also", "Noting", ("also",)),
         ("Decides further", "Decides", ("further",)),
         ("Takes note also", "Takes note", ("also",)),
+        ("Deeply concerned", "Deeply concerned", ()),  # a lexicon phrase: kept whole
+        ("Solemnly declares", "Solemnly declares", ()),
+        ("Urgently calls upon", "calls upon", ("Urgently",)),
+        ("Deeply grieved", "grieved", ("Deeply",)),
     ],
 )
 def test_verb_phrase_split_finds_adverbs_inside_a_phrase(phrase: str, head: str, modifiers: tuple[str, ...]) -> None:
@@ -100,3 +104,17 @@ def test_infix_adverbs_need_a_phrase_of_several_words() -> None:
     ]:
         match = regex.match(text)
         assert match is not None and match.group(0) == phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "forms"),
+    [
+        ("decide", ["decide", "decides"]),
+        ("call upon", ["call upon", "calls upon"]),
+        ("are fully aware", ["are fully aware"]),
+        ("solemnly declare", ["solemnly declare", "solemnly declares"]),
+        ("apply", ["apply", "applies"]),
+    ],
+)
+def test_operative_forms_conjugate_the_verb_after_adverbs(phrase: str, forms: list[str]) -> None:
+    assert operative_forms(phrase, {"solemnly", "strongly"}) == forms

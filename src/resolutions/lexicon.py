@@ -39,15 +39,18 @@ def _third_person(word: str) -> str:
     return word + "s"
 
 
-def operative_forms(phrase: str) -> list[str]:
+def operative_forms(phrase: str, adverbs: Iterable[str] = ()) -> list[str]:
     """Return the written forms of an operative phrase given in its base form.
 
-    "decide" gives "decide" and "decides"; "are concerned" stays as it is.
+    "decide" gives "decide" and "decides"; "are concerned" stays as it is. The verb is the
+    first word that is not one of ``adverbs``: "solemnly declare" gives "solemnly declares".
     """
-    first, _, rest = phrase.partition(" ")
-    if first in ("are", "have"):
+    words = phrase.split(" ")
+    skip = set(adverbs)
+    verb = next((i for i, word in enumerate(words) if word not in skip), 0)
+    if words[verb] in ("are", "have"):
         return [phrase]
-    third = _third_person(first) + (" " + rest if rest else "")
+    third = " ".join([*words[:verb], _third_person(words[verb]), *words[verb + 1 :]])
     return [phrase, third]
 
 
@@ -128,9 +131,13 @@ class Lexicon:
             trailing=self.trailing | {p.lower() for p in trailing},
         )
 
+    def written_operative(self) -> list[str]:
+        """Return every written form of the operative phrases ("decide", "decides" ...), sorted."""
+        return sorted({form for p in self.operative for form in operative_forms(p, self.leading)})
+
     def terminal_regexes(self) -> dict[str, str]:
         """Return the regexes of ``PREAMBULAR_VERB`` and ``OPERATIVE_VERB``."""
-        operative = [form for p in self.operative for form in operative_forms(p)]
+        operative = self.written_operative()
         return {
             "PREAMBULAR_VERB": self._phrase_regex(sorted(self.preambular)),
             "OPERATIVE_VERB": self._phrase_regex(sorted(operative)),
@@ -142,7 +149,7 @@ class Lexicon:
         A line that holds only such a prefix, after a line that ended a paragraph, is a phrase
         cut by a line or page break ("Taking" / "note with appreciation ..."): a new paragraph.
         """
-        operative = [form for p in self.operative for form in operative_forms(p)]
+        operative = self.written_operative()
         prefixes: set[str] = set()
         for phrase in [*self.preambular, *operative, *self.leading]:
             words = phrase.split()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.lexicon import Lexicon, operative_forms
+from resolutions.lexicon import Lexicon
 from resolutions.lines import VERBS, Piece
 from resolutions.nodes import Marking, Span, VerbPhrase
 
@@ -31,9 +31,7 @@ class VerbReader:
         self._trailing_words = re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, trailing)) + r"))+$", re.I)
         spaced = [r"\s+".join(map(re.escape, adverb.split())) for adverb in trailing]
         self._infix_word = re.compile(r"^(\S+)\s+(" + "|".join(spaced) + r")\s+(\S.*)$", re.I) if spaced else None
-        self._written = frozenset(lexicon.preambular) | frozenset(
-            form for phrase in lexicon.operative for form in operative_forms(phrase)
-        )
+        self._written = frozenset(lexicon.preambular) | frozenset(lexicon.written_operative())
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
         regexes = lexicon.terminal_regexes()
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
@@ -122,15 +120,16 @@ class VerbReader:
     def _split_new(self, phrase: str) -> tuple[str, tuple[str, ...]]:
         modifiers: list[str] = []
         head = phrase
-        match = self._leading_words.match(head)
-        if match and match.end() < len(head):
-            modifiers.extend(w for w in re.split(r",?\s+", match.group(0).strip(" ,")) if w)
-            head = head[match.end() :]
         trailing: list[str] = []
         match = self._trailing_words.search(head)
         if match and match.start() > 0:
             trailing.append(match.group(0).strip())
             head = head[: match.start()]
+        # A lexicon phrase that opens with an adverb stays whole: "Deeply concerned".
+        match = self._leading_words.match(head) if head.lower() not in self._written else None
+        if match and match.end() < len(head):
+            modifiers.extend(w for w in re.split(r",?\s+", match.group(0).strip(" ,")) if w)
+            head = head[match.end() :]
         # "Having also heard": an adverb inside a phrase of the lexicon.
         infix = self._infix_word.match(head) if self._infix_word is not None else None
         if infix and f"{infix.group(1)} {infix.group(3)}".lower() in self._written:
