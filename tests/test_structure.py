@@ -420,3 +420,23 @@ def test_preambular_paragraph_ending_with_a_spaced_reference_stays_in_the_preamb
         ("operative", []),
     ]
     assert len(doc.preamble.paragraphs) == 2
+
+
+def test_annex_heading_with_its_title_on_the_next_line() -> None:
+    text = (
+        "The Security Council,\n\n1. Decides to remain seized of the matter.\n\n"
+        "Annex\nList of items referred to in paragraph 1 of the present resolution:\n\n"
+        "- Loading buoys or single point moorings,\n- Anchor chains.\n"
+    )
+    document = resolutions.parse(text)
+    assert [(a.heading, a.title) for a in document.annexes] == [
+        ("Annex", "List of items referred to in paragraph 1 of the present resolution:")
+    ]
+    assert [(r["kind"], r["section"]) for r in document.records()[1:]] == [("paragraph", ["Annex"])] * 2
+
+
+def test_a_paragraph_that_mentions_an_annex_is_no_annex() -> None:
+    text = "The Security Council,\n\n1. Decides to adopt the list in the\nAnnex\nto this resolution.\n"
+    document = resolutions.parse(text)
+    assert document.annexes == ()
+    assert document.records()[0]["text"] == "Decides to adopt the list in the Annex to this resolution."

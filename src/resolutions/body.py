@@ -199,8 +199,11 @@ class BodyReader:
         text = block.plain()
         label = block.label.text.strip() if block.label is not None and block.kind == "section" else None
         parts = _parts(block)
-        if _ANNEX.match(text):
-            annex = _Container(heading=text, annex=True, parts=parts)
+        first = block.lines[0].plain()
+        if _ANNEX.match(text) or (len(block.lines) > 1 and _ANNEX.match(first)):
+            # "Annex", and its title when no blank line sets it apart ("Annex" / "List of items")
+            title = join_lines([line.plain() for line in block.lines[1:]]) or None
+            annex = _Container(heading=first if title else text, annex=True, title=title, parts=parts)
             self.annexes.append(annex)
             self.stack = [annex]
             self.last = None
@@ -420,6 +423,8 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         return True
     if block.kind not in ("section", "text") or (block.kind == "text" and block.opener() in VERBS):
         return False
+    if block.kind == "text" and _ANNEX.match(block.lines[0].plain()):
+        return True  # "Annex" alone on its line, its title under it: "List of items ...:"
     text = block.plain()
     if block.kind == "section":  # "IV. Reducing drug abuse ...", unless it reads as a paragraph
         reads_as_paragraph = block.opener() is not None and ends_sentence(text)
