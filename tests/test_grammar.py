@@ -48,6 +48,7 @@ def test_every_line_rule_has_a_builder_method() -> None:
         ("3\\. *Decides*", "3\\. "),
         ("PP1 Recalling resolution WHA72.2", "PP1 "),
         ("OP12. URGES Member States:", "OP12. "),
+        ("6.Calls for an immediate cease-fire", "6."),
     ],
 )
 def test_numbered_line(text: str, label: str) -> None:
@@ -58,7 +59,15 @@ def test_numbered_line(text: str, label: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2016. was a year", "1.5 million people", "73/7. Report", "40 per cent of people", "1,000 delegates"],
+    [
+        "2016. was a year",
+        "1.5 million people",
+        "73/7. Report",
+        "40 per cent of people",
+        "1,000 delegates",
+        "3.e-mail",
+        "5.UN",
+    ],
 )
 def test_numbers_that_are_not_labels(text: str) -> None:
     assert one(text).kind == "text"
@@ -67,6 +76,14 @@ def test_numbers_that_are_not_labels(text: str) -> None:
 def test_ocr_comma_label_only_before_a_capitalised_word() -> None:
     assert one("4, Calls upon all States").kind == "numbered"
     assert one("4, 5 and 6 of the report").kind == "text"
+
+
+def test_ocr_numbers_count_as_their_number() -> None:
+    """ "4, Calls" and "6.Calls" are paragraphs 4 and 6: in records, and for the numbering check."""
+    text = "The Security Council,\n\n3. Notes the report;\n\n4, Calls upon all States;\n\n5.Urges restraint.\n"
+    document = resolutions.parse(text)
+    assert [r["number"] for r in document.records()] == ["3", "4", "5"]
+    assert not [d for d in document.diagnostics if d.code.endswith("number")]
 
 
 @pytest.mark.parametrize(

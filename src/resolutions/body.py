@@ -349,7 +349,7 @@ class BodyReader:
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
-            match = _NUMBER.fullmatch(child.number.rstrip(".)").removeprefix("OP").removeprefix("PP"))
+            match = _NUMBER.fullmatch(child.number.rstrip(".),").removeprefix("OP").removeprefix("PP"))
             if match is None:
                 expected = str(previous + 1) if previous is not None else "1"
                 self.report("malformed-number", f"paragraph number {child.number!r} is not a number", expected, span)

@@ -43,10 +43,10 @@ def section_name(section: Section | Annex) -> str:
 
 
 def bare_number(label: str | None) -> str | None:
-    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv"."""
+    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4"."""
     if label is None:
         return None
-    return label.strip().strip("().").strip() or label.strip()
+    return label.strip().strip("().,").strip() or label.strip()
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
