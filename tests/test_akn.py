@@ -217,6 +217,20 @@ def test_verb_phrases_are_inline_elements_named_for_their_kind() -> None:
     assert head.getparent().tag == f"{AKN}b"
 
 
+def test_a_head_cut_by_its_adverb_is_marked_in_pieces_and_read_back(schema: Any) -> None:
+    text = "The Security Council,\n\nHaving also heard the statement,\n\n1. Calls once again upon all States;\n"
+    document = resolutions.parse(text)
+    root = _valid(schema, to_akn(document))
+    spans = [(e.get("class"), e.text) for e in root.iter(f"{AKN}span")]
+    assert spans[:3] == [("head", "Having"), ("modifier", "also"), ("head", "heard")]
+    back = from_akn(to_akn(document))
+    verbs = [p.verb for p in (*back.preamble.paragraphs, *back.body) if isinstance(p, Paragraph)]
+    assert [(v.head, v.modifiers) for v in verbs if v is not None] == [
+        ("Having heard", ("also",)),
+        ("Calls upon", ("once again",)),
+    ]
+
+
 def test_empty_documents_and_unusual_characters_stay_valid(schema: Any) -> None:
     empty = Document()
     _valid(schema, to_akn(empty))

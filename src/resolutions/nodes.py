@@ -101,7 +101,8 @@ class VerbPhrase:
 
     Attributes:
         text: The phrase as written, markup removed: "Also welcomes", "Noting with deep concern".
-        head: The lexicon phrase within it, as written: "welcomes", "Noting with deep concern".
+        head: The lexicon phrase within it, as written, its adverbs left out: "welcomes",
+            "Noting with deep concern", "Having heard" (of "Having also heard").
         modifiers: The adverbs around the head, as written: ("Also",), ("once again",).
         marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
     """

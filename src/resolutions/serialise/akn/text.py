@@ -104,7 +104,7 @@ class TextReader:
         text = plain(element)
         heads = element.findall(".//{*}span[@class='head']")
         if heads:
-            head = plain(heads[0])
+            head = " ".join(plain(h) for h in heads)  # a head cut by a modifier: "Having also heard"
             modifiers = tuple(plain(s) for s in element.iterfind(".//{*}span[@class='modifier']"))
         elif self.ours:
             head, modifiers = text, ()

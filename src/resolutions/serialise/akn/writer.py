@@ -328,6 +328,30 @@ def _verb_spans(verb: VerbPhrase) -> list[tuple[int, int, str]] | None:
     if not head_found:
         head_at = text.find(head, pos)
         if head_at < 0:
-            return None
+            return _split_head_spans(verb)
         spans.append((head_at, head_at + len(head), "head"))
     return spans
+
+
+def _split_head_spans(verb: VerbPhrase) -> list[tuple[int, int, str]] | None:
+    """Mark a head that modifiers cut in two ("Having *also* heard") as one span per piece."""
+    text = verb.text
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for modifier in verb.modifiers:
+        at = text.find(modifier, pos)
+        if at < 0:
+            return None
+        spans.append((at, at + len(modifier), "modifier"))
+        pos = at + len(modifier)
+    pieces: list[tuple[int, int, str]] = []
+    pos = 0
+    for start, end, _ in [*spans, (len(text), len(text), "")]:
+        piece = text[pos:start]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((pos + lead, pos + len(piece.rstrip()), "head"))
+        pos = end
+    if " ".join(text[s:e] for s, e, _ in pieces).split() != verb.head.split():
+        return None
+    return sorted(spans + pieces)
