@@ -435,6 +435,11 @@ def test_annex_heading_with_its_title_on_the_next_line() -> None:
     assert [(r["kind"], r["section"]) for r in document.records()[1:]] == [("paragraph", ["Annex"])] * 2
 
 
+def test_an_annex_number_on_the_line_under_annex_is_part_of_the_heading() -> None:
+    text = "The Security Council,\n\n1. Decides.\n\nAnnex\nI\n\nText of the annex.\n"
+    assert [(a.heading, a.title) for a in resolutions.parse(text).annexes] == [("Annex I", None)]
+
+
 def test_a_paragraph_that_mentions_an_annex_is_no_annex() -> None:
     text = "The Security Council,\n\n1. Decides to adopt the list in the\nAnnex\nto this resolution.\n"
     document = resolutions.parse(text)

@@ -199,11 +199,12 @@ class BodyReader:
         text = block.plain()
         label = block.label.text.strip() if block.label is not None and block.kind == "section" else None
         parts = _parts(block)
-        first = block.lines[0].plain()
-        if _ANNEX.match(text) or (len(block.lines) > 1 and _ANNEX.match(first)):
+        whole = _ANNEX.match(text) is not None
+        if whole or _ANNEX.match(block.lines[0].plain()):
             # "Annex", and its title when no blank line sets it apart ("Annex" / "List of items")
-            title = join_lines([line.plain() for line in block.lines[1:]]) or None
-            annex = _Container(heading=first if title else text, annex=True, title=title, parts=parts)
+            title = None if whole else join_lines([line.plain() for line in block.lines[1:]])
+            heading = text if whole else block.lines[0].plain()
+            annex = _Container(heading=heading, annex=True, title=title, parts=parts)
             self.annexes.append(annex)
             self.stack = [annex]
             self.last = None
@@ -448,7 +449,7 @@ def _is_heading(block: Block, following: Block | None) -> bool:
 
 def _normal(text: str) -> str:
     """Return text in lower case, with each run of characters but letters and digits one space."""
-    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def _split_subtitle(lines: list[str], title: str, text: str) -> tuple[str, str | None]:
