@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from resolutions.api import parse, parse_file
+from resolutions.api import parse, parse_all, parse_all_file, parse_file
 from resolutions.builder import Builder
+from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
 from resolutions.errors import GrammarError, ParseError, ResolutionsError, UnknownBodyError
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
@@ -22,6 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Builder",
+    "Collection",
     "Document",
     "Grammar",
     "GrammarError",
@@ -37,6 +39,8 @@ __all__ = [
     "from_json",
     "load_grammar",
     "parse",
+    "parse_all",
+    "parse_all_file",
     "parse_file",
     "register_grammar",
     "same_content",

@@ -10,6 +10,7 @@ from typing import cast
 import lark
 
 from resolutions.assemble import assemble
+from resolutions.collection import Collection
 from resolutions.errors import ParseError
 from resolutions.grammar import Grammar, load_grammar
 from resolutions.lines import Line
@@ -61,6 +62,37 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     return document
 
 
+def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = False) -> Collection:
+    """Parse a text that may hold several resolutions or decisions, one document each.
+
+    A conference report holds its decisions one after another ("Decision 12/CP.24", its title,
+    "The Conference of the Parties,", ...); an annual volume holds hundreds of resolutions. A
+    text with one resolution gives a collection of one.
+
+    Args:
+        text: The text, as for :func:`parse`.
+        body: The body whose grammar to use.
+        strict: Raise on the first problem found in any document.
+
+    Returns:
+        The documents in order; the documents' sources end to end are ``text``.
+
+    Example:
+        >>> docs = parse_all("The General Assembly,\\n\\n1. Decides to remain seized of the matter.\\n")
+        >>> len(docs), docs[0].records()[0]["verb"]
+        (1, 'Decides')
+    """
+    document = parse(text, body=body, strict=strict)
+    return Collection((document,), offsets=(0,), source=text)
+
+
+def parse_all_file(
+    path: str | Path, *, body: str | Grammar | None = None, encoding: str = "utf-8", strict: bool = False
+) -> Collection:
+    """Read a file that may hold several documents and parse each (see :func:`parse_all`)."""
+    return parse_all(read_text(path, encoding=encoding), body=body, strict=strict)
+
+
 def parse_file(
     path: str | Path, *, body: str | Grammar | None = None, encoding: str = "utf-8", strict: bool = False
 ) -> Document:
@@ -76,11 +108,16 @@ def parse_file(
         encoding: The file's text encoding (not used for PDFs).
         strict: Raise on the first problem instead of recording it.
     """
+    return parse(read_text(path, encoding=encoding), body=body, strict=strict)
+
+
+def read_text(path: str | Path, *, encoding: str = "utf-8") -> str:
+    """Return the text of a file: decoded as written, or extracted from a PDF."""
     from resolutions.pdf import is_pdf, read_pdf  # the PDF reader loads its library only when asked
 
     path = Path(path)
     if is_pdf(path):
-        return parse(read_pdf(path), body=body, strict=strict)
+        return read_pdf(path)
     try:
         # Decoded from bytes, not read in text mode: line ends stay as written ("\r\n" too), so
         # that to_source() gives back the file itself.
@@ -99,7 +136,7 @@ def parse_file(
         raise ParseError(f"unknown text encoding {encoding!r}", expected=expected) from exc
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return parse(text, body=body, strict=strict)
+    return text
 
 
 def _raise_first_error(document: Document) -> None:
