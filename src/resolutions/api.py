@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import gc
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -88,7 +89,7 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
         documents = []
         offsets = []
         preface = None
-        for number, (first, last) in enumerate(zip(bounds, bounds[1:])):
+        for number, (first, last) in enumerate(itertools.pairwise(bounds)):
             own = lines[first:last]
             start = own[0].start if own else len(text)
             end = min(len(text), own[-1].end) if own and last < len(lines) else len(text)

@@ -58,7 +58,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _CONTROL_CHARS = [*map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0xFFFD])]
 
 
-def assemble(source: str, lines: list[Line], compiled: Compiled, *, annotated: bool = False, preface: int = 0) -> Document:
+def assemble(
+    source: str, lines: list[Line], compiled: Compiled, *, annotated: bool = False, preface: int = 0
+) -> Document:
     """Build the document from the grammar's lines.
 
     Args:

@@ -65,7 +65,7 @@ def split(lines: Sequence[Line]) -> Split:
     starts = [index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position)]
     if not starts:
         return Split((0,))
-    starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [0, *starts[:-1]])]
+    starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [0, *starts[:-1]], strict=True)]
     first = starts[0]
     if len(starts) == 1 and not _has_contents(lines[:first]):
         return Split((0,))  # one document: what stands above its head is its own header
