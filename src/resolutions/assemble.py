@@ -116,9 +116,10 @@ def assemble(
 
 def prepare(lines: list[Line], compiled: Compiled, source: str) -> list[Line]:
     """Lay the lines out (roles, pages) and give each run-in paragraph a line of its own."""
-    split_table_rows(lines, compiled.cells)
+    if "|" in source:
+        split_table_rows(lines, compiled.cells)
     annotate(lines, source)
-    return split_run_ins(lines, compiled.inline, compiled.verbs, compiled.phrase_starts)
+    return split_run_ins(lines, source, compiled.inline, compiled.verbs, compiled.phrase_starts)
 
 
 def _unplaced(document: Document) -> list[Furniture]:

@@ -319,8 +319,10 @@ class BodyReader:
         start again at 1, and no operative verb opens it (one that does is the document's own,
         and ends the adopted text).
         """
+        if self.announced is None or block.kind != "numbered":
+            return False
         value = _number_value(number)
-        if self.announced is None or value is None or block.kind != "numbered":
+        if value is None:
             return False
         if verb is not None and (
             block.opener() == "OPERATIVE_VERB" or self.verbs.kind_of(verb.text) == "OPERATIVE_VERB"

@@ -15,6 +15,7 @@ as in a well-made text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from resolutions.inline import InlineScanner
@@ -27,26 +28,38 @@ _MARKS = ("STAR", "TAG")
 
 
 def split_run_ins(
-    lines: list[Line], scanner: InlineScanner, verbs: VerbReader, phrase_starts: frozenset[str] = frozenset()
+    lines: list[Line],
+    source: str,
+    scanner: InlineScanner,
+    verbs: VerbReader,
+    phrase_starts: frozenset[str] = frozenset(),
 ) -> list[Line]:
     """Return the lines with each run-in paragraph on a line of its own.
 
     Args:
         lines: The lines, roles set.
+        source: The text they were read from: where a run-in may start is found in it in one
+            sweep, and only the lines that hold such a place are looked at.
         scanner: The inline scanner, to read again the text a cut opens.
         verbs: The verb reader, which knows the lexicon's phrases.
         phrase_starts: Word prefixes of the phrases: a formula may run on into a phrase that
             a line break cuts ("The CouncilHaving" / "considered:").
     """
+    places = [match.end() for match in verbs.run_ins.finditer(source)]
+    starts = [line.start for line in lines] if places else []
+    candidates: dict[int, list[int]] = {}
+    for place in places:
+        candidates.setdefault(bisect.bisect_right(starts, place) - 1, []).append(place)
     out: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         pieces = line.pieces
         if line.role != "content" or not pieces:
             out.append(line)
             continue
         leads = pieces[0].kind == "FORMULA_LEAD" or (len(pieces) > 1 and pieces[1].kind == "FORMULA_LEAD")
         cuts = _formula_cut(line, verbs, phrase_starts) if leads else []
-        cuts += _phrase_cuts(pieces, verbs)
+        if index in candidates:
+            cuts += _phrase_cuts(pieces, candidates[index], verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
 
@@ -74,33 +87,25 @@ def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -
     return []
 
 
-def _phrase_cuts(pieces: list[Piece], verbs: VerbReader) -> list[int]:
-    """Find where a verb phrase opens a paragraph after the end of another, inside the line."""
+def _phrase_cuts(pieces: list[Piece], places: list[int], verbs: VerbReader) -> list[int]:
+    """Tell which places (after a comma or semicolon, before a phrase's first word) open a paragraph.
+
+    A plain phrase must be followed by a word in lower case; an emphasised one must be the
+    phrase the inline scanner found after the emphasis opened (", *Recalling* Article X").
+    """
     cuts: list[int] = []
-    last_text = ""  # the text piece before the current one
-    for index, piece in enumerate(pieces):
-        kind = piece.kind
-        if kind == "TEXT" or kind == "FORMULA":  # a formula's meeting clause may run on
-            text = piece.text
-            if "," in text or ";" in text:
-                cuts.extend(_cuts_in_text(piece, verbs))
-            last_text = text
-        elif kind in _MARKS:
-            if index + 1 < len(pieces) and pieces[index + 1].kind in VERBS and last_text.rstrip()[-1:] in (",", ";"):
-                cuts.append(piece.start)  # ", *Recalling* Article X"
-        else:
-            last_text = piece.text
-    return cuts
-
-
-def _cuts_in_text(piece: Piece, verbs: VerbReader) -> list[int]:
-    text = piece.text
-    cuts = []
-    for match in verbs.run_ins.finditer(text):  # a comma or semicolon, then a phrase's first word
-        start = match.end()
-        end = verbs.phrase_end(text, start)
-        if end is not None and _LOWER_WORD.match(text, end):
-            cuts.append(piece.start + start)
+    for place in places:
+        for index, piece in enumerate(pieces):
+            if not piece.start <= place < piece.end:
+                continue
+            if piece.kind in ("TEXT", "FORMULA"):  # a formula's meeting clause may run on
+                offset = place - piece.start
+                end = verbs.phrase_end(piece.text, offset)
+                if end is not None and _LOWER_WORD.match(piece.text, end):
+                    cuts.append(place)
+            elif piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
+                cuts.append(piece.start)
+            break
     return cuts
 
 

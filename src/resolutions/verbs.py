@@ -37,7 +37,10 @@ class VerbReader:
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
         #: A comma or semicolon, then the first word of a phrase: where a run-in paragraph may
         #: start (see resolutions.runin). A trie of words: each comma costs one quick match.
-        self.run_ins = re.compile(rf"[,;][ \t\u00a0]*(?=(?:{trie_regex(lexicon.first_words())})(?![\w\u2019'-]))")
+        self.run_ins = re.compile(
+            rf"[,;][ \t\u00a0]*(?=(?:\*{{1,3}}|_{{1,2}}|<(?:i|em|b|strong)>)?(?:{trie_regex(lexicon.first_words())})"
+            r"(?![\w\u2019'-]))"
+        )
         self._kind_regexes = regexes  # compiled when first needed: most documents never need them
         self._by_kind: dict[str, re.Pattern[str]] | None = None
         # Words that can go on with a phrase already begun: any word of a phrase but its first,
