@@ -20,6 +20,8 @@ from attrs import field, frozen
 if TYPE_CHECKING:
     import pandas
 
+    from resolutions.citations.model import Citation
+
 Kind = Literal["preambular", "operative", "paragraph"]
 Marking = Literal["italic", "bold", "bold_italic", "capitals", "plain"]
 EmphasisStyle = Literal["italic", "bold", "bold_italic"]
@@ -382,6 +384,21 @@ class Document:
         from resolutions.records import records
 
         return records(self)
+
+    def citations(self) -> list[Citation]:
+        """Return every reference to another resolution, decision, document or article, in order.
+
+        See :mod:`resolutions.citations`: titles, paragraphs and sub-items, then footnotes.
+        """
+        from resolutions.citations.tree import document_citations
+
+        return document_citations(self)
+
+    def citation_records(self) -> list[dict[str, Any]]:
+        """Return one dict per citation, with who cites it where and how (see ``citation_records``)."""
+        from resolutions.citations.tree import citation_records
+
+        return citation_records(self)
 
     def to_source(self) -> str:
         """Return the exact text this document was parsed from, rebuilt from its nodes."""

@@ -1,0 +1,353 @@
+"""Citations in a document tree: where they are, who cites, and their spans in the source.
+
+Citations are worked out from the tree when asked, not stored on its nodes: they are a
+reading of the text the nodes already hold, as records are. So a tree read from JSON or Akoma
+Ntoso, built by hand or changed with ``attrs.evolve`` has exactly the citations its text
+gives, the JSON format and its schema stay as they are, and parsing pays nothing for them.
+
+A node's text is searched as :func:`~resolutions.inline.inline_text` gives it (footnote
+references left out, spaces single); each citation's span is then mapped back to the source
+through the text nodes' spans, skipping what the source holds and the text does not (line
+breaks, markup, page furniture between a node's parts).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from attrs import frozen
+
+from resolutions.citations.bodies import body_of_organ
+from resolutions.citations.find import Context, find_citations
+from resolutions.citations.model import Citation
+from resolutions.inline import inline_text
+from resolutions.nodes import NO_SPAN, Emphasis, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem, Text
+
+if TYPE_CHECKING:
+    from resolutions.nodes import Annex, Block, Document, Formula, Inline
+
+#: The keys of a row of :func:`citation_records`, in order.
+CITATION_COLUMNS = (
+    "document",
+    "record",
+    "where",
+    "paragraph",
+    "verb",
+    "kind",
+    "body",
+    "number",
+    "symbol",
+    "date",
+    "range",
+    "text",
+    "start",
+    "end",
+)
+
+
+@frozen
+class Located:
+    """The citations of one node, and where that node stands.
+
+    Attributes:
+        where: "header" (the note on how it was adopted), "title", "formula", "paragraph",
+            "item", "heading" (of a section or an annex) or "footnote".
+        record: The index of the node's row in ``Document.records()``, or None (footnotes,
+            titles, headings have no row).
+        paragraph: The number of the paragraph it belongs to ("12"), a footnote's marker, or None.
+        verb: The verb phrase of the paragraph that cites (an item's paragraph; for a footnote,
+            the first paragraph that refers to it), or None.
+        citations: The node's citations, in order.
+    """
+
+    where: str
+    record: int | None
+    paragraph: str | None
+    verb: str | None
+    citations: tuple[Citation, ...]
+
+
+# ---------------------------------------------------------------------------------- nodes
+
+
+def citations_in(
+    content: tuple[Inline, ...], context: Context, source: str = "", parts: tuple[Span, ...] = ()
+) -> list[Citation]:
+    """Return the citations of inline content, their spans mapped into ``source``.
+
+    Args:
+        content: A paragraph's, item's or footnote's inline nodes.
+        context: The citing document (see :class:`~resolutions.citations.find.Context`).
+        source: The document's source; without it (or with nodes that have no spans) every
+            citation's span is ``Span(0, 0)``.
+        parts: The source ranges that hold the node's own text, when furniture cuts through it.
+    """
+    leaves: list[Text] = []
+    _leaves(content, leaves)
+    if not leaves:
+        return []
+    text = leaves[0].text if len(leaves) == 1 else "".join(leaf.text for leaf in leaves)
+    found = find_citations(text, context)
+    if not found:
+        return found
+    return _mapped(found, leaves, source, parts)
+
+
+def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node)
+        elif isinstance(node, Emphasis):
+            _leaves(node.children, out)
+
+
+def _mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
+    """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
+    usable = bool(source) and all(leaf.span.end > leaf.span.start and leaf.span.end <= len(source) for leaf in leaves)
+    if not usable:
+        return [attrs.evolve(c, span=NO_SPAN) for c in found]
+    starts = []
+    offset = 0
+    for leaf in leaves:
+        starts.append(offset)
+        offset += len(leaf.text)
+    out = []
+    for citation in found:
+        first = _position(citation.span.start, starts, leaves, source, parts)
+        last = _position(citation.span.end - 1, starts, leaves, source, parts) + 1
+        out.append(attrs.evolve(citation, span=Span(first, max(first, last))))
+    return out
+
+
+def _position(offset: int, starts: list[int], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> int:
+    """Map an offset into the joined text of ``leaves`` to an offset into the source."""
+    index = bisect.bisect_right(starts, offset) - 1
+    leaf = leaves[index]
+    return align(leaf.text, offset - starts[index], source, leaf.span, parts)
+
+
+def align(text: str, index: int, source: str, span: Span, parts: tuple[Span, ...] = ()) -> int:
+    """Return where character ``index`` of a node's normalised ``text`` is in ``source``.
+
+    The node's text is its source range with whitespace runs made one space, line-end hyphens
+    joined and markup left out; so the two are walked together, skipping source characters
+    that the text does not have, and the source ranges outside ``parts``.
+    """
+    j = span.start
+    end = span.end
+    ranges = [p for p in parts if p.end > span.start and p.start < end] if parts else []
+    for i in range(index + 1):
+        char = text[i]
+        while j < end:
+            if ranges and not any(r.start <= j < r.end for r in ranges):
+                j += 1
+                continue
+            here = source[j]
+            if here == char or (char == " " and here.isspace()):
+                break
+            if char == " " and not here.isspace():
+                break  # a space the text put where the source has none (a joined line)
+            j += 1
+        if i == index or j >= end:
+            return min(j, end)
+        if char == " ":
+            while j < end and source[j].isspace():
+                j += 1
+        else:
+            j += 1
+    return min(j, end)
+
+
+# ---------------------------------------------------------------------------------- documents
+
+
+def context_of(document: Document, formula: Formula | None = None) -> Context:
+    """Return the citing context of a document (or of a part of it with its own formula).
+
+    The citing body is the organ its formula names ("The Security Council,"), else the
+    header's subsidiary body, else the header's organ. The document's own number, from its
+    symbol, is what it never cites.
+    """
+    organ = None
+    if formula is not None:
+        organ = body_of_organ(inline_text(formula.content))
+    header = document.header
+    organ = organ or body_of_organ(header.body) or body_of_organ(header.organ)
+    own: set[tuple[str, str | None, str]] = set()
+    for text in (header.symbol, *(line.text for line in header.lines if line.field == "number")):
+        if text:
+            own.update((c.kind, c.body, c.number) for c in find_citations(text, Context(organ)))
+    return Context(organ, frozenset(own))
+
+
+def locate(document: Document) -> Iterator[Located]:
+    """Yield every node's citations with where it stands, in document order.
+
+    The order is the tree's: the header's adoption note, titles, the formula and the
+    preamble, the body, the annexes, then footnotes.
+    Nodes without citations are left out.
+    """
+    walker = _Walker(document)
+    yield from walker.header()
+    yield from walker.titles()
+    yield from walker.paragraphs()
+    yield from walker.footnotes()
+
+
+def document_citations(document: Document) -> list[Citation]:
+    """Return every citation of a document, in document order (see :func:`locate`)."""
+    return [c for located in locate(document) for c in located.citations]
+
+
+def citation_records(document: Document) -> list[dict[str, Any]]:
+    """Return one dict per citation: who cites it and where, and what it cites.
+
+    Keys (:data:`CITATION_COLUMNS`): ``document`` (the citing document's symbol, else its
+    title), ``record`` (the row of ``records()`` that holds it, None for footnotes and titles),
+    ``where``, ``paragraph``, ``verb`` (how the text is used: "Recalling", "Welcomes"),
+    ``kind``, ``body``, ``number``, ``symbol``, ``date`` (ISO), ``range``, ``text``, and
+    ``start``/``end`` in the source (None without one).
+    """
+    name = document.header.symbol or document.title
+    rows = []
+    for located in locate(document):
+        for c in located.citations:
+            has_span = c.span != NO_SPAN
+            rows.append(
+                {
+                    "document": name,
+                    "record": located.record,
+                    "where": located.where,
+                    "paragraph": located.paragraph,
+                    "verb": located.verb,
+                    "kind": c.kind,
+                    "body": c.body,
+                    "number": c.number,
+                    "symbol": c.symbol,
+                    "date": c.date.isoformat() if c.date is not None else None,
+                    "range": c.range,
+                    "text": c.text,
+                    "start": c.span.start if has_span else None,
+                    "end": c.span.end if has_span else None,
+                }
+            )
+    return rows
+
+
+class _Walker:
+    """Walks a document as ``records()`` does, counting its rows, and notes each footnote's verb."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.source = document.source
+        self.context = context_of(document, document.preamble.formula)
+        self.note_verbs: dict[str, str | None] = {}
+
+    def header(self) -> Iterator[Located]:
+        """The header's note on how the text was adopted: "[on the report of ... (A/73/589)]".
+
+        It is the one header line that cites: it names the draft or the report adopted. The
+        other header lines are the document's own particulars (its symbol, its agenda item).
+        """
+        for line in self.document.header.lines:
+            if line.field == "other" and line.text.startswith("[") and line.text.rstrip().endswith("]"):
+                found = self.plain(line.text, line.span)
+                if found:
+                    yield Located("header", None, None, None, tuple(found))
+
+    def formula(self, formula: Formula | None, context: Context) -> Iterator[Located]:
+        """A formula may cite: "We, the Ministers ..., adopted ... in its resolution 64/182,"."""
+        if formula is not None:
+            self.notes(formula.content, None)
+            found = citations_in(formula.content, context, self.source, formula.parts)
+            if found:
+                yield Located("formula", None, None, None, tuple(found))
+
+    def titles(self) -> Iterator[Located]:
+        for title in self.document.titles:
+            found = self.plain(title.text, title.span)
+            if found:
+                yield Located("title", None, None, None, tuple(found))
+
+    def plain(self, text: str, span: Span) -> list[Citation]:
+        return citations_in((Text(text, span),), self.context, self.source)
+
+    def paragraphs(self) -> Iterator[Located]:
+        self.row = 0
+        yield from self.formula(self.document.preamble.formula, self.context)
+        for paragraph in self.document.preamble.paragraphs:
+            yield from self.paragraph(paragraph, self.context)
+        yield from self.blocks(self.document.body, self.context)
+        for annex in self.document.annexes:
+            yield from self.annex(annex)
+
+    def annex(self, annex: Annex) -> Iterator[Located]:
+        if annex.title:
+            found = self.plain(annex.title, annex.span)
+            if found:
+                yield Located("heading", None, None, None, tuple(found))
+        context = context_of(self.document, annex.formula) if annex.formula is not None else self.context
+        yield from self.formula(annex.formula, context)
+        yield from self.blocks(annex.children, context)
+
+    def blocks(self, blocks: tuple[Block, ...], context: Context) -> Iterator[Located]:
+        for block in blocks:
+            if isinstance(block, Section):
+                inner = context_of(self.document, block.formula) if block.formula is not None else context
+                for heading in (block.heading, block.subtitle):
+                    found = self.plain(heading, block.span) if heading else []
+                    if found:
+                        yield Located("heading", None, None, None, tuple(found))
+                yield from self.formula(block.formula, inner)
+                yield from self.blocks(block.children, inner)
+            else:
+                yield from self.paragraph(block, context)
+
+    def paragraph(self, paragraph: Paragraph, context: Context) -> Iterator[Located]:
+        verb = paragraph.verb.text if paragraph.verb is not None else None
+        number = _bare(paragraph.number)
+        self.notes(paragraph.content, verb)
+        found = citations_in(paragraph.content, context, self.source, paragraph.parts)
+        row = self.row
+        self.row += 1
+        if found:
+            yield Located("paragraph", row, number, verb, tuple(found))
+        yield from self.items(paragraph.items, number, verb, context)
+
+    def items(
+        self, items: tuple[SubItem, ...], number: str | None, verb: str | None, context: Context
+    ) -> Iterator[Located]:
+        for item in items:
+            self.notes(item.content, verb)
+            found = citations_in(item.content, context, self.source, item.parts)
+            row = self.row
+            self.row += 1
+            if found:
+                yield Located("item", row, number, verb, tuple(found))
+            yield from self.items(item.items, number, verb, context)
+
+    def notes(self, content: tuple[Inline, ...], verb: str | None) -> None:
+        """Note the verb of the first paragraph that refers to each footnote."""
+        for node in content:
+            if isinstance(node, FootnoteRef):
+                self.note_verbs.setdefault(node.marker, verb)
+            elif isinstance(node, Emphasis):
+                self.notes(node.children, verb)
+
+    def footnotes(self) -> Iterator[Located]:
+        for note in self.document.footnotes:
+            found = self.footnote(note)
+            if found:
+                yield Located("footnote", None, note.marker, self.note_verbs.get(note.marker), tuple(found))
+
+    def footnote(self, note: Footnote) -> list[Citation]:
+        return citations_in(note.content, self.context, self.source, note.parts)
+
+
+def _bare(number: str | None) -> str | None:
+    from resolutions.records import bare_number
+
+    return bare_number(number)
