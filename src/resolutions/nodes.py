@@ -418,11 +418,14 @@ class Document:
 
         return to_markdown(self)
 
-    def to_frame(self) -> pandas.DataFrame:
-        """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    def to_frame(self, table: Literal["paragraphs", "citations"] = "paragraphs") -> pandas.DataFrame:
+        """Return :meth:`records` (or, with ``table="citations"``, :meth:`citation_records`) as a pandas DataFrame.
+
+        Needs the ``pandas`` extra.
+        """
         from resolutions.serialise.frame import to_frame
 
-        return to_frame(self)
+        return to_frame(self, table)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole tree as JSON-ready dicts, spans included (see ``resolutions.from_dict``)."""

@@ -28,6 +28,7 @@ from resolutions.citations.bodies import (
 from resolutions.citations.model import Citation, RangeEnd
 from resolutions.citations.patterns import (
     AFTER,
+    DASH,
     ARTICLE_NUMBER,
     ARTICLE_SEPARATOR,
     BEFORE,
@@ -240,7 +241,7 @@ def _form(match: re.Match[str]) -> tuple[Form, str]:
         form: Form = "year_slash" if 1946 <= first <= 2099 else "session"
         return form, f"{group('sl_a')}/{group('sl_b')}{group('sl_part') or ''}"
     if group("paren"):
-        session = group("pa_year") or group("pa_roman")
+        session = re.sub(DASH, "-", group("pa_year") or group("pa_roman"))
         return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
     return "dotted", f"{group('dt_a')}.{group('dt_b')}"
 

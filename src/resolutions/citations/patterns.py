@@ -45,9 +45,10 @@ NUMBER = re.compile(
         # session/number (68/262) or year/number (2014/26), a part letter perhaps (41/128 B)
       | (?P<slash>(?P<sl_a>[0-9]{{1,4}})/(?P<sl_b>[0-9]{{1,4}})(?![0-9/]|\.[0-9])
             (?:\s?(?P<sl_part>[A-H])(?![\w/]))?)
-        # number (year) or number (Roman session): 242 (1967), 2625 (XXV), 217 A (III)
+        # number (year) or number (Roman session): 242 (1967), 2625 (XXV), 217 A (III), and an
+        # emergency special or special session's: 2253 (ES-V), 186 (S-2)
       | (?P<paren>(?P<pa_n>[0-9]{{1,4}})(?:\s?(?P<pa_part>[A-H]))?\s?
-            \((?:(?P<pa_year>(?:19|20)[0-9]{{2}})|(?P<pa_roman>[IVXLC]{{1,7}}))\))
+            \((?:(?P<pa_year>(?:19|20)[0-9]{{2}})|(?P<pa_roman>(?:E?S{DASH})?[IVXLC]{{1,7}}|S{DASH}[0-9]{{1,2}}))\))
         # session.number: "World Health Assembly resolution 69.2", AEWA "Resolution 1.9"
       | (?P<dotted>(?P<dt_a>[0-9]{{1,2}})\.(?P<dt_b>[0-9]{{1,3}}))(?![0-9]|\.[0-9])
     )
@@ -135,9 +136,16 @@ ARTICLE_SEPARATOR = re.compile(
     re.VERBOSE,
 )
 
-#: Capitalised words with the small words between them: "Economic, Social and Cultural Rights".
+#: Capitalised words with the small words between them: "Economic, Social and Cultural Rights",
+#: "International Tribunal for the Prosecution of Persons"; not on past ", the" or "and the",
+#: where another name begins.
 _NAME = r"(?!Articles?\b)[A-Z0-9][\w'\u2019-]*"
-_NAME_WORDS = rf"{_NAME}(?:,?\s+(?:(?:and|of|on|the|for|in|against|to)\s+)*{_NAME})*"
+_NAME_WORDS = rf"{_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+|\s+(?:of|on|for|against|in|to)\s+(?:the\s+)?|\s+){_NAME})*"
+
+#: The head nouns of instruments.
+_NOUNS = "Charter|Statutes?|Convention|Covenant|Agreement|Protocol|Constitution|Declaration|Treaty|Pact|Rules|Regulations|Code|Accord|Act|Arrangement"
+#: The head noun in an instrument's name ("Statute" in "Rome Statute of the ...").
+INSTRUMENT_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
 
 #: The instrument an article belongs to: "of the Charter", "of the Rome Statute", "of the
 #: International Covenant on Economic, Social and Cultural Rights". Its head noun must be an
@@ -147,8 +155,7 @@ INSTRUMENT = re.compile(
     \s+(?:of|to|under)\s+the\s+(?!present\b|draft\b)
     (?P<instrument>
         (?:(?:[0-9]{{4}}|{_NAME})\s+)*?                          # 1988, Rome, Relationship, Paris
-        (?:Charter|Statutes?|Convention|Covenant|Agreement|Protocol|Constitution|Declaration
-          |Treaty|Pact|Rules|Regulations|Code|Accord|Act|Arrangement)\b
+        (?:{_NOUNS})\b
         (?:\s+(?:of|on|for|against|concerning|between)\s+(?:the\s+)?{_NAME_WORDS})?
     )
     """,

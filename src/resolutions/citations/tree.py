@@ -23,6 +23,7 @@ from attrs import frozen
 from resolutions.citations.bodies import body_of_organ
 from resolutions.citations.find import Context, find_citations
 from resolutions.citations.model import Citation
+from resolutions.citations.patterns import INSTRUMENT_NOUN
 from resolutions.inline import inline_text
 from resolutions.nodes import NO_SPAN, Emphasis, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem, Text
 
@@ -191,10 +192,9 @@ def locate(document: Document) -> Iterator[Located]:
     Nodes without citations are left out.
     """
     walker = _Walker(document)
-    yield from walker.header()
-    yield from walker.titles()
-    yield from walker.paragraphs()
-    yield from walker.footnotes()
+    instruments = _Instruments()
+    for located in (*walker.header(), *walker.titles(), *walker.paragraphs(), *walker.footnotes()):
+        yield instruments.named(located)
 
 
 def document_citations(document: Document) -> list[Citation]:
@@ -237,6 +237,34 @@ def citation_records(document: Document) -> list[dict[str, Any]]:
     return rows
 
 
+class _Instruments:
+    """Names the instrument of "Article 29 of the Statute" as the document named it before.
+
+    A resolution names an instrument in full once ("the Statute of the International
+    Tribunal") and by its head noun after that ("the Statute"): the short name is given the
+    full name last printed with the same head noun.
+    """
+
+    def __init__(self) -> None:
+        self.full: dict[str, str] = {}
+
+    def named(self, located: Located) -> Located:
+        changed = False
+        citations = []
+        for citation in located.citations:
+            name = citation.body
+            if citation.kind == "article" and name and name != "Charter":
+                head = INSTRUMENT_NOUN.search(name)
+                if head is not None and head.group(0) == name:
+                    if name in self.full:
+                        citation = attrs.evolve(citation, body=self.full[name])
+                        changed = True
+                elif head is not None:
+                    self.full[head.group(0)] = name
+            citations.append(citation)
+        return attrs.evolve(located, citations=tuple(citations)) if changed else located
+
+
 class _Walker:
     """Walks a document as ``records()`` does, counting its rows, and notes each footnote's verb."""
 
@@ -268,12 +296,20 @@ class _Walker:
 
     def titles(self) -> Iterator[Located]:
         for title in self.document.titles:
-            found = self.plain(title.text, title.span)
+            found = self.plain(title.text, title.span, heading=True)
             if found:
                 yield Located("title", None, None, None, tuple(found))
 
-    def plain(self, text: str, span: Span) -> list[Citation]:
-        return citations_in((Text(text, span),), self.context, self.source)
+    def plain(self, text: str, span: Span, *, heading: bool = False) -> list[Citation]:
+        """The citations of a line of text; a heading's opening number is its own name.
+
+        "Resolution 242 (1967)", "Decision 1/CP.21: Adoption of the Paris Agreement" and
+        "Resolution 1.9" head the text they name; a heading cites only further in.
+        """
+        found = citations_in((Text(text, span),), self.context, self.source)
+        if heading and found and text.lstrip().startswith(found[0].text):
+            found = [c for c in found if not text.lstrip().startswith(c.text)]
+        return found
 
     def paragraphs(self) -> Iterator[Located]:
         self.row = 0
@@ -286,7 +322,7 @@ class _Walker:
 
     def annex(self, annex: Annex) -> Iterator[Located]:
         if annex.title:
-            found = self.plain(annex.title, annex.span)
+            found = self.plain(annex.title, annex.span, heading=True)
             if found:
                 yield Located("heading", None, None, None, tuple(found))
         context = context_of(self.document, annex.formula) if annex.formula is not None else self.context
@@ -298,7 +334,7 @@ class _Walker:
             if isinstance(block, Section):
                 inner = context_of(self.document, block.formula) if block.formula is not None else context
                 for heading in (block.heading, block.subtitle):
-                    found = self.plain(heading, block.span) if heading else []
+                    found = self.plain(heading, block.span, heading=True) if heading else []
                     if found:
                         yield Located("heading", None, None, None, tuple(found))
                 yield from self.formula(block.formula, inner)
