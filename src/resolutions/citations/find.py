@@ -28,10 +28,10 @@ from resolutions.citations.bodies import (
 from resolutions.citations.model import Citation, RangeEnd
 from resolutions.citations.patterns import (
     AFTER,
-    DASH,
     ARTICLE_NUMBER,
     ARTICLE_SEPARATOR,
     BEFORE,
+    DASH,
     DATE_TAIL,
     ELLIPSIS,
     INSTRUMENT,

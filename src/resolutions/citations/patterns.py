@@ -143,7 +143,10 @@ _NAME = r"(?!Articles?\b)[A-Z0-9][\w'\u2019-]*"
 _NAME_WORDS = rf"{_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+|\s+(?:of|on|for|against|in|to)\s+(?:the\s+)?|\s+){_NAME})*"
 
 #: The head nouns of instruments.
-_NOUNS = "Charter|Statutes?|Convention|Covenant|Agreement|Protocol|Constitution|Declaration|Treaty|Pact|Rules|Regulations|Code|Accord|Act|Arrangement"
+_NOUNS = (
+    "Charter|Statutes?|Convention|Covenant|Agreement|Protocol|Constitution|Declaration"
+    "|Treaty|Pact|Rules|Regulations|Code|Accord|Act|Arrangement"
+)
 #: The head noun in an instrument's name ("Statute" in "Rome Statute of the ...").
 INSTRUMENT_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
 
