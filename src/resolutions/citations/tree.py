@@ -86,15 +86,20 @@ def citations_in(
             citation's span is ``Span(0, 0)``.
         parts: The source ranges that hold the node's own text, when furniture cuts through it.
     """
-    leaves: list[Text] = []
-    _leaves(content, leaves)
-    if not leaves:
-        return []
-    text = leaves[0].text if len(leaves) == 1 else "".join(leaf.text for leaf in leaves)
-    found = find_citations(text, context)
+    leaves, found = _search(content, context)
     if not found:
         return found
     return _mapped(found, leaves, source, parts)
+
+
+def _search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Citation]]:
+    """Return the content's text nodes and its citations, their spans offsets into the nodes' joined text."""
+    leaves: list[Text] = []
+    _leaves(content, leaves)
+    if not leaves:
+        return leaves, []
+    text = leaves[0].text if len(leaves) == 1 else "".join(leaf.text for leaf in leaves)
+    return leaves, find_citations(text, context)
 
 
 def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
@@ -197,6 +202,20 @@ def locate(document: Document) -> Iterator[Located]:
         yield instruments.named(located)
 
 
+def marks(document: Document) -> dict[int, list[Citation]]:
+    """Return the citations of each inline content that has any, for the serialisers to mark.
+
+    Keyed by the ``id`` of the content tuple (a paragraph's, item's, footnote's or formula's
+    ``content``); each citation's span is its offsets in that content's joined text, as
+    :class:`~resolutions.citations.markup.Marker` reads them.
+    """
+    found: dict[int, list[Citation]] = {}
+    walker = _Walker(document, found)
+    for _ in (*walker.paragraphs(), *walker.footnotes()):
+        pass
+    return found
+
+
 def document_citations(document: Document) -> list[Citation]:
     """Return every citation of a document, in document order (see :func:`locate`)."""
     return [c for located in locate(document) for c in located.citations]
@@ -268,8 +287,9 @@ class _Instruments:
 class _Walker:
     """Walks a document as ``records()`` does, counting its rows, and notes each footnote's verb."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, marks: dict[int, list[Citation]] | None = None) -> None:
         self.document = document
+        self.marks = marks
         self.source = document.source
         self.context = context_of(document, document.preamble.formula)
         self.note_verbs: dict[str, str | None] = {}
@@ -290,7 +310,7 @@ class _Walker:
         """A formula may cite: "We, the Ministers ..., adopted ... in its resolution 64/182,"."""
         if formula is not None:
             self.notes(formula.content, None)
-            found = citations_in(formula.content, context, self.source, formula.parts)
+            found = self.search(formula.content, context, formula.parts)
             if found:
                 yield Located("formula", None, None, None, tuple(found))
 
@@ -346,7 +366,7 @@ class _Walker:
         verb = paragraph.verb.text if paragraph.verb is not None else None
         number = _bare(paragraph.number)
         self.notes(paragraph.content, verb)
-        found = citations_in(paragraph.content, context, self.source, paragraph.parts)
+        found = self.search(paragraph.content, context, paragraph.parts)
         row = self.row
         self.row += 1
         if found:
@@ -358,7 +378,7 @@ class _Walker:
     ) -> Iterator[Located]:
         for item in items:
             self.notes(item.content, verb)
-            found = citations_in(item.content, context, self.source, item.parts)
+            found = self.search(item.content, context, item.parts)
             row = self.row
             self.row += 1
             if found:
@@ -380,7 +400,16 @@ class _Walker:
                 yield Located("footnote", None, note.marker, self.note_verbs.get(note.marker), tuple(found))
 
     def footnote(self, note: Footnote) -> list[Citation]:
-        return citations_in(note.content, self.context, self.source, note.parts)
+        return self.search(note.content, self.context, note.parts)
+
+    def search(self, content: tuple[Inline, ...], context: Context, parts: tuple[Span, ...]) -> list[Citation]:
+        """The citations of inline content; noted with their offsets in its text when marking."""
+        leaves, found = _search(content, context)
+        if not found:
+            return found
+        if self.marks is not None:
+            self.marks[id(content)] = found
+        return _mapped(found, leaves, self.source, parts)
 
 
 def _bare(number: str | None) -> str | None:
