@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import resolutions
-from resolutions.cli import main
 from resolutions.citations import CITATION_COLUMNS
+from resolutions.cli import main
 from resolutions.records import COLUMNS
 from resolutions.serialise.table import SECTION_SEPARATOR, to_csv
 

@@ -268,8 +268,8 @@ class _Renderer:
             if citation is None:
                 parts.append(_esc(piece))
             else:
-                kind = _esc(citation.kind)
-                parts.append(f'<span class="rs-citation rs-cites-{kind}" title="{_esc(citation.key)}">{_esc(piece)}</span>')
+                css = f"rs-citation rs-cites-{_esc(citation.kind)}"
+                parts.append(f'<span class="{css}" title="{_esc(citation.key)}">{_esc(piece)}</span>')
         return "".join(parts)
 
     def reference(self, ref: FootnoteRef) -> str:

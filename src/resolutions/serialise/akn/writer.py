@@ -260,8 +260,10 @@ class Writer:
         return phrase + joint + content
 
     def inline(self, nodes: tuple[Inline, ...], owner: str) -> str:
-        """A content's inline nodes as XML, its citations as ``ref``; ``owner`` is the eId the
-        footnotes placed here hang from."""
+        """A content's inline nodes as XML, its citations as ``ref``.
+
+        ``owner`` is the eId the footnotes placed here hang from.
+        """
         found = self.citations.get(id(nodes))
         if found is None and len(nodes) == 1 and type(nodes[0]) is Text:
             return esc(nodes[0].text)
