@@ -368,6 +368,7 @@ def test_generated_citations_survive_every_round_trip_and_never_overlap(document
     # Only what the phrases and the generator's words ("A/RES/73/7", "S/2014/136") cite is found.
     assert all(c.number in numbers or c.number in {"73/7", "S/2014/136"} for c in expected), expected
     assert resolutions.from_json(document.to_json()).citations() == expected
+    assert resolutions.from_akn(document.to_akn()).citations() == expected
     for text in (document.to_text(), document.to_markdown()):
         parsed = resolutions.parse(text)
         assert parsed.citations() == expected
