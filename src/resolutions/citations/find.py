@@ -46,8 +46,10 @@ from resolutions.nodes import Span
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-#: A cheap first look: text with none of these holds no citation.
-_MAYBE = re.compile(r"[0-9]|rticles?\s+[IVXLC]|RTICLES?\s+[IVXLC]")
+#: A cheap first look: every citation holds a digit, but an article's Roman number.
+_DIGIT = re.compile("[0-9]")
+#: ... and one of these (a keyword, a symbol's slash, a WHO prefix), as substrings.
+_CLUES = ("/", "esolution", "ecision", "ESOLUTION", "ECISION", "WHA", "EB")
 #: Who a number belongs to when nothing else tells, by its form.
 _DEFAULT_BODY: dict[Form, str | None] = {
     "session": "GA",
@@ -97,7 +99,8 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
         >>> [c.symbol for c in find_citations("Recalling resolutions 1267 (1999) and 1333 (2000),")]
         ['S/RES/1267(1999)', 'S/RES/1333(2000)']
     """
-    if not _MAYBE.search(text):
+    roman_article = "rticle" in text or "RTICLE" in text
+    if not roman_article and (not any(clue in text for clue in _CLUES) or _DIGIT.search(text) is None):
         return []
     out: list[Citation] = []
     position = 0
@@ -106,6 +109,10 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
         if trigger is None:
             break
         kind = trigger.lastgroup
+        before = text[trigger.start() - 1] if trigger.start() else " "
+        if before.isalnum() or before == "_" or (kind not in ("keyword", "article") and before in "/."):
+            position = trigger.start() + 1  # inside a longer token: "A/" of "UNA/", "decision" of "indecision"
+            continue
         if kind == "keyword":
             found, end = _keyword(text, trigger, context)
         elif kind == "article":

@@ -16,13 +16,16 @@ from resolutions.dates import MONTH
 DASH = "[-\u2010\u2011\u2012\u2013]"
 
 #: Where a citation may start. Each alternative names what the scanner should try there.
+#: Every alternative opens with a letter or a digit and none with a look-behind, so that the
+#: regular expression engine can skip ahead to the characters that may open one; whether the
+#: character before is part of a word (a match inside a longer token) is checked by the scanner.
 TRIGGER = re.compile(
     r"""
-    \b(?P<keyword>[Rr]esolutions?|RESOLUTIONS?|[Dd]ecisions?|DECISIONS?)\b
-  | \b(?P<article>[Aa]rticles?|ARTICLES?)\b
-  | \b(?P<who>(?:WHA|EB)\s?[0-9]{1,3}(?:\.R?[0-9]|\([0-9]))        # WHA58.23, EB132.R6, WHA65(8)
-  | (?<![\w/.])(?P<cop>[0-9]{1,3}/(?:CP|CMP|CMA|COP|MOP|MP)\.[0-9])  # 1/CP.21, 3/CMA.1
-  | (?<![\w/.])(?P<symbol>[A-Z][A-Za-z0-9.]*/)                      # A/, E/CN.7/, WHA69/
+    (?P<keyword>(?:[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)[sS]?)\b
+  | (?P<article>(?:[Aa]rticle|ARTICLE)[sS]?)\b
+  | (?P<who>(?:WHA|EB)\s?[0-9]{1,3}(?:\.R?[0-9]|\([0-9]))          # WHA58.23, EB132.R6, WHA65(8)
+  | (?P<cop>[0-9]{1,3}/(?:CP|CMP|CMA|COP|MOP|MP)\.[0-9])              # 1/CP.21, 3/CMA.1
+  | (?P<symbol>[A-Z][A-Z0-9.]*/)                                      # A/, E/CN.7/, WHA69/
     """,
     re.VERBOSE,
 )

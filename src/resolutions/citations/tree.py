@@ -14,6 +14,8 @@ breaks, markup, page furniture between a node's parts).
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -112,8 +114,7 @@ def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
 
 def _mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
     """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
-    usable = bool(source) and all(leaf.span.end > leaf.span.start and leaf.span.end <= len(source) for leaf in leaves)
-    if not usable:
+    if not source or any(leaf.span.end <= leaf.span.start or leaf.span.end > len(source) for leaf in leaves):
         return [attrs.evolve(c, span=NO_SPAN) for c in found]
     starts = []
     offset = 0
@@ -121,11 +122,46 @@ def _mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple
         starts.append(offset)
         offset += len(leaf.text)
     out = []
+    floor = 0
     for citation in found:
-        first = _position(citation.span.start, starts, leaves, source, parts)
-        last = _position(citation.span.end - 1, starts, leaves, source, parts) + 1
-        out.append(attrs.evolve(citation, span=Span(first, max(first, last))))
+        span = _printed(citation, starts, leaves, source, floor, parts)
+        if span is None:
+            first = _position(citation.span.start, starts, leaves, source, parts)
+            last = _position(citation.span.end - 1, starts, leaves, source, parts) + 1
+            span = Span(first, max(first, last))
+        floor = span.end
+        out.append(attrs.evolve(citation, span=span))
     return out
+
+
+def _printed(
+    citation: Citation, starts: list[int], leaves: list[Text], source: str, floor: int, parts: tuple[Span, ...]
+) -> Span | None:
+    """Find the citation as printed in its text node's source range: the quick way, most often right.
+
+    The source has the citation's text with any run of spaces there, and a line break after a
+    hyphen. A character of the text is never earlier in the source than in the node's own text
+    (normalising only takes characters out), which bounds where to look. None when the text is
+    cut by markup or a footnote reference, or furniture stands inside it: then walk.
+    """
+    index = bisect.bisect_right(starts, citation.span.start) - 1
+    leaf = leaves[index]
+    local = citation.span.start - starts[index]
+    if citation.span.end - starts[index] > len(leaf.text):
+        return None  # across text nodes
+    match = _printed_pattern(citation.text).search(source, max(floor, leaf.span.start + local), leaf.span.end)
+    if match is None:
+        return None
+    if parts and not any(p.start <= match.start() and match.end() <= p.end for p in parts):
+        return None  # furniture between: the walk skips it
+    return Span(match.start(), match.end())
+
+
+@functools.lru_cache(maxsize=4096)
+def _printed_pattern(text: str) -> re.Pattern[str]:
+    """The pattern of a citation's text as printed: any spaces between words, a break after a hyphen."""
+    pieces = (re.escape(word).replace("\\-", "-\\s*") for word in text.split(" "))
+    return re.compile("\\s+".join(pieces))
 
 
 def _position(offset: int, starts: list[int], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> int:
@@ -364,13 +400,13 @@ class _Walker:
 
     def paragraph(self, paragraph: Paragraph, context: Context) -> Iterator[Located]:
         verb = paragraph.verb.text if paragraph.verb is not None else None
-        number = _bare(paragraph.number)
+        number = paragraph.number  # as written; made bare only for a node that cites
         self.notes(paragraph.content, verb)
         found = self.search(paragraph.content, context, paragraph.parts)
         row = self.row
         self.row += 1
         if found:
-            yield Located("paragraph", row, number, verb, tuple(found))
+            yield Located("paragraph", row, _bare(number), verb, tuple(found))
         yield from self.items(paragraph.items, number, verb, context)
 
     def items(
@@ -382,7 +418,7 @@ class _Walker:
             row = self.row
             self.row += 1
             if found:
-                yield Located("item", row, number, verb, tuple(found))
+                yield Located("item", row, _bare(number), verb, tuple(found))
             yield from self.items(item.items, number, verb, context)
 
     def notes(self, content: tuple[Inline, ...], verb: str | None) -> None:
