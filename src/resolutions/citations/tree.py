@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,7 +26,7 @@ from resolutions.citations.find import Context, find_citations
 from resolutions.citations.model import Citation
 from resolutions.citations.patterns import INSTRUMENT_NOUN
 from resolutions.inline import inline_text
-from resolutions.nodes import NO_SPAN, Emphasis, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem, Text
+from resolutions.nodes import NO_SPAN, Emphasis, FootnoteRef, Paragraph, Section, Span, SubItem, Text
 
 if TYPE_CHECKING:
     from resolutions.nodes import Annex, Block, Document, Formula, Inline
@@ -96,6 +95,9 @@ def citations_in(
 
 def _search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Citation]]:
     """Return the content's text nodes and its citations, their spans offsets into the nodes' joined text."""
+    if len(content) == 1 and type(content[0]) is Text:  # most paragraphs: one text node
+        only = content[0]
+        return [only], find_citations(only.text, context)
     leaves: list[Text] = []
     _leaves(content, leaves)
     if not leaves:
@@ -115,7 +117,7 @@ def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
 def _mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
     """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
     if not source or any(leaf.span.end <= leaf.span.start or leaf.span.end > len(source) for leaf in leaves):
-        return [attrs.evolve(c, span=NO_SPAN) for c in found]
+        return [_moved(c, NO_SPAN) for c in found]
     starts = []
     offset = 0
     for leaf in leaves:
@@ -130,8 +132,13 @@ def _mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple
             last = _position(citation.span.end - 1, starts, leaves, source, parts) + 1
             span = Span(first, max(first, last))
         floor = span.end
-        out.append(attrs.evolve(citation, span=span))
+        out.append(_moved(citation, span))
     return out
+
+
+def _moved(c: Citation, span: Span) -> Citation:
+    """The citation with another span (``attrs.evolve`` does the same, several times slower)."""
+    return Citation(c.kind, c.body, c.number, c.symbol, c.text, span, c.date, c.range)
 
 
 def _printed(
@@ -225,17 +232,15 @@ def context_of(document: Document, formula: Formula | None = None) -> Context:
     return Context(organ, frozenset(own))
 
 
-def locate(document: Document) -> Iterator[Located]:
-    """Yield every node's citations with where it stands, in document order.
+def locate(document: Document) -> list[Located]:
+    """Return every node's citations with where it stands, in document order.
 
     The order is the tree's: the header's adoption note, titles, the formula and the
     preamble, the body, the annexes, then footnotes.
     Nodes without citations are left out.
     """
-    walker = _Walker(document)
     instruments = _Instruments()
-    for located in (*walker.header(), *walker.titles(), *walker.paragraphs(), *walker.footnotes()):
-        yield instruments.named(located)
+    return [instruments.named(located) for located in _Walker(document).walk()]
 
 
 def marks(document: Document) -> dict[int, list[Citation]]:
@@ -246,9 +251,7 @@ def marks(document: Document) -> dict[int, list[Citation]]:
     :class:`~resolutions.citations.markup.Marker` reads them.
     """
     found: dict[int, list[Citation]] = {}
-    walker = _Walker(document, found)
-    for _ in (*walker.paragraphs(), *walker.footnotes()):
-        pass
+    _Walker(document, found).walk(lines=False)
     return found
 
 
@@ -321,7 +324,11 @@ class _Instruments:
 
 
 class _Walker:
-    """Walks a document as ``records()`` does, counting its rows, and notes each footnote's verb."""
+    """Walks a document as ``records()`` does, counting its rows, and notes each footnote's verb.
+
+    Each step appends what it finds to ``found`` (a list, not generators: most paragraphs cite
+    nothing, and a generator per paragraph would cost more than looking at its text).
+    """
 
     def __init__(self, document: Document, marks: dict[int, list[Citation]] | None = None) -> None:
         self.document = document
@@ -329,8 +336,29 @@ class _Walker:
         self.source = document.source
         self.context = context_of(document, document.preamble.formula)
         self.note_verbs: dict[str, str | None] = {}
+        self.found: list[Located] = []
+        self.row = 0
 
-    def header(self) -> Iterator[Located]:
+    def walk(self, *, lines: bool = True) -> list[Located]:
+        """Every node in order; ``lines=False`` leaves out the header, titles and headings."""
+        document = self.document
+        if lines:
+            self.header()
+            self.titles()
+        self.lines = lines
+        self.formula(document.preamble.formula, self.context)
+        for paragraph in document.preamble.paragraphs:
+            self.paragraph(paragraph, self.context)
+        self.blocks(document.body, self.context)
+        for annex in document.annexes:
+            self.annex(annex)
+        for note in document.footnotes:
+            found = self.search(note.content, self.context, note.parts)
+            if found:
+                self.found.append(Located("footnote", None, note.marker, self.note_verbs.get(note.marker), found))
+        return self.found
+
+    def header(self) -> None:
         """The header's note on how the text was adopted: "[on the report of ... (A/73/589)]".
 
         It is the one header line that cites: it names the draft or the report adopted. The
@@ -338,25 +366,13 @@ class _Walker:
         """
         for line in self.document.header.lines:
             if line.field == "other" and line.text.startswith("[") and line.text.rstrip().endswith("]"):
-                found = self.plain(line.text, line.span)
-                if found:
-                    yield Located("header", None, None, None, tuple(found))
+                self.line("header", line.text, line.span)
 
-    def formula(self, formula: Formula | None, context: Context) -> Iterator[Located]:
-        """A formula may cite: "We, the Ministers ..., adopted ... in its resolution 64/182,"."""
-        if formula is not None:
-            self.notes(formula.content, None)
-            found = self.search(formula.content, context, formula.parts)
-            if found:
-                yield Located("formula", None, None, None, tuple(found))
-
-    def titles(self) -> Iterator[Located]:
+    def titles(self) -> None:
         for title in self.document.titles:
-            found = self.plain(title.text, title.span, heading=True)
-            if found:
-                yield Located("title", None, None, None, tuple(found))
+            self.line("title", title.text, title.span, heading=True)
 
-    def plain(self, text: str, span: Span, *, heading: bool = False) -> list[Citation]:
+    def line(self, where: str, text: str, span: Span, *, heading: bool = False) -> None:
         """The citations of a line of text; a heading's opening number is its own name.
 
         "Resolution 242 (1967)", "Decision 1/CP.21: Adoption of the Paris Agreement" and
@@ -365,87 +381,76 @@ class _Walker:
         found = citations_in((Text(text, span),), self.context, self.source)
         if heading and found and text.lstrip().startswith(found[0].text):
             found = [c for c in found if not text.lstrip().startswith(c.text)]
-        return found
+        if found:
+            self.found.append(Located(where, None, None, None, tuple(found)))
 
-    def paragraphs(self) -> Iterator[Located]:
-        self.row = 0
-        yield from self.formula(self.document.preamble.formula, self.context)
-        for paragraph in self.document.preamble.paragraphs:
-            yield from self.paragraph(paragraph, self.context)
-        yield from self.blocks(self.document.body, self.context)
-        for annex in self.document.annexes:
-            yield from self.annex(annex)
-
-    def annex(self, annex: Annex) -> Iterator[Located]:
-        if annex.title:
-            found = self.plain(annex.title, annex.span, heading=True)
+    def formula(self, formula: Formula | None, context: Context) -> None:
+        """A formula may cite: "We, the Ministers ..., adopted ... in its resolution 64/182,"."""
+        if formula is not None:
+            self.notes(formula.content, None)
+            found = self.search(formula.content, context, formula.parts)
             if found:
-                yield Located("heading", None, None, None, tuple(found))
+                self.found.append(Located("formula", None, None, None, found))
+
+    def annex(self, annex: Annex) -> None:
+        if annex.title and self.lines:
+            self.line("heading", annex.title, annex.span, heading=True)
         context = context_of(self.document, annex.formula) if annex.formula is not None else self.context
-        yield from self.formula(annex.formula, context)
-        yield from self.blocks(annex.children, context)
+        self.formula(annex.formula, context)
+        self.blocks(annex.children, context)
 
-    def blocks(self, blocks: tuple[Block, ...], context: Context) -> Iterator[Located]:
+    def blocks(self, blocks: tuple[Block, ...], context: Context) -> None:
         for block in blocks:
-            if isinstance(block, Section):
-                inner = context_of(self.document, block.formula) if block.formula is not None else context
+            if type(block) is Paragraph:
+                self.paragraph(block, context)
+                continue
+            assert isinstance(block, Section)
+            inner = context_of(self.document, block.formula) if block.formula is not None else context
+            if self.lines:
                 for heading in (block.heading, block.subtitle):
-                    found = self.plain(heading, block.span, heading=True) if heading else []
-                    if found:
-                        yield Located("heading", None, None, None, tuple(found))
-                yield from self.formula(block.formula, inner)
-                yield from self.blocks(block.children, inner)
-            else:
-                yield from self.paragraph(block, context)
+                    if heading:
+                        self.line("heading", heading, block.span, heading=True)
+            self.formula(block.formula, inner)
+            self.blocks(block.children, inner)
 
-    def paragraph(self, paragraph: Paragraph, context: Context) -> Iterator[Located]:
+    def paragraph(self, paragraph: Paragraph, context: Context) -> None:
         verb = paragraph.verb.text if paragraph.verb is not None else None
-        number = paragraph.number  # as written; made bare only for a node that cites
         self.notes(paragraph.content, verb)
         found = self.search(paragraph.content, context, paragraph.parts)
-        row = self.row
-        self.row += 1
         if found:
-            yield Located("paragraph", row, _bare(number), verb, tuple(found))
-        yield from self.items(paragraph.items, number, verb, context)
+            self.found.append(Located("paragraph", self.row, _bare(paragraph.number), verb, found))
+        self.row += 1
+        if paragraph.items:
+            self.items(paragraph.items, paragraph.number, verb, context)
 
-    def items(
-        self, items: tuple[SubItem, ...], number: str | None, verb: str | None, context: Context
-    ) -> Iterator[Located]:
+    def items(self, items: tuple[SubItem, ...], number: str | None, verb: str | None, context: Context) -> None:
         for item in items:
             self.notes(item.content, verb)
             found = self.search(item.content, context, item.parts)
-            row = self.row
-            self.row += 1
             if found:
-                yield Located("item", row, _bare(number), verb, tuple(found))
-            yield from self.items(item.items, number, verb, context)
+                self.found.append(Located("item", self.row, _bare(number), verb, found))
+            self.row += 1
+            if item.items:
+                self.items(item.items, number, verb, context)
 
     def notes(self, content: tuple[Inline, ...], verb: str | None) -> None:
         """Note the verb of the first paragraph that refers to each footnote."""
+        if not self.document.footnotes:
+            return
         for node in content:
             if isinstance(node, FootnoteRef):
                 self.note_verbs.setdefault(node.marker, verb)
             elif isinstance(node, Emphasis):
                 self.notes(node.children, verb)
 
-    def footnotes(self) -> Iterator[Located]:
-        for note in self.document.footnotes:
-            found = self.footnote(note)
-            if found:
-                yield Located("footnote", None, note.marker, self.note_verbs.get(note.marker), tuple(found))
-
-    def footnote(self, note: Footnote) -> list[Citation]:
-        return self.search(note.content, self.context, note.parts)
-
-    def search(self, content: tuple[Inline, ...], context: Context, parts: tuple[Span, ...]) -> list[Citation]:
+    def search(self, content: tuple[Inline, ...], context: Context, parts: tuple[Span, ...]) -> tuple[Citation, ...]:
         """The citations of inline content; noted with their offsets in its text when marking."""
         leaves, found = _search(content, context)
         if not found:
-            return found
+            return ()
         if self.marks is not None:
             self.marks[id(content)] = found
-        return _mapped(found, leaves, self.source, parts)
+        return tuple(_mapped(found, leaves, self.source, parts))
 
 
 def _bare(number: str | None) -> str | None:
