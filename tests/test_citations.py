@@ -111,6 +111,12 @@ FORMS: list[tuple[str, str | None, list[Row]]] = [
         [("decision", "CMP", "2/CMP.1", None), ("decision", "CMP", "3/CMP.1", None)],
     ),
     ("resolution A.986(24)", None, [("resolution", "IMO", "A.986(24)", None)]),
+    ("decision XIV/5 of the Conference of the Parties", None, [("decision", "COP", "XIV/5", None)]),
+    (
+        "Commission on Human Rights resolution 2005/69",
+        None,
+        [("resolution", "CHR", "2005/69", "E/CN.4/RES/2005/69")],
+    ),
     # document symbols
     (
         "A/73/L.5, S/2014/136, E/CN.7/2014/L.1/Add.3 and A/CONF.231/3",
@@ -159,6 +165,11 @@ FORMS: list[tuple[str, str | None, list[Row]]] = [
     ),
     ("under Article 2 (4) of the Charter", None, [("article", "Charter", "2", None)]),
     (
+        "the principles of the Charter of the United Nations, in particular Articles 1 and 2,",
+        None,
+        [("article", "Charter", "1", None), ("article", "Charter", "2", None)],
+    ),
+    (
         "Articles 13 and 15 of the International Covenant on Economic, Social and Cultural Rights",
         None,
         [
@@ -180,6 +191,7 @@ NEGATIVES = [
     "the 2030 Agenda for Sustainable Development",
     "Article 2 of the annex to the present resolution",
     "Article 2",
+    "Article 2 and the Charter",
     "in accordance with article 5 of the present Convention",
     "Chapter VII of the Charter of the United Nations",
     "page 39, 2/5, 18-18142 (E)",
@@ -216,6 +228,9 @@ def test_what_only_looks_like_a_citation_is_not_one(text: str) -> None:
         ("Council resolution 242 (1967)", "GA", "SC"),
         ("the General Assembly in its resolution 64/182", "CND", "GA"),
         ("resolution 1.9", None, None),  # a careful reader cannot tell whose
+        ("resolution 16/21", "SC", None),  # not the Assembly's: it numbered sessions in Roman until 1976
+        ("Commission resolution 57/1", "ECOSOC", None),  # a commission, but which?
+        ("Commission resolution 57/1", "CSW", "CSW"),
     ],
 )
 def test_the_body_comes_from_the_words_the_citing_body_or_the_form(text: str, citing: str | None, body: str) -> None:

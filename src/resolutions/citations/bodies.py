@@ -15,7 +15,9 @@ Number forms (``Form``), as the scanner tells them apart:
 - ``who``: "WHA58.23", "EB132.R6", "WHA65(8)": the World Health Organization's own;
 - ``cop``: "1/CP.21", "3/CMA.1": the number, the body and the session of a conference of parties;
 - ``imo``: "A.1006(25)", "MSC.1(45)": the IMO Assembly's and committees';
-- ``dotted``: "69.2", "1.9": a session and number joined by a dot (WHA without its prefix, AEWA).
+- ``dotted``: "69.2", "1.9": a session and number joined by a dot (WHA without its prefix, AEWA);
+- ``roman_slash``: "XIV/5": a meeting in Roman numerals and a number (the conferences of the
+  parties to the biodiversity convention and the ozone protocol).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Literal
 
 from attrs import frozen
 
-Form = Literal["session", "special", "roman", "year", "year_slash", "who", "cop", "imo", "dotted"]
+Form = Literal["session", "special", "roman", "year", "year_slash", "who", "cop", "imo", "dotted", "roman_slash"]
 CitationKind = Literal["resolution", "decision", "document", "article"]
 
 
@@ -73,7 +75,7 @@ BODIES: dict[str, Body] = {
         ),
         Body("ECOSOC", ("Economic and Social Council", "ECOSOC"), ("year_slash", "roman"), "E/RES/{}", "E/DEC/{}"),
         Body("HRC", ("Human Rights Council",), ("session", "special"), "A/HRC/RES/{}", "A/HRC/DEC/{}"),
-        Body("CHR", ("Commission on Human Rights",), ("year_slash", "roman")),
+        Body("CHR", ("Commission on Human Rights",), ("year_slash", "roman"), "E/CN.4/RES/{}"),
         Body("WHA", ("World Health Assembly", "Health Assembly", "WHA"), ("who", "dotted"), "WHA{}", "WHA{}"),
         Body("EB", ("Executive Board of the World Health Organization", "Executive Board"), ("who",), "EB{}", "EB{}"),
         Body("CND", ("Commission on Narcotic Drugs", "CND"), ("session", "year_slash", "roman")),
@@ -91,8 +93,8 @@ BODIES: dict[str, Body] = {
             ("Conference of the Parties serving as the meeting of the Parties to the Paris Agreement", "CMA"),
             ("cop",),
         ),
-        Body("COP", ("Conference of the Parties", "COP"), ("cop", "session")),
-        Body("MOP", ("Meeting of the Parties", "MOP"), ("cop", "dotted", "session")),
+        Body("COP", ("Conference of the Parties", "COP"), ("cop", "session", "roman_slash")),
+        Body("MOP", ("Meeting of the Parties", "MOP"), ("cop", "dotted", "session", "roman_slash")),
         Body("IMO", ("International Maritime Organization", "IMO"), ("imo",)),
         Body("TC", ("Trusteeship Council",), ("roman", "session")),
     )

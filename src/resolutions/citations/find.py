@@ -35,6 +35,7 @@ from resolutions.citations.patterns import (
     DATE_TAIL,
     ELLIPSIS,
     INSTRUMENT,
+    INSTRUMENT_BEFORE,
     NUMBER,
     SEPARATOR,
     SYMBOL,
@@ -81,7 +82,11 @@ _DEFAULT_BODY: dict[Form, str | None] = {
     "who": None,
     "cop": None,
     "imo": "IMO",
+    "roman_slash": None,
 }
+#: The General Assembly's first session numbered in Arabic figures (1976, resolution 31/1):
+#: "resolution 16/21" is not the Assembly's.
+_FIRST_NUMBERED_SESSION = 31
 _CHARTER = re.compile(r"^(?:Charter(?: of the United Nations)?|United Nations Charter)$")
 _SPACES = re.compile(r"\s+")
 
@@ -287,7 +292,7 @@ def _citation(
     if series:
         body, kind = SYMBOL_SERIES[series]
     else:
-        body = _body(form, naming, context)
+        body = _body(form, number, naming, context)
     symbol = BODIES[body].symbol(kind, number) if body in BODIES else None
     return kind, body, number, symbol
 
@@ -300,13 +305,15 @@ def _form(match: re.Match[str]) -> tuple[Form, str]:
         first = int(group("sl_a"))
         form: Form = "year_slash" if 1946 <= first <= 2099 else "session"
         return form, f"{group('sl_a')}/{group('sl_b')}{group('sl_part') or ''}"
+    if group("roman_slash"):
+        return "roman_slash", f"{group('rs_session')}/{group('rs_n')}"
     if group("paren"):
         session = re.sub(DASH, "-", group("pa_year") or group("pa_roman"))
         return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
     return "dotted", f"{group('dt_a')}.{group('dt_b')}"
 
 
-def _body(form: Form, naming: _Naming, context: Context) -> str | None:
+def _body(form: Form, number: str, naming: _Naming, context: Context) -> str | None:
     """Who issued a number: the words that name it, the citing body, or the number's form."""
     if naming.name is not None:
         return naming.name
@@ -314,11 +321,15 @@ def _body(form: Form, naming: _Naming, context: Context) -> str | None:
     if naming.generic is not None:
         if own in GENERIC[naming.generic]:
             return own
-        return GENERIC_DEFAULT.get(naming.generic, _DEFAULT_BODY[form])
+        # "Assembly" and "Council" alone are the principal organs; "the Commission" of another
+        # body's text is a commission a careful reader cannot name.
+        return GENERIC_DEFAULT.get(naming.generic)
     if naming.its and own is not None:
         return own
     if own is not None and own in BODIES and form in BODIES[own].forms:
         return own
+    if form == "session" and int(number.partition("/")[0]) < _FIRST_NUMBERED_SESSION:
+        return None  # the Assembly numbered its sessions in Roman until its thirty-first
     return _DEFAULT_BODY[form]
 
 
@@ -381,10 +392,15 @@ def _articles(text: str, trigger: re.Match[str]) -> tuple[list[Citation], int]:
     if not numbers:
         return [], position
     instrument = INSTRUMENT.match(text, numbers[-1][2])
-    if instrument is None:
-        return [], numbers[-1][2]
-    name = _instrument(instrument.group("instrument"))
-    end = instrument.end()
+    if instrument is not None:
+        name = _instrument(instrument.group("instrument"))
+        end = instrument.end()
+    else:
+        named = INSTRUMENT_BEFORE.search(text, max(0, trigger.start() - 160), trigger.start())
+        if named is None:
+            return [], numbers[-1][2]  # "Article 2" of no instrument: the text's own, or unknown
+        name = _instrument(named.group("instrument"))
+        end = numbers[-1][2]
     out = []
     for index, (number, begin, stop, range_end) in enumerate(numbers):
         first = trigger.start() if index == 0 else begin

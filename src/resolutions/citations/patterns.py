@@ -48,6 +48,8 @@ NUMBER = re.compile(
         # session/number (68/262) or year/number (2014/26), a part letter perhaps (41/128 B)
       | (?P<slash>(?P<sl_a>[0-9]{{1,4}})/(?P<sl_b>[0-9]{{1,4}})(?![0-9/]|\.[0-9])
             (?:\s?(?P<sl_part>[A-H])(?![\w/]))?)
+        # a meeting in Roman numerals / number: decision XIV/5
+      | (?P<roman_slash>(?P<rs_session>[IVXLC]{{1,7}})/(?P<rs_n>[0-9]{{1,3}}))(?![\w/])
         # number (year) or number (Roman session): 242 (1967), 2625 (XXV), 217 A (III), and an
         # emergency special or special session's: 2253 (ES-V), 186 (S-2)
       | (?P<paren>(?P<pa_n>[0-9]{{1,4}})(?:\s?(?P<pa_part>[A-H]))?\s?
@@ -164,6 +166,21 @@ INSTRUMENT = re.compile(
         (?:{_NOUNS})\b
         (?:\s+(?:of|on|for|against|concerning|between)\s+(?:the\s+)?{_NAME_WORDS})?
     )
+    """,
+    re.VERBOSE,
+)
+
+#: The instrument named just before its articles: "the Charter of the United Nations, in
+#: particular Articles 1 and 2", "the Convention, including its article 4".
+INSTRUMENT_BEFORE = re.compile(
+    rf"""
+    \bthe\s+(?!present\b|draft\b)
+    (?P<instrument>
+        (?:(?:[0-9]{{4}}|{_NAME})\s+)*?
+        (?:{_NOUNS})\b
+        (?:\s+(?:of|on|for|against|concerning|between)\s+(?:the\s+)?{_NAME_WORDS})?
+    )
+    \s*,?\s*(?:and\s+)?(?:in\s+particular|including|especially|notably|particularly)\s+(?:its\s+)?\Z
     """,
     re.VERBOSE,
 )
