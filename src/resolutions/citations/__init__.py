@@ -16,11 +16,11 @@ from __future__ import annotations
 from resolutions.citations.bodies import BODIES, Body, body_of_organ
 from resolutions.citations.find import Context, find_citations
 from resolutions.citations.model import Citation
+from resolutions.citations.spans import citations_in
 from resolutions.citations.tree import (
     CITATION_COLUMNS,
     Located,
     citation_records,
-    citations_in,
     context_of,
     document_citations,
     locate,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from resolutions.citations.articles import read_articles
 from resolutions.citations.bodies import (
     BODIES,
     COP_ORGANS,
@@ -28,14 +29,10 @@ from resolutions.citations.bodies import (
 from resolutions.citations.model import Citation, RangeEnd
 from resolutions.citations.patterns import (
     AFTER,
-    ARTICLE_NUMBER,
-    ARTICLE_SEPARATOR,
     BEFORE,
     DASH,
     DATE_TAIL,
     ELLIPSIS,
-    INSTRUMENT,
-    INSTRUMENT_BEFORE,
     NUMBER,
     SEPARATOR,
     SYMBOL,
@@ -45,7 +42,7 @@ from resolutions.dates import parse_date
 from resolutions.nodes import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    pass
 
 #: A cheap first look: every citation holds a digit, but an article's Roman number.
 _DIGIT = re.compile("[0-9]")
@@ -87,7 +84,6 @@ _DEFAULT_BODY: dict[Form, str | None] = {
 #: The General Assembly's first session numbered in Arabic figures (1976, resolution 31/1):
 #: "resolution 16/21" is not the Assembly's.
 _FIRST_NUMBERED_SESSION = 31
-_CHARTER = re.compile(r"^(?:Charter(?: of the United Nations)?|United Nations Charter)$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -141,7 +137,7 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
         if kind == "keyword":
             found, end = _keyword(text, trigger, context)
         elif kind == "article":
-            found, end = _articles(text, trigger)
+            found, end = read_articles(text, trigger)
         elif kind == "symbol":
             found, end = _symbols(text, trigger.start())
         else:  # a number that names its body: WHA58.23, 1/CP.21
@@ -367,56 +363,3 @@ def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
 def _is_symbol(symbol: str) -> bool:
     """Tell a symbol from words with a slash: a part after the first slash holds a digit."""
     return any(character.isdigit() for character in symbol[symbol.index("/") :])
-
-
-# ---------------------------------------------------------------------------------- articles
-
-
-def _articles(text: str, trigger: re.Match[str]) -> tuple[list[Citation], int]:
-    """Read "Article(s) N[, M and K] of the <instrument>"; without an instrument, nothing."""
-    position = trigger.end()
-    if position >= len(text) or not text[position].isspace():
-        return [], position
-    position += 1
-    numbers: list[tuple[str, int, int, RangeEnd | None]] = []
-    bound: RangeEnd | None = None
-    while (match := ARTICLE_NUMBER.match(text, position)) is not None:
-        numbers.append((match.group("number"), match.start(), match.end(), bound))
-        separator = ARTICLE_SEPARATOR.match(text, match.end())
-        if separator is None or ARTICLE_NUMBER.match(text, separator.end()) is None:
-            break
-        bound = "to" if separator.group("range") else None
-        if bound:
-            numbers[-1] = (*numbers[-1][:3], "from")
-        position = separator.end()
-    if not numbers:
-        return [], position
-    instrument = INSTRUMENT.match(text, numbers[-1][2])
-    if instrument is not None:
-        name = _instrument(instrument.group("instrument"))
-        end = instrument.end()
-    else:
-        named = INSTRUMENT_BEFORE.search(text, max(0, trigger.start() - 160), trigger.start())
-        if named is None:
-            return [], numbers[-1][2]  # "Article 2" of no instrument: the text's own, or unknown
-        name = _instrument(named.group("instrument"))
-        end = numbers[-1][2]
-    out = []
-    for index, (number, begin, stop, range_end) in enumerate(numbers):
-        first = trigger.start() if index == 0 else begin
-        last = end if index + 1 == len(numbers) else stop - (len(text[begin:stop]) - len(text[begin:stop].rstrip(" ,")))
-        printed = _SPACES.sub(" ", text[first:last])
-        number = "".join(number.split())
-        out.append(Citation("article", name, number, None, printed, Span(first, last), None, range_end))
-    return out, end
-
-
-def _instrument(name: str) -> str:
-    """Name an instrument as printed, the Charter's many names made one ("Charter")."""
-    name = _SPACES.sub(" ", name.strip())
-    return "Charter" if _CHARTER.match(name) else name
-
-
-def keys(citations: Iterable[Citation]) -> list[tuple[str, str | None, str]]:
-    """Return (kind, body, number) of each citation: what the scoring tool compares."""
-    return [(c.kind, c.body, c.number) for c in citations]
