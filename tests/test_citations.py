@@ -145,6 +145,11 @@ FORMS: list[tuple[str, str | None, list[Row]]] = [
         [("document", None, "WHA69/2016/REC/1", "WHA69/2016/REC/1")],
     ),
     ("S/PRST/2013/2", None, [("document", None, "S/PRST/2013/2", "S/PRST/2013/2")]),
+    (
+        "A/ES-11/L.7 and A/ES\u201110/L.27",
+        None,
+        [("document", None, "A/ES-11/L.7", "A/ES-11/L.7"), ("document", None, "A/ES-10/L.27", "A/ES-10/L.27")],
+    ),
     # articles
     ("Article 2 of the Charter", None, [("article", "Charter", "2", None)]),
     (

@@ -337,7 +337,8 @@ def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
     match = SYMBOL.match(text, start)
     if match is None:
         return [], start + 1
-    symbol = match.group("symbol")
+    printed = match.group("symbol")
+    symbol = re.sub(DASH, "-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
     for series, (body, kind) in SYMBOL_SERIES.items():
         if symbol.startswith(series + "/"):
             number = NUMBER.match(text, start)
@@ -350,7 +351,7 @@ def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
             return [Citation(*citation, _SPACES.sub(" ", text[start:end]), Span(start, end))], end
     if not _is_symbol(symbol):
         return [], match.end()
-    out = [Citation("document", None, symbol, symbol, _SPACES.sub(" ", symbol), Span(start, match.end()))]
+    out = [Citation("document", None, symbol, symbol, _SPACES.sub(" ", printed), Span(start, match.end()))]
     end = match.end()
     while (more := ELLIPSIS.match(text, end)) is not None:
         full = f"{symbol}/{more.group('suffix')}"

@@ -102,10 +102,11 @@ AFTER = re.compile(
 #: after slashes ("73", "L.8", "Add.1", "PRST", "2013"). A part after the first slash must
 #: hold a digit somewhere (see ``find``): "HIV/AIDS" and "Partnership/Global" are words.
 SYMBOL = re.compile(
-    r"""
+    rf"""
     (?P<symbol>
         [A-Z][A-Z]*[0-9]*(?:\.[0-9A-Z]+)*             # series: A, ST, WHA69, A66, E/CN.7 (first part)
-        (?:/(?:[A-Z][A-Za-z]*(?:\.[0-9A-Za-z]+)*      # a part of letters: L.8, Add.1, PRST, CN.7, Agenda
+        (?:/(?:(?:ES|S){DASH}[0-9]+                    # a special session: A/ES-11/L.7, A/S-26/2
+             |[A-Z][A-Za-z]*(?:\.[0-9A-Za-z]+)*      # a part of letters: L.8, Add.1, PRST, CN.7, Agenda
              |[0-9]+[A-Z]?(?:\.[0-9]+)*               # a part of digits: 73, 2014, 136
              |[0-9]+\([0-9]+\)))+                     # a session in brackets: ICCD/COP(13)
         (?:\s(?:Add|Corr|Rev|Amend)\.[0-9]+)*         # WHO style, after a space: A66/9 Corr.1
