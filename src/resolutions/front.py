@@ -14,11 +14,12 @@ import re
 
 import attrs
 
-from resolutions.blocks import CLOSING, PART_LABEL, Block, ends_sentence
+from resolutions.blocks import CLOSING, PART_LABEL, SUBMITTED, Block, ends_sentence
 from resolutions.dates import dateline, parse_date
 from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
+from resolutions.split import head_number
 
 #: A plain block longer than this is prose, not a title.
 _TITLE_LENGTH = 250
@@ -27,6 +28,8 @@ _MARKED_TITLE_LENGTH = 600
 #: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
 #: session, held on October 7, 2022)", "[Adopted without a vote]".
 _ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
+#: The heading of a preamble: a part's name, not a title.
+_PREAMBLE_HEADING = re.compile(r"^(?:preamble|pr[eé]ambule|preámbulo)\s*:?$", re.IGNORECASE)
 #: How far into the blocks an opening formula is looked for.
 _FORMULA_REACH = 12
 
@@ -41,6 +44,7 @@ class Front:
     place: str | None = None
     date: datetime.date | None = None
     symbol: str | None = None
+    kind: str | None = None
     adopted: datetime.date | None = None
     consumed: int = 0
 
@@ -79,6 +83,20 @@ def read_front(
             front.header_lines.append(HeaderLine("adopted", text, span))
             index += 1
             continue
+        if (head := head_number(text)) is not None:  # "Resolution A.1006(25)" among the titles
+            front.symbol = front.symbol or head[1]
+            front.kind = front.kind or head[0]
+            front.header_lines.append(HeaderLine("symbol", text, span))
+            index += 1
+            continue
+        if _PREAMBLE_HEADING.match(text):  # "Preamble" above the formula is not the title
+            front.header_lines.append(HeaderLine("heading", text, span))
+            index += 1
+            continue
+        if SUBMITTED.match(text) and len(text) < _TITLE_LENGTH:  # "Resolution submitted by Fiji"
+            front.header_lines.append(HeaderLine("sponsors", text, span))
+            index += 1
+            continue
         if formula_at is not None and candidates and PART_LABEL.match(text):
             break  # "A" / its title / its formula: the first part of a resolution in parts
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
@@ -98,7 +116,7 @@ def read_front(
         if formula_at is None and (after_header or h1):
             break  # the title comes first; the rest is the body
     front.consumed = index
-    if formula_at is not None and not has_organ and len(candidates) > 1 and not title_cells:
+    if formula_at is not None and not has_organ and candidates and not title_cells:
         named = organ_of_formula(blocks[formula_at].plain())
         if named is not None and candidates[0][0] == named:  # "General Conference" / ... / "The General Conference,"
             front.organ = named
@@ -185,9 +203,20 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
 _ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 
 
+_MEETING_CLAUSE = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:,\s+(?:meeting|having met|assembled|gathered|convened|at its)\s.*)?[,;:]?\s*$",
+    re.DOTALL,
+)
+
+
 def organ_of_formula(text: str) -> str | None:
-    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly."""
-    text = text.strip().rstrip(",").strip()
+    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly.
+
+    Where and when it met, and its short name in brackets, are not its name: "The General
+    Conference of UNESCO (UNESCO), meeting in Paris ..." -> "General Conference of UNESCO".
+    """
+    text = _MEETING_CLAUSE.sub("", text.strip())
+    text = text.strip().rstrip(",;:").strip()
     if text.isupper():  # "THE GENERAL ASSEMBLY," -> General Assembly
         text = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in text.split())
     match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text, re.IGNORECASE)

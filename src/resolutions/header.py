@@ -119,7 +119,7 @@ class _Reader:
         first_page = lines[0].page if lines else 0
         while self.index < len(lines):
             line = lines[self.index]
-            if line.role in ("blank", "furniture", "markup", "rule"):
+            if line.role in ("blank", "furniture", "markup", "rule", "editorial"):
                 self.index += 1
                 continue
             if line.role not in ("content", "symbol") or line.page > first_page:
@@ -327,6 +327,7 @@ class _Reader:
         """Read the formal lines of UN documents: adoption, resolution numbers, brackets."""
         if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
             self.set("symbol", head[1], span, text)
+            self.fields.setdefault("kind", head[0])
             return True
         if match := _SC_OLD.match(text):
             self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)

@@ -28,19 +28,29 @@ _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
 
 
-def split_run_ins(lines: list[Line], scanner: InlineScanner, verbs: VerbReader) -> list[Line]:
-    """Return the lines with each run-in paragraph on a line of its own."""
+def split_run_ins(
+    lines: list[Line], scanner: InlineScanner, verbs: VerbReader, phrase_starts: frozenset[str] = frozenset()
+) -> list[Line]:
+    """Return the lines with each run-in paragraph on a line of its own.
+
+    Args:
+        lines: The lines, roles set.
+        scanner: The inline scanner, to read again the text a cut opens.
+        verbs: The verb reader, which knows the lexicon's phrases.
+        phrase_starts: Word prefixes of the phrases: a formula may run on into a phrase that
+            a line break cuts ("The CouncilHaving" / "considered:").
+    """
     out: list[Line] = []
     for line in lines:
         if line.role != "content" or not line.pieces:
             out.append(line)
             continue
-        cuts = _formula_cut(line, verbs) + _phrase_cuts(line, verbs)
+        cuts = _formula_cut(line, verbs, phrase_starts) + _phrase_cuts(line, verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
 
 
-def _formula_cut(line: Line, verbs: VerbReader) -> list[int]:
+def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -> list[int]:
     """Cut after a formula that the first paragraph runs on from; else it is plain text."""
     pieces = line.pieces
     index = next((i for i, piece in enumerate(pieces) if piece.kind not in _MARKS), None)
@@ -54,7 +64,8 @@ def _formula_cut(line: Line, verbs: VerbReader) -> list[int]:
     if following is not None and following.kind == "TEXT":
         text = following.text
         start = len(text) - len(text.lstrip(" \t\u00a0"))
-        if verbs.phrase_end(text, start) is not None:
+        last = index + 2 == len(pieces)
+        if verbs.phrase_end(text, start) is not None or (last and text.strip() in phrase_starts):
             lead.kind = "FORMULA"
             return [lead.end]
     lead.kind = "TEXT"  # "The Council Chamber was ...": no formula after all
@@ -70,24 +81,20 @@ def _phrase_cuts(line: Line, verbs: VerbReader) -> list[int]:
         if piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
             if before.rstrip()[-1:] in (",", ";"):
                 cuts.append(piece.start)  # ", *Recalling* Article X"
-        elif piece.kind == "TEXT" and before.strip():
+        elif piece.kind == "TEXT" or piece.kind == "FORMULA":  # a formula's meeting clause may run on
             cuts.extend(_cuts_in_text(piece, verbs))
-        elif piece.kind == "TEXT":
-            cuts.extend(_cuts_in_text(piece, verbs, skip_start=True))
         if piece.kind not in _MARKS:
             before += piece.text
     return cuts
 
 
-def _cuts_in_text(piece: Piece, verbs: VerbReader, *, skip_start: bool = False) -> list[int]:
+def _cuts_in_text(piece: Piece, verbs: VerbReader) -> list[int]:
     text = piece.text
     if "," not in text and ";" not in text:
         return []
     cuts = []
     for match in _END_THEN_CAPITAL.finditer(text):
         start = match.end()
-        if skip_start and not text[: match.start()].strip():
-            continue
         end = verbs.phrase_end(text, start)
         if end is not None and _LOWER_WORD.match(text, end):
             cuts.append(piece.start + start)
@@ -101,10 +108,10 @@ def _cut(line: Line, cuts: list[int], scanner: InlineScanner) -> list[Line]:
     cut = next(bounds, None)
     for piece in line.pieces:
         while cut is not None and piece.end > cut >= piece.start:
-            if cut > piece.start:  # a cut inside a text piece
+            if cut > piece.start:  # a cut inside a text piece (or a formula that runs on)
                 head = Piece(piece.kind, piece.text[: cut - piece.start], piece.start, cut)
                 parts[-1].append(head)
-                piece = Piece(piece.kind, piece.text[cut - piece.start :], cut, piece.end)
+                piece = Piece("TEXT", piece.text[cut - piece.start :], cut, piece.end)
             parts.append([])
             cut = next(bounds, None)
         parts[-1].append(piece)
