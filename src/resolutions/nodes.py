@@ -20,6 +20,8 @@ from attrs import field, frozen
 if TYPE_CHECKING:
     import pandas
 
+    from resolutions.citations.model import Citation
+
 Kind = Literal["preambular", "operative", "paragraph"]
 Marking = Literal["italic", "bold", "bold_italic", "capitals", "plain"]
 EmphasisStyle = Literal["italic", "bold", "bold_italic"]
@@ -392,6 +394,21 @@ class Document:
 
         return records(self)
 
+    def citations(self) -> list[Citation]:
+        """Return every reference to another resolution, decision, document or article, in order.
+
+        See :mod:`resolutions.citations`: titles, paragraphs and sub-items, then footnotes.
+        """
+        from resolutions.citations.tree import document_citations
+
+        return document_citations(self)
+
+    def citation_records(self) -> list[dict[str, Any]]:
+        """Return one dict per citation, with who cites it where and how (see ``citation_records``)."""
+        from resolutions.citations.tree import citation_records
+
+        return citation_records(self)
+
     def to_source(self) -> str:
         """Return the exact text this document was parsed from, rebuilt from its nodes."""
         from resolutions.serialise.source import to_source
@@ -410,11 +427,14 @@ class Document:
 
         return to_markdown(self)
 
-    def to_frame(self) -> pandas.DataFrame:
-        """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    def to_frame(self, table: Literal["paragraphs", "citations"] = "paragraphs") -> pandas.DataFrame:
+        """Return :meth:`records` (or, with ``table="citations"``, :meth:`citation_records`) as a pandas DataFrame.
+
+        Needs the ``pandas`` extra.
+        """
         from resolutions.serialise.frame import to_frame
 
-        return to_frame(self)
+        return to_frame(self, table)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole tree as JSON-ready dicts, spans included (see ``resolutions.from_dict``)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from resolutions.citations.tree import locate
 from resolutions.inline import inline_markers, inline_text
 from resolutions.nodes import Annex, Paragraph, Section, SubItem
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from resolutions.nodes import Block, Document
 
 #: The keys of a record, in order.
-COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "footnotes")
+COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "footnotes", "citations")
 
 
 def iter_paragraphs(document: Document) -> Iterator[Paragraph]:
@@ -63,8 +64,10 @@ def records(document: Document) -> list[dict[str, Any]]:
     Keys: ``kind`` ("preambular", "operative", "paragraph" or "item"), ``number`` (bare: "12",
     "a"), ``label`` (as written: "12.", "(a)"), ``verb``, ``text`` (the whole paragraph as plain
     text, verb phrase included, number and markup excluded), ``section`` (the path of section
-    names), ``parent`` (the index of the record an item belongs to) and ``footnotes`` (the
-    markers referenced).
+    names), ``parent`` (the index of the record an item belongs to), ``footnotes`` (the
+    markers referenced) and ``citations`` (what the text cites, each as its
+    :attr:`~resolutions.citations.Citation.key`: the symbol, else the body and number, "CND
+    56/12", "Charter art. 2"; see :mod:`resolutions.citations`).
     """
     rows: list[dict[str, Any]] = []
     for paragraph in document.preamble.paragraphs:
@@ -72,6 +75,11 @@ def records(document: Document) -> list[dict[str, Any]]:
     _add_blocks(rows, document.body, [])
     for annex in document.annexes:
         _add_blocks(rows, annex.children, [section_name(annex)])
+    for row in rows:
+        row["citations"] = []
+    for located in locate(document):
+        if located.record is not None:
+            rows[located.record]["citations"] = [c.key for c in located.citations]
     return rows
 
 

@@ -163,6 +163,10 @@ class TextReader:
             out.append(FootnoteRef(element.get("marker") or ""))
         elif name in ("eol", "eop", "br"):
             out.append(Text(" "))
+        elif name == "ref":
+            # A citation (ours: a resolution's, a document's or an article's AKN URI): its text.
+            # Citations are a reading of the text, so the text found again gives them again.
+            out += self.inline(element)
         else:
             out += self.inline(element)
 
