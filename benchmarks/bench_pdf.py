@@ -1,24 +1,30 @@
-"""Benchmark: PDF -> Document time per page on the corpus PDFs (../shared/corpus/*/*.pdf).
+"""Benchmark: PDF -> Document time per page, beside pdftotext measured in the same run.
 
 Run: python benchmarks/bench_pdf.py [--repeat N] [FILE.pdf ...]
 
-For each PDF, reports the best of N runs (the run least disturbed by other work on a shared
-machine) of ``resolutions.parse_file``, split into reading the PDF (pdfminer.six, then the
-reader's layout work) and parsing the text, in milliseconds per page. Needs the pdf extra.
+Default files: the corpus PDFs (../shared/corpus/*/*.pdf) and the WHA66 PDFs
+(../shared/bulk/wha66/*.pdf). For each PDF, reports the best of N runs (the run least disturbed
+by other work on a shared machine) of ``resolutions.parse_file``, split into reading the PDF
+(``read_pdf``: PDFium, then the reader's layout work) and parsing the text, in milliseconds per
+page; and ``pdftotext`` (poppler, a separate process, its start included) on the same file.
+The totals give milliseconds per page over all pages and the ratio to pdftotext. Needs the pdf
+extra; pdftotext is skipped when it is not installed (Debian: apt-get install poppler-utils).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import resolutions
 from resolutions.pdf import read_pdf
-from resolutions.pdf.load import load_pages
+from resolutions.pdf.engine import open_document
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def best(repeat: int, work: Callable[[], object]) -> float:
@@ -31,30 +37,52 @@ def best(repeat: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
+def page_count(path: Path) -> int:
+    with open_document(path.read_bytes(), str(path), "") as document:
+        return len(document)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, help="PDFs (default: the shared corpus)")
+    parser.add_argument("files", nargs="*", type=Path, help="PDFs (default: the corpus and WHA66 PDFs)")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    files = args.files or sorted(CORPUS.glob("*/*.pdf"))
+    files = args.files or sorted(SHARED.glob("corpus/*/*.pdf")) + sorted(SHARED.glob("bulk/wha66/*.pdf"))
     if not files:
-        raise SystemExit(f"no PDFs given and none in {CORPUS}")
+        raise SystemExit(f"no PDFs given and none under {SHARED}")
+    poppler = shutil.which("pdftotext")
     resolutions.parse("The General Assembly,\n\n1. Decides to remain seized of the matter.\n")  # build the grammar
-    print(f"{'file':<28} {'pages':>5} {'read ms/p':>10} {'parse ms/p':>11} {'total ms/p':>11}")
-    total_pages = 0
-    total_time = 0.0
+    print(f"{'file':<28} {'pages':>5} {'read':>7} {'parse':>7} {'total':>7} {'pdftotext':>9}  (ms per page)")
+    totals = {"pages": 0.0, "read": 0.0, "parse": 0.0, "whole": 0.0, "poppler": 0.0}
     for path in files:
-        pages = len(load_pages(path))
+        pages = page_count(path)
         text = read_pdf(path)
         reading = best(args.repeat, lambda path=path: read_pdf(path))
         parsing = best(args.repeat, lambda text=text: resolutions.parse(text))
         whole = best(args.repeat, lambda path=path: resolutions.parse_file(path))
-        total_pages += pages
-        total_time += whole
+        command = [poppler or "", str(path), "-"]
+        external = (
+            best(args.repeat, lambda c=command: subprocess.run(c, check=True, capture_output=True)) if poppler else 0.0
+        )
+        for key, value in (
+            ("pages", pages),
+            ("read", reading),
+            ("parse", parsing),
+            ("whole", whole),
+            ("poppler", external),
+        ):
+            totals[key] += value
         name = f"{path.parent.name}/{path.name}"[-28:]
-        per_page = [seconds / pages * 1e3 for seconds in (reading, parsing, whole)]
-        print(f"{name:<28} {pages:>5} {per_page[0]:>10.1f} {per_page[1]:>11.1f} {per_page[2]:>11.1f}")
-    print(f"all: {total_pages} pages, {total_time / total_pages * 1e3:.1f} ms per page (PDF -> Document)")
+        cells = [seconds / pages * 1e3 for seconds in (reading, parsing, whole, external)]
+        print(f"{name:<28} {pages:>5} {cells[0]:>7.1f} {cells[1]:>7.1f} {cells[2]:>7.1f} {cells[3]:>9.1f}")
+    pages = totals["pages"]
+    per_page = {key: totals[key] / pages * 1e3 for key in ("read", "parse", "whole", "poppler")}
+    print(
+        f"all: {pages:.0f} pages; PDF -> Document {per_page['whole']:.2f} ms per page "
+        f"(reading {per_page['read']:.2f}, parsing {per_page['parse']:.2f})"
+    )
+    if poppler:
+        print(f"pdftotext: {per_page['poppler']:.2f} ms per page; ratio {per_page['whole'] / per_page['poppler']:.2f}x")
 
 
 if __name__ == "__main__":

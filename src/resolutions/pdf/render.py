@@ -150,20 +150,22 @@ def _continues_at(block: list[TextLine], line: TextLine, metrics: Metrics) -> bo
     That is the left edge of the text, or, under a numbered first line, the edge of the text
     after the number (a hanging indent); once the block has a second line, where that one starts.
     """
-    edges = [block[-1].x0] if len(block) > 1 else [metrics.left, block[0].text_x0]
-    return any(abs(line.x0 - edge) <= 0.5 * line.size for edge in edges) or line.x0 < metrics.left
+    left = line.column[0] if line.column else metrics.left
+    edges = [block[-1].x0] if len(block) > 1 else [left, block[0].text_x0]
+    return any(abs(line.x0 - edge) <= 0.5 * line.size for edge in edges) or line.x0 < left
 
 
 def wraps(prev: TextLine, line: TextLine, metrics: Metrics) -> bool:
     """Tell whether ``prev`` was wrapped: the first word of ``line`` would not have fitted on it."""
     if prev.text.endswith(_SOFT_HYPHEN):
         return True
-    measure = metrics.right - metrics.left
+    left, right = prev.column or (metrics.left, metrics.right)  # a column's edges, or the page's
+    measure = right - left
     if prev.x1 - prev.x0 < 0.5 * measure:  # a short line is ended on purpose (or set right or centred)
         return False
-    if line.x0 > prev.text_x0 + 0.5 * line.size and line.x0 > metrics.left + 4 * line.size:
+    if line.x0 > prev.text_x0 + 0.5 * line.size and line.x0 > left + 4 * line.size:
         return False  # the next line starts further right than the text of this one: not its continuation
-    room = metrics.right - prev.x1
+    room = right - prev.x1
     return line.lead + 0.25 * prev.size > room
 
 

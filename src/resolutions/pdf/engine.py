@@ -1,0 +1,434 @@
+"""The only module that talks to the PDF engine: PDFium, through pypdfium2.
+
+PDFium (the engine in Chrome) parses a page and builds its text page in C; this module takes
+out, page by page, what the reader needs: pieces of text (a word, or the part of one drawn in
+one font) with their boxes and fonts, horizontal rules, and images. It asks PDFium for the
+page's text in one call and for boxes only at the ends of each word, and for fonts once per
+text object, so the Python work is per word, not per character.
+
+Pages are read in the direction their text runs: a page turned by ``/Rotate`` or drawn
+sideways on a portrait sheet is read upright; text running another way than most of its page
+(a margin note set vertically, a diagonal watermark) is left out.
+
+PDFium is not thread-safe: one lock serialises its use across threads.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from attrs import frozen
+
+from resolutions.errors import ParseError
+from resolutions.pdf.limits import PdfLimits
+from resolutions.pdf.pieces import Piece, clean, font_style
+
+#: PDFium may be used by one thread at a time.
+LOCK = threading.RLock()
+#: A rule is a horizontal stroke no thicker than this (points).
+_RULE_THICKNESS = 2.0
+#: A text object turned further than this (degrees) from a quarter turn is not read (a watermark).
+_SKEW = 5.0
+#: A shear of the text matrix larger than this (over its scale) is a synthetic italic.
+_SLANT = 0.1
+#: How deep forms (XObjects) inside forms are searched for rules and images.
+_FORM_DEPTH = 4
+_WORD = re.compile(r"\S+")
+#: A page object, or an object stream (which may hold page objects out of sight).
+_A_PAGE = re.compile(rb"/Type\s*/(?:Page(?![A-Za-z])|ObjStm)")
+_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b")
+#: Characters a piece's text is cleaned of (see :func:`~resolutions.pdf.pieces.clean`).
+_UNTIDY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufb00-\ufb06\ufffe]")
+
+_INSTALL_HINT = 'install the PDF extra: pip install "resolutions[pdf]"'
+
+
+class PdfSupportMissingError(ParseError, ImportError):
+    """The PDF extra (pypdfium2) is not installed. Both a ParseError and an ImportError."""
+
+
+@frozen
+class Rule:
+    """A horizontal stroke drawn on a page (a footnote separator, an underline, a table edge)."""
+
+    x0: float
+    x1: float
+    top: float
+
+
+@frozen
+class PageData:
+    """What a page holds besides its text: its size, rules and images.
+
+    Attributes:
+        number: 0-based page index.
+        width: Page width in points, as the page is read.
+        height: Page height in points, as the page is read.
+        rules: Horizontal strokes.
+        images: How many images the page draws.
+        image_share: The share of the page the images cover (a scan covers all of it).
+        chars: How many characters the page draws.
+        words: How many pieces of text were read from it.
+        unmapped: How many of them have characters whose font does not say what they are.
+    """
+
+    number: int
+    width: float
+    height: float
+    rules: tuple[Rule, ...]
+    images: int
+    image_share: float
+    chars: int
+    words: int
+    unmapped: int
+
+
+class _Calls:
+    """PDFium's functions, bound once with the plain types the hot loops pass (ints, addresses)."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        vp, i = ctypes.c_void_p, ctypes.c_int
+
+        def bind(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+            address = ctypes.cast(function, ctypes.c_void_p).value
+            assert address is not None  # a function the library exports
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        self.get_text = bind(raw.FPDFText_GetText, i, vp, i, i, vp)
+        self.unicode = bind(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i)
+        self.text_object = bind(raw.FPDFText_GetTextObject, vp, vp, i)
+        self.loose_box = bind(raw.FPDFText_GetLooseCharBox, i, vp, i, vp)
+        self.origin = bind(raw.FPDFText_GetCharOrigin, i, vp, i, vp, vp)
+        self.unmapped = bind(raw.FPDFText_HasUnicodeMapError, i, vp, i)
+        self.generated = bind(raw.FPDFText_IsGenerated, i, vp, i)
+        self.font = bind(raw.FPDFTextObj_GetFont, vp, vp)
+        self.font_size = bind(raw.FPDFTextObj_GetFontSize, i, vp, vp)
+        self.matrix = bind(raw.FPDFPageObj_GetMatrix, i, vp, vp)
+        self.font_name = bind(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, vp, vp, ctypes.c_size_t)
+        self.font_flags = bind(raw.FPDFFont_GetFlags, i, vp)
+        self.font_weight = bind(raw.FPDFFont_GetWeight, i, vp)
+        self.italic_angle = bind(raw.FPDFFont_GetItalicAngle, i, vp, vp)
+        self.count_objects = bind(raw.FPDFPage_CountObjects, i, vp)
+        self.get_object = bind(raw.FPDFPage_GetObject, vp, vp, i)
+        self.form_count = bind(raw.FPDFFormObj_CountObjects, i, vp)
+        self.form_object = bind(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
+        self.object_type = bind(raw.FPDFPageObj_GetType, i, vp)
+        self.bounds = bind(raw.FPDFPageObj_GetBounds, i, vp, vp, vp, vp, vp)
+
+
+_CALLS: _Calls | None = None
+
+
+def calls() -> _Calls:
+    """Bind PDFium's functions on first use (the pdf extra is optional)."""
+    global _CALLS
+    if _CALLS is None:
+        try:
+            _CALLS = _Calls()
+        except ImportError as exc:
+            raise PdfSupportMissingError(
+                "reading PDF files needs the optional 'pdf' extra (pypdfium2), which is not installed",
+                expected="pypdfium2, importable",
+                hint=_INSTALL_HINT,
+            ) from exc
+    return _CALLS
+
+
+@contextmanager
+def open_document(data: bytes, name: str, password: str) -> Iterator[Any]:
+    """Open a PDF held in memory; yield PDFium's document (closed on exit)."""
+    functions = calls()
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data, password=password or None)
+    except pypdfium2.PdfiumError as exc:
+        raise _open_error(name, exc, functions.raw, data) from exc
+    try:
+        yield document
+    finally:
+        document.close()
+
+
+def read_page(document: Any, number: int, name: str, limits: PdfLimits) -> tuple[PageData, list[Piece]]:
+    """Read one page: its facts and its pieces of text, in reading coordinates.
+
+    Raises:
+        ParseError: PDFium cannot load the page.
+        LimitError: The page draws more characters than ``limits.chars_per_page``.
+    """
+    functions = calls()
+    raw = functions.raw
+    page = raw.FPDF_LoadPage(document.raw, number)
+    if not page:
+        raise ParseError(
+            f"{name}: page {number + 1} is damaged and cannot be read",
+            expected="a complete, well-formed PDF",
+            hint=_REPAIR_HINT,
+        )
+    textpage = None
+    try:
+        box = raw.FS_RECTF()
+        if not raw.FPDF_GetPageBoundingBox(page, ctypes.byref(box)):
+            box.left, box.bottom = 0.0, 0.0
+            box.right, box.top = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+        textpage = raw.FPDFText_LoadPage(page)
+        if not textpage:
+            raise ParseError(f"{name}: the text of page {number + 1} cannot be read", hint=_REPAIR_HINT)
+        count = raw.FPDFText_CountChars(textpage)
+        if count > limits.chars_per_page:
+            raise limits.exceeded("chars_per_page", f"page {number + 1} of {name} draws {count:,} characters")
+        reader = _PageReader(functions, page, textpage, box)
+        pieces, quarter, unmapped = reader.pieces(count)
+        rules, images, share = reader.drawings(quarter)
+        width, height = reader.size(quarter)
+        return PageData(number, width, height, tuple(rules), images, share, count, len(pieces), unmapped), pieces
+    finally:
+        if textpage:
+            raw.FPDFText_ClosePage(textpage)
+        raw.FPDF_ClosePage(page)
+
+
+_REPAIR_HINT = (
+    "download it again, or repair it first, for example: qpdf input.pdf repaired.pdf "
+    "(or open it in a viewer and print it to a new PDF)"
+)
+
+
+@frozen
+class _Style:
+    """What one text object says of its text: font, style, size and direction."""
+
+    font: str
+    italic: bool
+    bold: bool
+    size: float
+    quarter: int  # which way the text runs: 0 right, 1 up, 2 left, 3 down (in PDF space)
+    upright: bool  # runs along a quarter turn (not a diagonal)
+    unmapped: bool  # its font does not say which characters it draws (checked on its first)
+
+
+class _PageReader:
+    """Take one page's pieces and drawings out of PDFium."""
+
+    def __init__(self, functions: _Calls, page: Any, textpage: Any, box: Any) -> None:
+        self.calls = functions
+        self.page = ctypes.cast(page, ctypes.c_void_p).value
+        self.textpage = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.left, self.bottom, self.right, self.top = (
+            float(box.left),
+            float(box.bottom),
+            float(box.right),
+            float(box.top),
+        )
+        self.styles: dict[int, _Style] = {}
+        self.fonts: dict[int, tuple[str, bool, bool]] = {}
+        # Buffers PDFium writes boxes and points into, made once per page.
+        self.head, self.tail = functions.raw.FS_RECTF(), functions.raw.FS_RECTF()
+        self.x, self.y = ctypes.c_double(0.0), ctypes.c_double(0.0)
+        self.head_address, self.tail_address = ctypes.addressof(self.head), ctypes.addressof(self.tail)
+        self.x_address, self.y_address = ctypes.addressof(self.x), ctypes.addressof(self.y)
+
+    # ------------------------------------------------------------------ text
+
+    def pieces(self, count: int) -> tuple[list[Piece], int, int]:
+        """Return the page's pieces, the quarter its text runs in, and how many are unmapped."""
+        text = self._text(count)
+        found: list[tuple[int, int, _Style, bool]] = []
+        weight = [0, 0, 0, 0]
+        text_object = self.calls.text_object
+        generated = self.calls.generated
+        textpage = self.textpage
+        styles = self.styles
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            first = text_object(textpage, start)
+            if first is None:
+                continue
+            # A space the PDF writes separates words; one PDFium adds for a gap is weighed again
+            # by the line builder, which measures the gap against the font size.
+            space = start > 0 and text[start - 1] == " " and generated(textpage, start - 1) == 0
+            if text_object(textpage, end - 1) == first:
+                style = styles.get(first) or self._new_style(first, start)
+                found.append((start, end, style, space))
+                weight[style.quarter] += (end - start) * style.upright
+                continue
+            for a, b, handle in self._split(start, end):
+                style = styles.get(handle) or self._new_style(handle, a)
+                found.append((a, b, style, space))
+                weight[style.quarter] += (b - a) * style.upright
+                space = False
+        quarter = max(range(4), key=weight.__getitem__)
+        tidy = _UNTIDY.search(text) is not None
+        make = self._piece
+        pieces = [
+            make(clean(text[a:b]) if tidy else text[a:b], a, b - 1, style, space, quarter)
+            for a, b, style, space in found
+            if style.quarter == quarter and style.upright
+        ]
+        unmapped = sum(1 for a, b, style, space in found if style.unmapped)
+        return pieces, quarter, unmapped
+
+    def _text(self, count: int) -> str:
+        functions = self.calls
+        buffer = ctypes.create_string_buffer(2 * (count + 1))
+        written = functions.get_text(self.textpage, 0, count, ctypes.addressof(buffer))
+        text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", errors="replace")
+        if len(text) != count:  # characters beyond the BMP take two UTF-16 units: index one by one
+            text = "".join(chr(functions.unicode(self.textpage, index) or 32) for index in range(count))
+        return text
+
+    def _split(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Cut a word where its text object changes (a superscript, an italic ending)."""
+        text_object = self.calls.text_object
+        spans: list[tuple[int, int, int]] = []
+        cut, current = start, text_object(self.textpage, start)
+        for index in range(start + 1, end):
+            handle = text_object(self.textpage, index)
+            if handle != current:
+                if current is not None:
+                    spans.append((cut, index, current))
+                cut, current = index, handle
+        if current is not None:
+            spans.append((cut, end, current))
+        return spans
+
+    def _new_style(self, handle: int, index: int) -> _Style:
+        style = self.styles[handle] = self._read_style(handle, self.calls.unmapped(self.textpage, index) == 1)
+        return style
+
+    def _read_style(self, handle: int, unmapped: bool) -> _Style:
+        functions = self.calls
+        font = functions.font(handle)
+        facts = self.fonts.get(font or 0)
+        if facts is None:
+            facts = self.fonts[font or 0] = self._read_font(font)
+        name, italic, bold = facts
+        size = ctypes.c_float(0.0)
+        functions.font_size(handle, ctypes.addressof(size))
+        matrix = functions.raw.FS_MATRIX(1, 0, 0, 1, 0, 0)
+        functions.matrix(handle, ctypes.addressof(matrix))
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        angle = math.degrees(math.atan2(b, a))
+        quarter = round(angle / 90) % 4
+        upright = abs(angle - 90 * round(angle / 90)) <= _SKEW
+        scale = math.hypot(a, b) or 1.0
+        # The shear of the "up" vector along the direction of writing: a slanted (synthetic) italic.
+        cross = (a * d - b * c) / scale
+        shear = (a * c + b * d) / scale / cross if cross else 0.0
+        drawn = float(size.value) * (math.hypot(c, d) or 1.0)
+        return _Style(name, italic or abs(shear) > _SLANT, bold, round(drawn, 2), quarter, upright, unmapped)
+
+    def _read_font(self, font: int | None) -> tuple[str, bool, bool]:
+        if not font:
+            return "", False, False
+        functions = self.calls
+        buffer = ctypes.create_string_buffer(256)
+        length = functions.font_name(font, ctypes.addressof(buffer), 256)
+        name = buffer.raw[: max(0, min(length, 256) - 1)].decode("latin-1")
+        angle = ctypes.c_int(0)
+        functions.italic_angle(font, ctypes.addressof(angle))
+        flags = functions.font_flags(font)
+        return font_style(name, flags=max(flags, 0), weight=functions.font_weight(font), angle=angle.value)
+
+    def _piece(self, text: str, first: int, last: int, style: _Style, space: bool, quarter: int) -> Piece:
+        calls, head, tail = self.calls, self.head, self.tail
+        calls.loose_box(self.textpage, first, self.head_address)
+        calls.loose_box(self.textpage, last, self.tail_address)
+        calls.origin(self.textpage, first, self.x_address, self.y_address)
+        left = head.left if head.left < tail.left else tail.left
+        right = head.right if head.right > tail.right else tail.right
+        low = head.bottom if head.bottom < tail.bottom else tail.bottom
+        high = head.top if head.top > tail.top else tail.top
+        if quarter == 0:
+            x0, x1, top, bottom, baseline = (
+                left - self.left,
+                right - self.left,
+                self.top - high,
+                self.top - low,
+                self.top - self.y.value,
+            )
+        else:
+            x0, x1, top, bottom, baseline = self._turn(quarter, left, right, low, high, self.x.value, self.y.value)
+        return Piece(text, x0, x1, top, bottom, baseline, style.size, style.font, style.italic, style.bold, space)
+
+    def _turn(
+        self, quarter: int, left: float, right: float, low: float, high: float, ox: float, oy: float
+    ) -> tuple[float, float, float, float, float]:
+        """Map a box and an origin from PDF space to reading space (x right, y down)."""
+        if quarter == 0:
+            return left - self.left, right - self.left, self.top - high, self.top - low, self.top - oy
+        if quarter == 1:  # text runs up the page: the page is read turned a quarter clockwise
+            return low - self.bottom, high - self.bottom, left - self.left, right - self.left, ox - self.left
+        if quarter == 2:
+            return self.right - right, self.right - left, low - self.bottom, high - self.bottom, oy - self.bottom
+        return self.top - high, self.top - low, self.right - right, self.right - left, self.right - ox
+
+    def size(self, quarter: int) -> tuple[float, float]:
+        width, height = self.right - self.left, self.top - self.bottom
+        return (width, height) if quarter % 2 == 0 else (height, width)
+
+    # ------------------------------------------------------------------ drawings
+
+    def drawings(self, quarter: int) -> tuple[list[Rule], int, float]:
+        """Return the page's horizontal rules, its image count, and the share images cover."""
+        functions = self.calls
+        rules: list[Rule] = []
+        images = 0
+        area = 0.0
+        width, height = self.size(quarter)
+        corners = [ctypes.c_float(0.0) for _ in range(4)]
+        addresses = [ctypes.addressof(corner) for corner in corners]
+        stack = [(functions.get_object(self.page, index), 0) for index in range(functions.count_objects(self.page))]
+        while stack:
+            handle, depth = stack.pop()
+            kind = functions.object_type(handle) if handle else 0
+            if kind == 5 and depth < _FORM_DEPTH:  # a form: look inside
+                stack.extend(
+                    (functions.form_object(handle, index), depth + 1) for index in range(functions.form_count(handle))
+                )
+                continue
+            if kind not in (2, 3) or not functions.bounds(handle, *addresses):
+                continue
+            left, low, right, high = (corner.value for corner in corners)
+            x0, x1, top, bottom, _ = self._turn(quarter, left, right, low, high, 0.0, 0.0)
+            if kind == 3:
+                images += 1
+                area += max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(bottom, height) - max(top, 0.0))
+            elif bottom - top <= _RULE_THICKNESS <= (x1 - x0) / 2:
+                rules.append(Rule(x0, x1, (top + bottom) / 2))
+        return rules, images, min(1.0, area / (width * height)) if width * height else 0.0
+
+
+def _open_error(name: str, exc: Exception, raw: Any, data: bytes) -> ParseError:
+    code = getattr(exc, "err_code", None)
+    if code == raw.FPDF_ERR_PASSWORD:
+        return ParseError(
+            f"{name} is encrypted and cannot be opened without its password",
+            expected="an unencrypted PDF, or its password",
+            hint="pass password= to resolutions.pdf.read_pdf, or remove the protection first, for example: "
+            "qpdf --decrypt --password=PASSWORD input.pdf output.pdf",
+        )
+    # PDFium refuses a document without pages, leaving its last error as it was: look for a page.
+    if code == raw.FPDF_ERR_SUCCESS or (_A_PAGE.search(data) is None and _PAGE_TREE.search(data) is not None):
+        return ParseError(f"{name} has no pages", expected="a PDF with at least one page of text")
+    if code == raw.FPDF_ERR_SECURITY:
+        return ParseError(
+            f"{name} uses a security handler the PDF engine does not support",
+            expected="a PDF without DRM",
+            hint="remove the protection with the software that applied it",
+        )
+    return ParseError(
+        f"{name} is damaged or not a PDF the reader understands ({exc})",
+        expected="a complete, well-formed PDF",
+        hint=_REPAIR_HINT,
+    )
