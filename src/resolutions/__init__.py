@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from resolutions.api import parse, parse_all, parse_all_file, parse_file
+from resolutions.api import parse, parse_all, parse_all_file, parse_file, parse_html
 from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
@@ -42,6 +42,7 @@ __all__ = [
     "parse_all",
     "parse_all_file",
     "parse_file",
+    "parse_html",
     "register_grammar",
     "same_content",
 ]
