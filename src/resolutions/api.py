@@ -49,11 +49,11 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
     compiled = load_grammar(body).compiled()
     # The grammar wants every line to end with a line break; the sentinel is never in a span
-    # the document gives back. A byte order mark is read as the space it stands for (same
-    # length, so offsets hold); the source keeps it.
+    # the document gives back. A byte order mark is read as a blank line (one character, so
+    # offsets hold; a space would indent the first line); the source keeps it.
     lexed = text if text.endswith("\n") else text + "\n"
     if lexed.startswith(_BOM):
-        lexed = " " + lexed[1:]
+        lexed = "\n" + lexed[1:]
     collecting = gc.isenabled()
     gc.disable()  # the parser makes many small objects and no cycles: collection is wasted work
     try:
