@@ -14,6 +14,7 @@ left margin), and repetition across pages (running headers and footers). See doc
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -76,6 +77,21 @@ def extract_pdf(data: bytes, *, name: str, password: str = "", limits: PdfLimits
     started = time.monotonic()
     _check_bytes(data, name, limits)
     check_streams(data, name, limits, started)
+    collecting = gc.isenabled()
+    gc.disable()  # the reader makes many small objects and no cycles: collection is wasted work
+    try:
+        pages, lines = _read_pages(data, name, password, limits, started)
+        _check_text(name, pages)
+        return Extracted(_compose(pages, lines), _scanned_pages(name, pages))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_pages(
+    data: bytes, name: str, password: str, limits: PdfLimits, started: float
+) -> tuple[list[PageData], list[list[TextLine]]]:
+    """Read the pages one by one into lines; only the lines are kept (memory stays flat)."""
     pages: list[PageData] = []
     lines: list[list[TextLine]] = []
     with LOCK, open_document(data, name, password) as document:
@@ -88,8 +104,7 @@ def extract_pdf(data: bytes, *, name: str, password: str = "", limits: PdfLimits
             page, pieces = read_page(document, number, name, limits)
             pages.append(page)
             lines.append(reading_order(page_lines(pieces, number), page.width))
-    _check_text(name, pages)
-    return Extracted(_compose(pages, lines), _scanned_pages(name, pages))
+    return pages, lines
 
 
 def is_pdf(path: str | Path) -> bool:

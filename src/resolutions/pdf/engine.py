@@ -27,6 +27,7 @@ from attrs import frozen
 
 from resolutions.errors import ParseError
 from resolutions.pdf.limits import PdfLimits
+from resolutions.pdf.lines import WORD_GAP
 from resolutions.pdf.pieces import Piece, clean, font_style
 
 #: PDFium may be used by one thread at a time.
@@ -215,6 +216,8 @@ class _Style:
     quarter: int  # which way the text runs: 0 right, 1 up, 2 left, 3 down (in PDF space)
     upright: bool  # runs along a quarter turn (not a diagonal)
     unmapped: bool  # its font does not say which characters it draws (checked on its first)
+    origin: float  # where its text starts and sits, in PDF space (x, y of its first character)
+    baseline: float
 
 
 class _PageReader:
@@ -243,10 +246,9 @@ class _PageReader:
     def pieces(self, count: int) -> tuple[list[Piece], int, int]:
         """Return the page's pieces, the quarter its text runs in, and how many are unmapped."""
         text = self._text(count)
-        found: list[tuple[int, int, _Style, bool]] = []
+        found: list[tuple[int, int, _Style, int]] = []
         weight = [0, 0, 0, 0]
         text_object = self.calls.text_object
-        generated = self.calls.generated
         textpage = self.textpage
         styles = self.styles
         for match in _WORD.finditer(text):
@@ -254,10 +256,8 @@ class _PageReader:
             first = text_object(textpage, start)
             if first is None:
                 continue
-            # A space the PDF writes separates words; one PDFium adds for a gap is weighed again
-            # by the line builder, which measures the gap against the font size.
-            space = start > 0 and text[start - 1] == " " and generated(textpage, start - 1) == 0
-            if text_object(textpage, end - 1) == first:
+            space = start - 1 if start > 0 and text[start - 1] == " " else -1
+            if end - start == 1 or text_object(textpage, end - 1) == first:
                 style = styles.get(first) or self._new_style(first, start)
                 found.append((start, end, style, space))
                 weight[style.quarter] += (end - start) * style.upright
@@ -266,17 +266,69 @@ class _PageReader:
                 style = styles.get(handle) or self._new_style(handle, a)
                 found.append((a, b, style, space))
                 weight[style.quarter] += (b - a) * style.upright
-                space = False
+                space = -1
         quarter = max(range(4), key=weight.__getitem__)
-        tidy = _UNTIDY.search(text) is not None
-        make = self._piece
-        pieces = [
-            make(clean(text[a:b]) if tidy else text[a:b], a, b - 1, style, space, quarter)
-            for a, b, style, space in found
-            if style.quarter == quarter and style.upright
-        ]
+        kept = [piece for piece in found if piece[2].quarter == quarter and piece[2].upright]
+        pieces = self._upright(kept, text) if quarter == 0 else self._turned(kept, text, quarter)
         unmapped = sum(1 for a, b, style, space in found if style.unmapped)
         return pieces, quarter, unmapped
+
+    def _upright(self, found: list[tuple[int, int, _Style, int]], text: str) -> list[Piece]:
+        """Make the pieces of a page read as drawn (the common case, kept lean: it runs per word).
+
+        A space the PDF writes separates words; one PDFium adds for a gap is left to the line
+        builder, which measures the gap against the font size. So PDFium is asked whether a space
+        is its own only where the gap is too narrow to be a space by itself.
+        """
+        tidy = _UNTIDY.search(text) is not None
+        loose_box, generated, textpage = self.calls.loose_box, self.calls.generated, self.textpage
+        head, tail = self.head, self.tail
+        head_address, tail_address = self.head_address, self.tail_address
+        page_left, page_top = self.left, self.top
+        pieces: list[Piece] = []
+        append = pieces.append
+        before = -1e9  # the right edge of the piece before
+        for a, b, style, space in found:
+            loose_box(textpage, a, head_address)
+            if b - a > 1:
+                loose_box(textpage, b - 1, tail_address)
+                left, right = min(head.left, tail.left), max(head.right, tail.right)
+                low, high = min(head.bottom, tail.bottom), max(head.top, tail.top)
+            else:
+                left, right, low, high = head.left, head.right, head.bottom, head.top
+            spaced = space >= 0 and (left - before > WORD_GAP * style.size or generated(textpage, space) == 0)
+            append(
+                Piece(
+                    clean(text[a:b]) if tidy else text[a:b],
+                    left - page_left,
+                    right - page_left,
+                    page_top - high,
+                    page_top - low,
+                    page_top - style.baseline,
+                    style.size,
+                    style.font,
+                    style.italic,
+                    style.bold,
+                    spaced,
+                )
+            )
+            before = right
+        return pieces
+
+    def _turned(self, found: list[tuple[int, int, _Style, int]], text: str, quarter: int) -> list[Piece]:
+        tidy = _UNTIDY.search(text) is not None
+        generated = self.calls.generated
+        return [
+            self._piece(
+                clean(text[a:b]) if tidy else text[a:b],
+                a,
+                b - 1,
+                style,
+                space >= 0 and generated(self.textpage, space) == 0,
+                quarter,
+            )
+            for a, b, style, space in found
+        ]
 
     def _text(self, count: int) -> str:
         functions = self.calls
@@ -303,10 +355,13 @@ class _PageReader:
         return spans
 
     def _new_style(self, handle: int, index: int) -> _Style:
-        style = self.styles[handle] = self._read_style(handle, self.calls.unmapped(self.textpage, index) == 1)
+        # One text object is drawn on one baseline: its first character's origin gives it.
+        self.calls.origin(self.textpage, index, self.x_address, self.y_address)
+        unmapped = self.calls.unmapped(self.textpage, index) == 1
+        style = self.styles[handle] = self._read_style(handle, unmapped, self.x.value, self.y.value)
         return style
 
-    def _read_style(self, handle: int, unmapped: bool) -> _Style:
+    def _read_style(self, handle: int, unmapped: bool, x: float, y: float) -> _Style:
         functions = self.calls
         font = functions.font(handle)
         facts = self.fonts.get(font or 0)
@@ -326,7 +381,7 @@ class _PageReader:
         cross = (a * d - b * c) / scale
         shear = (a * c + b * d) / scale / cross if cross else 0.0
         drawn = float(size.value) * (math.hypot(c, d) or 1.0)
-        return _Style(name, italic or abs(shear) > _SLANT, bold, round(drawn, 2), quarter, upright, unmapped)
+        return _Style(name, italic or abs(shear) > _SLANT, bold, round(drawn, 2), quarter, upright, unmapped, x, y)
 
     def _read_font(self, font: int | None) -> tuple[str, bool, bool]:
         if not font:
@@ -344,21 +399,9 @@ class _PageReader:
         calls, head, tail = self.calls, self.head, self.tail
         calls.loose_box(self.textpage, first, self.head_address)
         calls.loose_box(self.textpage, last, self.tail_address)
-        calls.origin(self.textpage, first, self.x_address, self.y_address)
-        left = head.left if head.left < tail.left else tail.left
-        right = head.right if head.right > tail.right else tail.right
-        low = head.bottom if head.bottom < tail.bottom else tail.bottom
-        high = head.top if head.top > tail.top else tail.top
-        if quarter == 0:
-            x0, x1, top, bottom, baseline = (
-                left - self.left,
-                right - self.left,
-                self.top - high,
-                self.top - low,
-                self.top - self.y.value,
-            )
-        else:
-            x0, x1, top, bottom, baseline = self._turn(quarter, left, right, low, high, self.x.value, self.y.value)
+        left, right = min(head.left, tail.left), max(head.right, tail.right)
+        low, high = min(head.bottom, tail.bottom), max(head.top, tail.top)
+        x0, x1, top, bottom, baseline = self._turn(quarter, left, right, low, high, style.origin, style.baseline)
         return Piece(text, x0, x1, top, bottom, baseline, style.size, style.font, style.italic, style.bold, space)
 
     def _turn(

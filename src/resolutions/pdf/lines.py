@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 
 from attrs import define, frozen
@@ -29,7 +28,7 @@ _SHORT_ROW = 8
 _REACH = 0.9
 #: A gap wider than this share of the font size between pieces is a word space (the spaces of
 #: tightly justified lines are 0.2 em; the gaps PDFium takes for spaces inside words, 0.11-0.14 em).
-_WORD_GAP = 0.16
+WORD_GAP = 0.16
 #: A gap wider than this many font sizes (and _MIN_COLUMN_GAP points) separates two cells.
 _COLUMN_GAP = 3.0
 _MIN_COLUMN_GAP = 24.0
@@ -187,7 +186,13 @@ def _main_size(pieces: Sequence[Piece]) -> float:
 
 
 def _main_baseline(pieces: Sequence[Piece], size: float) -> float:
-    return statistics.median(p.baseline for p in pieces if abs(p.size - size) < 0.5)
+    return _median(sorted(p.baseline for p in pieces if abs(p.size - size) < 0.5))
+
+
+def _median(ordered: Sequence[float]) -> float:
+    """Return the median of sorted values (statistics.median, without its cost per call)."""
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _cells(row: list[Piece]) -> list[list[Piece]]:
@@ -199,8 +204,8 @@ def _cells(row: list[Piece]) -> list[list[Piece]]:
     if len(row) == 1:
         return [row]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
-    spaces = sorted(gap for gap, p in zip(gaps, row[1:], strict=True) if gap > _WORD_GAP * p.size)[:-1]
-    usual = statistics.median(spaces) if spaces else 0.0  # the widest gap left out: it may be the column gap
+    spaces = sorted(gap for gap, p in zip(gaps, row[1:], strict=True) if gap > WORD_GAP * p.size)[:-1]
+    usual = _median(spaces) if spaces else 0.0  # the widest gap left out: it may be the column gap
     cells: list[list[Piece]] = [[row[0]]]
     for piece, gap in zip(row[1:], gaps, strict=True):
         last = cells[-1][-1]
@@ -236,7 +241,7 @@ def _make_line(cell: list[Piece], page: int) -> TextLine:
 
 def _spaced(before: Piece, piece: Piece) -> bool:
     """Tell two pieces of a line that a word space separates: the PDF says so, or the gap does."""
-    return piece.space_before or piece.x0 - before.x1 > _WORD_GAP * min(piece.size, before.size)
+    return piece.space_before or piece.x0 - before.x1 > WORD_GAP * min(piece.size, before.size)
 
 
 def _text_start(cell: list[Piece]) -> float:

@@ -33,6 +33,8 @@ _TYPED = re.compile(rb"/(?:Type|Subtype|Length1|N)\b")
 _FORM = re.compile(rb"/Subtype\s*/Form\b")
 _OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
 _FLATE = re.compile(rb"/FlateDecode\b")
+#: The most Deflate can pack: 1032 bytes out for one in.
+_DEFLATE_RATIO = 1032
 #: How far before a stream its dictionary may start.
 _DICTIONARY_REACH = 4096
 #: Compressed bytes fed per step, and the most inflated bytes taken per step (the limits are
@@ -56,7 +58,6 @@ def check_streams(data: bytes, name: str, limits: PdfLimits, started: float) -> 
     """
     view = memoryview(data)
     sizes: dict[int, int] = {}
-    drawn: list[tuple[int, int]] = []  # (object number or -1, inflated size) of drawing streams
     object_streams: list[bytes] = []
     total = 0
     for keyword, start in _streams(data):
@@ -64,19 +65,26 @@ def check_streams(data: bytes, name: str, limits: PdfLimits, started: float) -> 
         dictionary = data[header:keyword] if header >= 0 else b""
         if not _FLATE.search(dictionary) or _IMAGE.search(dictionary):
             continue
+        drawing = bool(_FORM.search(dictionary)) or not _TYPED.search(dictionary)
         keep = bool(_OBJECT_STREAM.search(dictionary))
+        if not (drawing or keep) and _bounded(data, start, limits.stream_bytes):
+            continue  # a small font or profile: too small to inflate past the stream limit
         size, kept = _inflate(view[start:], name, limits, total, keep, started)
         total += size
         number = _object_number(data, header)
         if number is not None:
             sizes[number] = size
-        if _FORM.search(dictionary) or not _TYPED.search(dictionary):
-            drawn.append((-1 if number is None else number, size))
-            if size > limits.page_content_bytes:
-                raise _too_much_content(name, "a content stream", size, limits)
+        if drawing and size > limits.page_content_bytes:
+            raise _too_much_content(name, "a content stream", size, limits)
         if kept is not None:
             object_streams.append(kept)
     _check_pages(data, object_streams, sizes, name, limits)
+
+
+def _bounded(data: bytes, start: int, limit: int) -> bool:
+    """Tell a stream too short to inflate past ``limit`` (Deflate packs at most 1032 to 1)."""
+    end = data.find(b"endstream", start, start + limit // _DEFLATE_RATIO + 1)
+    return end >= 0
 
 
 def _streams(data: bytes) -> Iterator[tuple[int, int]]:

@@ -48,6 +48,10 @@ _GLUE = "\x00"
 _GLUED = re.compile(r"(?:(?<=[a-z\u00df-\u00ff\u201d\u2019\"')])([,;:]?)|(?<=[0-9])([,;]))([0-9]{1,2})(?=[\s,;.:]|$)")
 #: Characters the parser reads as markup, escaped when the PDF prints them as text.
 _MARKUP = re.compile(r"[*\\]|<(?=[A-Za-z/])|\[(?=\^)")
+#: Quick tests that spare most runs the costlier patterns.
+_MARKUP_START = re.compile(r"[*\\<\[]")
+_DIGIT = re.compile(r"[0-9]")
+_BEFORE_GLUE = re.compile(r"\s*" + _GLUE)
 
 
 @frozen
@@ -212,9 +216,11 @@ def _inline(runs: Sequence[Run], note_markers: set[str], *, plain_italic: bool) 
         elif run.italic and not plain_italic and any(ch.isalpha() for ch in run.text):
             out.append(_emphasis(run.text))
         else:
-            out.append(_GLUED.sub(_glued, _escape(run.text)))
+            text = _escape(run.text)
+            out.append(_GLUED.sub(_glued, text) if _DIGIT.search(text) else text)
+    joined = "".join(out)
     # A reference belongs to the word before it, whatever space the PDF put between them.
-    return re.sub(r"\s*" + _GLUE, "", "".join(out)).strip()
+    return (_BEFORE_GLUE.sub("", joined) if _GLUE in joined else joined).strip()
 
 
 def _emphasis(text: str) -> str:
@@ -238,7 +244,7 @@ def _glued(match: re.Match[str]) -> str:
 
 
 def _escape(text: str) -> str:
-    return _MARKUP.sub(lambda m: "\\" + m.group(0), text)
+    return _MARKUP.sub(lambda m: "\\" + m.group(0), text) if _MARKUP_START.search(text) else text
 
 
 def _join(before: str, after: str, wrapped: bool, vocabulary: set[str]) -> str:
