@@ -76,6 +76,7 @@ class TextLine:
         role: What the line is: "body", "furniture", "note" or "rule" (set by later stages).
         column: The left and right edges of the line's column on a page set in columns
             (None: the page's text is one column).
+        raised: How far the line's superscripts reach above its main text (0 without any).
     """
 
     page: int
@@ -91,6 +92,7 @@ class TextLine:
     lead: float = 0.0
     role: str = "body"
     column: tuple[float, float] | None = None
+    raised: float = 0.0
 
     @property
     def text(self) -> str:
@@ -224,11 +226,12 @@ def _make_line(cell: list[Piece], page: int) -> TextLine:
     size = _main_size(cell)
     base = _main_baseline(cell, size)
     main = [p for p in cell if p.baseline >= base - _RAISE * size]
+    top = min(p.top for p in main)
     return TextLine(
         page=page,
         x0=cell[0].x0,
         x1=max(p.x1 for p in cell),
-        top=min(p.top for p in main),
+        top=top,
         bottom=max(p.bottom for p in main),
         baseline=base,
         size=size,
@@ -236,6 +239,7 @@ def _make_line(cell: list[Piece], page: int) -> TextLine:
         fonts=frozenset(p.font for p in cell),
         text_x0=_text_start(cell),
         lead=_lead_width(cell),
+        raised=max(0.0, top - min(p.top for p in cell)),
     )
 
 

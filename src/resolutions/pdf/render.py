@@ -142,7 +142,8 @@ def _starts_block(block: list[TextLine], line: TextLine, metrics: Metrics) -> bo
     step = line.baseline - prev.baseline
     if step < 0.5 * line.size:  # another cell of the same row
         return True
-    if step > _GAP * metrics.pitch * max(prev.size, line.size) / metrics.size:
+    # A superscript makes a word processor open the line's spacing by the height it adds.
+    if step - line.raised > _GAP * metrics.pitch * max(prev.size, line.size) / metrics.size:
         return True
     body_text = abs(line.size - metrics.size) < 0.6 and not line.bold
     return body_text and not wrapped and line.x0 > prev.x0 + 0.8 * line.size
