@@ -1,6 +1,7 @@
 """Benchmark: PDF -> Document time per page, beside pdftotext measured in the same run.
 
 Run: python benchmarks/bench_pdf.py [--repeat N] [FILE.pdf ...]
+     python benchmarks/bench_pdf.py --bombs
 
 Default files: the corpus PDFs (../shared/corpus/*/*.pdf) and the WHA66 PDFs
 (../shared/bulk/wha66/*.pdf). For each PDF, reports the best of N runs (the run least disturbed
@@ -9,6 +10,10 @@ by other work on a shared machine) of ``resolutions.parse_file``, split into rea
 page; and ``pdftotext`` (poppler, a separate process, its start included) on the same file.
 The totals give milliseconds per page over all pages and the ratio to pdftotext. Needs the pdf
 extra; pdftotext is skipped when it is not installed (Debian: apt-get install poppler-utils).
+
+With ``--bombs``, reads the hostile PDFs of issue 14 instead (written by
+``tests/test_pdf_limits.py``), each in a fresh process, and reports the time to the result or
+the error and the process's peak memory: the goal is 5 s and 600 MB.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -42,11 +48,60 @@ def page_count(path: Path) -> int:
         return len(document)
 
 
+_BOMB_RUN = """
+import resource, sys, time
+from resolutions.errors import ResolutionsError
+from resolutions.pdf import read_pdf
+data = open(sys.argv[1], "rb").read()
+started = time.perf_counter()
+try:
+    outcome = f"{len(read_pdf(data))} characters"
+except ResolutionsError as error:
+    outcome = f"{type(error).__name__} ({getattr(error, 'limit', '')})"
+seconds = time.perf_counter() - started
+try:  # the high-water mark of this process's own memory (ru_maxrss also counts the parent's, on Linux)
+    status = open("/proc/self/status").read()
+    peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
+except (OSError, IndexError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{seconds:.2f} s, peak {peak:.0f} MB: {outcome}")
+"""
+
+
+def bombs() -> None:
+    """Read each bomb in a fresh process; print its time and the process's peak memory."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the bombs are written by the tests
+    from tests.pdfgen import drawn_page
+    from tests.test_pdf_limits import glyph_bomb, spaces_bomb
+
+    row = b"(" + b"AB " * 300 + b") ' "
+    lines = b"BT /F1 0.3 Tf 0.35 TL 10 780 Td " + row * 2300 + b"ET"  # just under the page content limit
+    cases = {
+        "3 million glyphs on one page": glyph_bomb(),
+        "a stream of 300 MB of spaces": spaces_bomb(),
+        "a page at the content limit": drawn_page(lines),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for label, data in cases.items():
+            path = Path(folder) / "bomb.pdf"
+            path.write_bytes(data)
+            done = subprocess.run(
+                [sys.executable, "-c", _BOMB_RUN, str(path)], capture_output=True, text=True, check=True
+            )
+            print(f"{label:<32} {len(data) / 1024:>6.0f} KB  {done.stdout.strip()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="PDFs (default: the corpus and WHA66 PDFs)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--bombs", action="store_true", help="read the hostile PDFs of issue 14 instead")
     args = parser.parse_args()
+    if args.bombs:
+        bombs()
+        return
     files = args.files or sorted(SHARED.glob("corpus/*/*.pdf")) + sorted(SHARED.glob("bulk/wha66/*.pdf"))
     if not files:
         raise SystemExit(f"no PDFs given and none under {SHARED}")

@@ -36,11 +36,13 @@ class Notes:
         targets: The ids (and anchor names) that references link to, with their markers.
         sources: The ids and anchor names of the references themselves (for back links).
         bodies: The blocks that hold notes (by node identity), with their markers, in order.
+        nodes: Those blocks, by node identity.
     """
 
     targets: dict[str, str] = field(factory=dict)
     sources: set[str] = field(factory=set)
     bodies: dict[int, str] = field(factory=dict)
+    nodes: dict[int, LexborNode] = field(factory=dict)
 
     def is_reference(self, node: LexborNode) -> str | None:
         """Return the marker of a link to a note, or None."""
@@ -73,6 +75,7 @@ def find_notes(tree: LexborHTMLParser) -> Notes:
         if parent is not None and parent.tag == "sup":
             notes.sources.update(_names(parent))
         notes.bodies.setdefault(body.mem_id, number)
+        notes.nodes.setdefault(body.mem_id, body)
     return notes
 
 

@@ -73,6 +73,7 @@ class Walker:
         self.carried = ""  # a label waiting for its block
         self.heading = 0
         self.pre = 0
+        self.read_notes: set[int] = set()
 
     def walk(self, root: LexborNode, *, framed: bool) -> None:
         """Walk ``root``'s subtree; ``framed`` says whether it is the page's main content."""
@@ -150,11 +151,14 @@ class Walker:
         self.blocks.append(text)
 
     def finish(self) -> None:
-        """Write a label left waiting at the end of the page."""
+        """Write a label left waiting, and read the notes that lie outside the content walked."""
         self.end_block()
         if self.carried:
             self.blocks.append(self.carried)
             self.carried = ""
+        for identity, node in self.notes.nodes.items():
+            if identity not in self.read_notes:
+                self._note(node, self.notes.bodies[identity])
 
     # ------------------------------------------------------------------ inline
 
@@ -181,9 +185,12 @@ class Walker:
 
     def _note(self, node: LexborNode, number: str) -> None:
         """Read a footnote's body on its own and keep it for the notes."""
-        inner = Walker(self.notes)
+        self.read_notes.add(node.mem_id)
+        inner = Walker(Notes(targets=self.notes.targets, sources=self.notes.sources))
         inner.walk(node, framed=True)
-        inner.finish()
+        inner.end_block()
+        if inner.carried:
+            inner.blocks.append(inner.carried)
         text = " ".join(inner.blocks)
         text = re.sub(r"^(?:<sup>[^<]*</sup>|\[?[0-9]{1,3}\]?)\s*", "", text)  # the marker, printed again
         self.note_texts.append((number, text.strip()))
