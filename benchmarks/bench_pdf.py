@@ -2,6 +2,7 @@
 
 Run: python benchmarks/bench_pdf.py [--repeat N] [FILE.pdf ...]
      python benchmarks/bench_pdf.py --bombs
+     python benchmarks/bench_pdf.py --volume 500
 
 Default files: the corpus PDFs (../shared/corpus/*/*.pdf) and the WHA66 PDFs
 (../shared/bulk/wha66/*.pdf). For each PDF, reports the best of N runs (the run least disturbed
@@ -14,6 +15,10 @@ extra; pdftotext is skipped when it is not installed (Debian: apt-get install po
 With ``--bombs``, reads the hostile PDFs of issue 14 instead (written by
 ``tests/test_pdf_limits.py``), each in a fresh process, and reports the time to the result or
 the error and the process's peak memory: the goal is 5 s and 600 MB.
+
+With ``--volume N``, writes a volume of about N pages (the tests' UN-style document with as
+many paragraphs as it takes) and reads it in a fresh process: time per page and peak memory,
+to see that a long volume costs memory in proportion to its text, not to its pages' drawings.
 """
 
 from __future__ import annotations
@@ -50,12 +55,17 @@ def page_count(path: Path) -> int:
 
 _BOMB_RUN = """
 import resource, sys, time
+import resolutions
 from resolutions.errors import ResolutionsError
 from resolutions.pdf import read_pdf
 data = open(sys.argv[1], "rb").read()
 started = time.perf_counter()
 try:
-    outcome = f"{len(read_pdf(data))} characters"
+    if sys.argv[2:] == ["parse"]:
+        document = resolutions.parse(read_pdf(data))
+        outcome = f"{len(document.records())} paragraphs"
+    else:
+        outcome = f"{len(read_pdf(data))} characters"
 except ResolutionsError as error:
     outcome = f"{type(error).__name__} ({getattr(error, 'limit', '')})"
 seconds = time.perf_counter() - started
@@ -93,14 +103,36 @@ def bombs() -> None:
             print(f"{label:<32} {len(data) / 1024:>6.0f} KB  {done.stdout.strip()}")
 
 
+def volume(pages: int) -> None:
+    """Write a volume of about ``pages`` pages, read and parse it in a fresh process."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the document is the tests'
+    from tests.test_pdf import un_document
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = un_document(Path(folder) / "volume.pdf", paragraphs=int(pages * 11.5))
+        count = page_count(path)
+        done = subprocess.run(
+            [sys.executable, "-c", _BOMB_RUN, str(path), "parse"], capture_output=True, text=True, check=True
+        )
+        seconds = float(done.stdout.split(" s,")[0])
+        size = path.stat().st_size / 1e6
+        print(f"{count} pages, {size:.1f} MB: {done.stdout.strip()}; {seconds / count * 1e3:.1f} ms per page")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="PDFs (default: the corpus and WHA66 PDFs)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--bombs", action="store_true", help="read the hostile PDFs of issue 14 instead")
+    parser.add_argument("--volume", type=int, metavar="PAGES", help="read a long volume written for the purpose")
     args = parser.parse_args()
     if args.bombs:
         bombs()
+        return
+    if args.volume:
+        volume(args.volume)
         return
     files = args.files or sorted(SHARED.glob("corpus/*/*.pdf")) + sorted(SHARED.glob("bulk/wha66/*.pdf"))
     if not files:

@@ -109,6 +109,12 @@ def test_header_masthead_and_furniture(draft_path: Path) -> None:
     assert doc.source.count("A/RES/99/1") == 1  # the running header too
 
 
+def test_source_is_the_text_read(draft_path: Path) -> None:
+    doc = resolutions.parse_file(draft_path)
+    assert doc.source == read_docx(draft_path)
+    assert doc.to_source() == doc.source
+
+
 def test_footnotes_are_paired_with_their_references(draft_path: Path) -> None:
     doc = resolutions.parse_file(draft_path)
     assert [(note.marker, inline_text(note.content)) for note in doc.footnotes] == [

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import resolutions
 from resolutions.errors import DecodeError, ParseError
 from resolutions.inline import inline_text
+from tests import strategies
 from tests.conftest import ROOT, shared
 
 pytest.importorskip("selectolax")
@@ -240,3 +242,13 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
         resolutions.parse_html("<p>The Council,</p>")
     assert 'pip install "resolutions[html]"' in caught.value.hint
     assert isinstance(caught.value, ImportError)
+
+
+@given(page=strategies.html_pages())
+def test_any_page_reads_or_says_why(page: str) -> None:
+    """Whatever the markup, the reader gives text the parser reads back exactly, or says why not."""
+    try:
+        text = read_html(page.encode("utf-8"))
+    except (ParseError, DecodeError):  # no text in it; NUL bytes, which text does not hold
+        return
+    assert resolutions.parse(text).to_source() == text

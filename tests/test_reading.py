@@ -254,3 +254,15 @@ def test_blocking_error_is_blocking_io_error() -> None:
     error = BlockingFileError("x has nothing to read", path="x", hint="pipe it")
     assert isinstance(error, BlockingIOError) and isinstance(error, ResolutionsError)
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+def test_extras_are_imported_only_when_their_format_is_read() -> None:
+    """pip install resolutions alone reads text and Markdown: no reader's library is loaded for it."""
+    code = """
+import sys, resolutions
+resolutions.parse_file(sys.argv[1])
+resolutions.reading.read_bytes(b"The Council,")
+print(sorted(m for m in ("pypdfium2", "selectolax", "docx", "lxml") if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -22,11 +22,12 @@ from pathlib import Path
 from resolutions.errors import ParseError
 from resolutions.nodes import Diagnostic, Span
 from resolutions.pdf.columns import reading_order
-from resolutions.pdf.engine import LOCK, PageData, PdfSupportMissingError, open_document, read_page
+from resolutions.pdf.engine import LOCK, PdfSupportMissingError, open_document, read_page
 from resolutions.pdf.furniture import mark_furniture
 from resolutions.pdf.limits import PdfLimits
 from resolutions.pdf.lines import TextLine, page_lines
 from resolutions.pdf.notes import Note, mark_notes, split_notes
+from resolutions.pdf.page import PageData
 from resolutions.pdf.preflight import check_streams
 from resolutions.pdf.render import measure, render
 from resolutions.reading import Extracted, read_path_bytes

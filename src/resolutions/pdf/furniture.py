@@ -20,8 +20,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from resolutions.pdf.engine import PageData
 from resolutions.pdf.lines import TextLine
+from resolutions.pdf.page import PageData
 
 #: Share of the page height that makes the top and the bottom margin zones.
 _EDGE = 0.1
