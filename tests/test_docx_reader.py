@@ -301,6 +301,14 @@ def test_old_word_document(tmp_path: Path) -> None:
     assert "--convert-to docx" in caught.value.hint
 
 
+def test_rich_text_named_doc(tmp_path: Path) -> None:
+    path = tmp_path / "draft.doc"
+    path.write_bytes(b"{\\rtf1\\ansi The Security Council,\\par 1. Decides to act.}")
+    with pytest.raises(ParseError, match="Rich Text Format") as caught:
+        resolutions.parse_file(path)
+    assert "--convert-to docx" in caught.value.hint
+
+
 @pytest.mark.parametrize("cut", [10, 200, 2000, -100], ids=["head", "early", "middle", "tail"])
 def test_corrupt_docx(tmp_path: Path, draft_bytes: bytes, cut: int) -> None:
     path = tmp_path / "broken.docx"

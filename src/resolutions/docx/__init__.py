@@ -209,6 +209,12 @@ def _check_package(data: bytes, name: str, limit: int) -> None:
             expected="a Word document in the .docx format",
             hint=_CONVERT_HINT.format(name=name),
         )
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise ParseError(
+            f"{name} is a Rich Text Format file, not a .docx",
+            expected="a Word document in the .docx format",
+            hint=_CONVERT_HINT.format(name=name),
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = package.infolist()
