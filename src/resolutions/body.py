@@ -57,6 +57,7 @@ _NUMBER = re.compile(r"[0-9]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: An operative paragraph that announces a text printed after it, which it adopts or
 #: establishes: "... the statutes of which shall be as follows:", "Adopts the following Rules:".
+_ANNOUNCE_TAIL = 160
 _ANNOUNCES = re.compile(r"(?:\bas follows|\bthe following\b.{0,80}|\bthe present [A-Z]\w+.{0,40})\s*:$")
 #: The most words of a heading with nothing after it (the document's last block).
 _LAST_HEADING_WORDS = 10
@@ -294,7 +295,7 @@ class BodyReader:
         if kind == "paragraph":
             verb, pieces = None, _pieces(block)
         paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
-        if kind == "operative" and _ANNOUNCES.search(without_trailing_refs(block.plain())):
+        if kind == "operative" and _announces(block):
             self.announced = _number_value(number) or 0  # "... the statutes of which shall be as follows:"
         if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and self.formula is not None:
             self.preamble.append(paragraph)
@@ -437,6 +438,15 @@ class BodyReader:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+
+def _announces(block: Block) -> bool:
+    """Tell a paragraph that ends by announcing a text printed after it ("... as follows:")."""
+    last = block.lines[-1].pieces
+    if last and last[-1].kind == "TEXT" and not last[-1].text.rstrip().endswith(":"):
+        return False  # the common case, told without the paragraph's plain text
+    text = without_trailing_refs(block.plain())
+    return text.endswith(":") and _ANNOUNCES.search(text[-_ANNOUNCE_TAIL:]) is not None
 
 
 def _number_value(number: str | None) -> int | None:

@@ -27,7 +27,7 @@ class Token(Protocol):
 
 
 #: Token types that start a line before its content.
-_LEAD = frozenset({"PAGE_BREAK", "INDENT"})
+_LEAD = frozenset({"PAGE_BREAK", "INDENT", "BLOCK_TAGS"})
 #: Token types that label a line.
 _LABELS = frozenset(
     {"NUM_LABEL", "ITEM_LABEL", "BULLET", "SECTION_LABEL", "HASHES", "RULE", "LONE_MARKER"}
@@ -119,10 +119,14 @@ class Builder:
         page_break = False
         indent = 0
         index = 0
+        tags: Piece | None = None
         token_kind = kinds[tokens[0].type]
         while token_kind in _LEAD and index < count:
             if token_kind == "PAGE_BREAK":
                 page_break = True
+            elif token_kind == "BLOCK_TAGS":
+                token = tokens[index]
+                tags = Piece("TAG", token.value, token.start_pos, token.end_pos)
             else:
                 indent = len(tokens[index].value.expandtabs(8))
             index += 1
@@ -146,7 +150,9 @@ class Builder:
                 pieces.extend(scan(token.value, token.start_pos))
             else:
                 pieces.append(Piece(token_kind, token.value, token.start_pos, token.end_pos))
-        return Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+        line = Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+        line.tags = tags
+        return line
 
 
 class _BareNames(dict[str, str]):

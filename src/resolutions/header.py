@@ -12,10 +12,10 @@ import re
 
 import attrs
 
-from resolutions.blocks import join_lines
+from resolutions.blocks import ends_sentence, join_lines
 from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
-from resolutions.lines import FIELDS, FURNITURE, Line, Piece, plain_text
+from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
 from resolutions.split import head_number
 
@@ -53,6 +53,11 @@ RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
 _SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
 #: A name that goes on on the next line: it ends with a connecting word.
 _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
+#: An unknown header line is short, and a known one follows within a few lines.
+_UNKNOWN_FIELD_LENGTH = 60
+_UNKNOWN_FIELD_REACH = 3
+#: A symbol broken by a stray space: "A/RES/77/ 12", "A /RES/77/12".
+_BROKEN_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-]*(?:\s*/\s*[A-Za-z0-9.\-]+)+(?:\s*\([0-9]{4}\))?$")
 #: A letterhead logo's lines are short and few.
 _LOGO_LENGTH = 40
 _LOGO_LINES = 3
@@ -130,7 +135,7 @@ class _Reader:
             if continues_title and self.extend_title(line):
                 pass
             elif not self.take(line):
-                if not self.is_logo_text(line):
+                if not self.is_logo_text(line) and not self.is_unknown_field(line):
                     return
                 self.header_lines.append(HeaderLine("other", line.plain(), Span(line.content_start, line.eol)))
             self.used.update((start, self.index))  # a field may take the lines after it too
@@ -155,10 +160,35 @@ class _Reader:
                 return False
         return False
 
+    def is_unknown_field(self, line: Line) -> bool:
+        """Tell a header line the reader does not know, between lines it knows.
+
+        A masthead may carry a field no grammar foresaw ("Sixty-ninth year", "Official
+        Records"), or one damaged by extraction ("A/RES/77/ 12"): it costs that field only,
+        when fields were read above it and more follow close below.
+        """
+        text = line.plain()
+        if not self.fields or line.kind != "text" or len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
+            return False
+        if any(piece.kind in ("FORMULA", "FORMULA_LEAD", "WE") for piece in line.pieces):
+            return False
+        seen = 0
+        for following in self.lines[self.index + 1 :]:
+            if following.role in ("blank", "furniture", "markup", "rule", "editorial"):
+                continue
+            if following.role not in ("content", "symbol") or seen >= _UNKNOWN_FIELD_REACH:
+                return False
+            if _knows(following):
+                return True
+            seen += 1
+        return False
+
     # ------------------------------------------------------------ one line
     def extend_title(self, line: Line) -> bool:
         """Add a wrapped title line ("WHA66.10 Follow-up to ... General" / "Assembly on ...")."""
         if line.kind != "text" or any(piece.kind in FIELDS or piece.kind in ("FORMULA", "WE") for piece in line.pieces):
+            return False
+        if line.pieces and line.pieces[0].kind in VERBS:  # the first paragraph, under a title
             return False
         text, span = self.title_cells[-1]
         self.title_cells[-1] = (join_lines([text, line.plain()]), Span(span.start, line.eol))
@@ -271,6 +301,9 @@ class _Reader:
         span = Span(line.content_start, line.eol)
         if not text:
             return False
+        if (repaired := self.repaired_symbol(text)) is not None:
+            self.set("symbol", repaired, span, text)
+            return True
         if (split := _ORGAN_PREFIX.match(text)) and self.cells is not None:
             rest = split.group(2)
             kind = self.cells.whole(rest)
@@ -304,6 +337,13 @@ class _Reader:
             self.set("body", text, span)
             return True
         return self.take_formal_line(text, span) or self.take_numbered_title(line, text, span)
+
+    def repaired_symbol(self, text: str) -> str | None:
+        """Read a symbol that a stray space broke ("A/RES/77/ 12" is A/RES/77/12)."""
+        if "/" not in text or self.cells is None or _BROKEN_SYMBOL.match(text) is None:
+            return None
+        joined = re.sub(r"\s*/\s*", "/", text)
+        return joined if joined != text and self.cells.whole(joined) == "SYMBOL" else None
 
     def wrapped_name(self, line: Line, text: str, span: Span) -> tuple[str, Span]:
         """Join a body's name wrapped after a connecting word with the line that finishes it.
@@ -438,6 +478,14 @@ class _Reader:
         else:
             field = "other" if field not in ("adopted", "date") or field in self.fields else field
         self.header_lines.append(HeaderLine(field, text if text is not None else str(value), span))
+
+
+def _knows(line: Line) -> bool:
+    """Tell a line that is surely of the header: a field, an organ, an adoption line."""
+    if line.role == "symbol" or any(piece.kind in FIELDS for piece in line.pieces):
+        return True
+    text = line.plain()
+    return bool(_ORGAN.match(text) or _ADOPTED.match(text) or _OF_DATE.match(text) or head_number(text))
 
 
 def split_numbered_title(text: str) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ grammar file stays the one definition of the syntax.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -207,6 +208,8 @@ def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
             stack[-1].add(FootnoteRef(normal_marker(piece.text), Span(piece.start, piece.end)))
         elif kind == "ESCAPE":
             stack[-1].add_text(piece.text[1:], piece.start, piece.end)
+        elif kind == "ENTITY":  # "&amp;" is "&", "&nbsp;" a space
+            stack[-1].add_text(html.unescape(piece.text), piece.start, piece.end)
         elif kind == "GAP" or kind == "BREAK":
             stack[-1].add_text(" ", piece.start, piece.end)
         else:

@@ -26,13 +26,11 @@ _OTHER = frozenset(
     "dos das os em uma pelo pela na no "
     "della delle degli il che per gli".split()
 )
-#: Words of the other languages that English texts use only in names ("van der Stoel"): a
-#: document without any skips the per-line test.
-_SURELY_OTHER = re.compile(
-    r"\b(?:het|een|van|der|tot|bij|voor|inzake|houdende|wijzigt|worden|niet|und|nicht|zur|zum|dans|sont|aux|"
-    r"los|las|del|pelo|pela|della|delle|degli)\b",
-    re.IGNORECASE,
-)
+#: The commonest function words of those languages ("de" is Dutch, French, Spanish and
+#: Portuguese), which English texts use only in names and phrases ("van der Stoel", "de
+#: facto"): a document without any skips the per-line test. Looked for as substrings between
+#: spaces, which is many times faster than a regular expression's alternation.
+_SURELY_OTHER = tuple(f" {word} " for word in "de van het der und les los del".split())
 _WORD = re.compile(r"[^\W\d_]+")
 #: The fewest function words of another language that make a line one of its.
 _MIN_WORDS = 3
@@ -40,7 +38,7 @@ _MIN_WORDS = 3
 
 def may_hold_other_languages(text: str) -> bool:
     """Tell whether a text may hold lines in another language (a quick look at the whole)."""
-    return _SURELY_OTHER.search(text) is not None
+    return any(word in text for word in _SURELY_OTHER)
 
 
 def is_other_language(text: str) -> bool:

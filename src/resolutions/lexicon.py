@@ -158,6 +158,11 @@ class Lexicon:
                 prefixes.update(_cased(prefix))
         return frozenset(prefixes)
 
+    def first_words(self) -> list[str]:
+        """Return the words a written phrase may open with, in Title case and capitals."""
+        words = {phrase.split()[0] for phrase in [*self.preambular, *self.written_operative(), *self.leading]}
+        return sorted({form for word in words for form in _cased(word)})
+
     def grammar_text(self) -> str:
         """Return the text of the virtual ``lexicon.lark`` grammar module."""
         lines = ["// Generated from the verb lexicon (resolutions.lexicon). Do not edit."]

@@ -21,8 +21,6 @@ from resolutions.inline import InlineScanner
 from resolutions.lines import VERBS, Line, Piece
 from resolutions.verbs import VerbReader
 
-#: Where a paragraph may end inside a line: a comma or semicolon, then a capital letter.
-_END_THEN_CAPITAL = re.compile(r"[,;][ \t\u00a0]*(?=[A-Z])")
 #: What must follow a plain (unemphasised) phrase for it to open a paragraph.
 _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
@@ -42,10 +40,13 @@ def split_run_ins(
     """
     out: list[Line] = []
     for line in lines:
-        if line.role != "content" or not line.pieces:
+        pieces = line.pieces
+        if line.role != "content" or not pieces:
             out.append(line)
             continue
-        cuts = _formula_cut(line, verbs, phrase_starts) + _phrase_cuts(line, verbs)
+        leads = pieces[0].kind == "FORMULA_LEAD" or (len(pieces) > 1 and pieces[1].kind == "FORMULA_LEAD")
+        cuts = _formula_cut(line, verbs, phrase_starts) if leads else []
+        cuts += _phrase_cuts(pieces, verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
 
@@ -58,7 +59,8 @@ def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -
         return []
     lead = pieces[index]
     following = pieces[index + 1] if index + 1 < len(pieces) else None
-    if following is not None and (following.kind in _MARKS or following.kind in VERBS):
+    opens = following is not None and following.kind in _MARKS and not following.text.startswith("</")
+    if following is not None and (opens or following.kind in VERBS):
         lead.kind = "FORMULA"
         return [lead.end]
     if following is not None and following.kind == "TEXT":
@@ -72,28 +74,29 @@ def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -
     return []
 
 
-def _phrase_cuts(line: Line, verbs: VerbReader) -> list[int]:
+def _phrase_cuts(pieces: list[Piece], verbs: VerbReader) -> list[int]:
     """Find where a verb phrase opens a paragraph after the end of another, inside the line."""
     cuts: list[int] = []
-    pieces = line.pieces
-    before = ""  # the line's text so far
+    last_text = ""  # the text piece before the current one
     for index, piece in enumerate(pieces):
-        if piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
-            if before.rstrip()[-1:] in (",", ";"):
+        kind = piece.kind
+        if kind == "TEXT" or kind == "FORMULA":  # a formula's meeting clause may run on
+            text = piece.text
+            if "," in text or ";" in text:
+                cuts.extend(_cuts_in_text(piece, verbs))
+            last_text = text
+        elif kind in _MARKS:
+            if index + 1 < len(pieces) and pieces[index + 1].kind in VERBS and last_text.rstrip()[-1:] in (",", ";"):
                 cuts.append(piece.start)  # ", *Recalling* Article X"
-        elif piece.kind == "TEXT" or piece.kind == "FORMULA":  # a formula's meeting clause may run on
-            cuts.extend(_cuts_in_text(piece, verbs))
-        if piece.kind not in _MARKS:
-            before += piece.text
+        else:
+            last_text = piece.text
     return cuts
 
 
 def _cuts_in_text(piece: Piece, verbs: VerbReader) -> list[int]:
     text = piece.text
-    if "," not in text and ";" not in text:
-        return []
     cuts = []
-    for match in _END_THEN_CAPITAL.finditer(text):
+    for match in verbs.run_ins.finditer(text):  # a comma or semicolon, then a phrase's first word
         start = match.end()
         end = verbs.phrase_end(text, start)
         if end is not None and _LOWER_WORD.match(text, end):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.lexicon import Lexicon
+from resolutions.lexicon import Lexicon, trie_regex
 from resolutions.lines import VERBS, Piece
 from resolutions.nodes import Marking, Span, VerbPhrase
 
@@ -35,6 +35,9 @@ class VerbReader:
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
         regexes = lexicon.terminal_regexes()
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
+        #: A comma or semicolon, then the first word of a phrase: where a run-in paragraph may
+        #: start (see resolutions.runin). A trie of words: each comma costs one quick match.
+        self.run_ins = re.compile(rf"[,;][ \t\u00a0]*(?=(?:{trie_regex(lexicon.first_words())})(?![\w\u2019'-]))")
         self._kind_regexes = regexes  # compiled when first needed: most documents never need them
         self._by_kind: dict[str, re.Pattern[str]] | None = None
         # Words that can go on with a phrase already begun: any word of a phrase but its first,
