@@ -180,6 +180,9 @@ class _Reader:
                 return False
             if _knows(following):
                 return True
+            text = following.plain()
+            if len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
+                return False  # a sentence: the header is over, and this line was a title
             seen += 1
         return False
 
