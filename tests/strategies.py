@@ -593,3 +593,39 @@ def cited_documents(draw: st.DrawFn) -> Document:
 
     preamble = attrs.evolve(document.preamble, paragraphs=tuple(cite(p) for p in document.preamble.paragraphs))
     return attrs.evolve(document, preamble=preamble, body=blocks(document.body))
+
+
+# ---------------------------------------------------------------------------------- web pages
+
+_TAGS = ["p", "div", "span", "li", "ol", "ul", "i", "em", "b", "sup", "td", "tr", "table", "h2", "pre", "a", "br"]
+_MARKUP_PIECES = [
+    '<a href="#fn1">',
+    '<p id="fn1">',
+    '<ol type="a" start="3">',
+    '<span class="akn-p">',
+    '<span style="vertical-align:super">',
+    "<hr>",
+    "<script>x</script>",
+    "&ldquo;",
+    "&rdquo;",
+    "&lt;b&gt;",
+    "&#0;",
+]
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """Pages of tags (opened, closed, left open, misnested), entities and resolution fragments."""
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(_TAGS).map(lambda tag: f"<{tag}>"),
+                st.sampled_from(_TAGS).map(lambda tag: f"</{tag}>"),
+                st.sampled_from(_MARKUP_PIECES),
+                fragments,
+                any_text(),
+            ),
+            max_size=40,
+        )
+    )
+    return "".join(pieces)

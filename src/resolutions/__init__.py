@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-from resolutions.api import parse, parse_all, parse_all_file, parse_file
+from resolutions.api import parse, parse_all, parse_all_file, parse_file, parse_html
 from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
-from resolutions.errors import GrammarError, ParseError, ResolutionsError, UnknownBodyError
+from resolutions.errors import GrammarError, LimitError, ParseError, ResolutionsError, UnknownBodyError
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
@@ -28,6 +28,7 @@ __all__ = [
     "Grammar",
     "GrammarError",
     "Lexicon",
+    "LimitError",
     "ParseError",
     "ResolutionsError",
     "UnknownBodyError",
@@ -42,6 +43,7 @@ __all__ = [
     "parse_all",
     "parse_all_file",
     "parse_file",
+    "parse_html",
     "register_grammar",
     "same_content",
 ]

@@ -96,6 +96,8 @@ def uncovered(document: Document) -> list[tuple[int, str]]:
     position = 0
     for start, end in [*_merged(document), (len(source), len(source))]:
         gap = source[position:start]
+        if position == 0:
+            gap = gap.removeprefix("\ufeff")  # a byte order mark is layout, not text
         if gap.strip():
             out.append((position, gap))
         position = max(position, end)
