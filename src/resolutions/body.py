@@ -25,6 +25,7 @@ from resolutions.blocks import (
     join_lines,
     without_trailing_refs,
 )
+from resolutions.conventions import Conventions
 from resolutions.dates import DATE, dateline, parse_date
 from resolutions.guess import guess_verb
 from resolutions.inline import to_inline
@@ -53,6 +54,8 @@ _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S
 _MAX_RECORD_BLOCKS = 12
 _MEETING = re.compile(MEETING, re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
+#: A paragraph number, after the letters of a label that says its kind ("OP2").
+_LABELLED_NUMBER = re.compile(r"[A-Z]{0,2}([0-9]+)")
 #: What is not a letter or a digit (``\w`` is letters, digits and the underscore).
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: An operative paragraph that announces a text printed after it, which it adopts or
@@ -163,8 +166,9 @@ class _Container:
 class BodyReader:
     """Reads body blocks into paragraphs and sections."""
 
-    def __init__(self, verbs: VerbReader, title: str | None = None) -> None:
+    def __init__(self, verbs: VerbReader, title: str | None = None, conventions: Conventions | None = None) -> None:
         self.verbs = verbs
+        self.conventions = conventions or Conventions()
         self.title = _normal(title) if title else None
         self.root = _Container()
         self.stack: list[_Container] = [self.root]
@@ -345,7 +349,7 @@ class BodyReader:
         if self.stack[0].annex or block.kind not in ("numbered", "text"):
             return None, pieces
         formal = self.formula is not None or any(c.formula is not None for c in self.stack)
-        if number is not None and number[:2] not in ("PP", "OP") and (formal or self.numbered_operative):
+        if number is not None and self.conventions.label_rule(number) is None and (formal or self.numbered_operative):
             place = "operative"
         elif number is None and formal and not self.stack[-1].operative:
             if not without_trailing_refs(block.plain()).endswith((",", ";")):
@@ -362,8 +366,8 @@ class BodyReader:
 
     def kind(self, block: Block, number: str | None, verb: object) -> Kind:
         """Decide whether a paragraph is preambular, operative or plain."""
-        if number is not None and number[:2] in ("PP", "OP"):  # WHO drafts say which: "PP1", "OP2."
-            return "preambular" if number[:2] == "PP" else "operative"
+        if (rule := self.conventions.label_rule(number)) is not None:  # "PP1", "OP2.", "A." (recitals)
+            return rule.kind
         opener = block.opener() if verb is not None else None
         if verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
             opener = self.verbs.kind_of(getattr(verb, "text", ""))
@@ -414,13 +418,15 @@ class BodyReader:
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
-            match = _NUMBER.fullmatch(child.number.rstrip(".),").removeprefix("OP").removeprefix("PP"))
+            match = _LABELLED_NUMBER.fullmatch(child.number.strip().rstrip(".),"))  # "12.", "OP2." (WHO)
+            if match is None and self.conventions.label_rule(child.number) is not None:
+                continue  # a label the body declares, not a number: "A." (a recital)
             if match is None:
                 expected = str(previous + 1) if previous is not None else "1"
                 self.report("malformed-number", f"paragraph number {child.number!r} is not a number", expected, span)
                 previous = previous + 1 if previous is not None else None
                 continue
-            value = int(match.group(0))
+            value = int(match.group(1))
             if previous is not None and value == previous:
                 self.report(
                     "duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span

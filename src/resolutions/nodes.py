@@ -364,6 +364,8 @@ class Document:
         furniture: Page furniture, kept apart from content.
         diagnostics: What the parser noticed (not part of equality).
         source: The text parsed (not part of equality).
+        grammar: The name of the body whose layer read it ("un", "oas"): the one asked for,
+            or the one detected (not part of equality).
     """
 
     header: Header = field(factory=Header)
@@ -376,6 +378,7 @@ class Document:
     furniture: tuple[Furniture, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     source: str = field(default="", eq=False, repr=False)
+    grammar: str | None = field(default=None, eq=False, repr=False)
 
     @property
     def title(self) -> str | None:

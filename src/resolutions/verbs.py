@@ -59,9 +59,13 @@ class VerbReader:
         """
         if pieces and pieces[0].kind in ("STAR", "TAG"):
             return self._marked(pieces)
-        if pieces and (pieces[0].kind in VERBS or (pieces[0].kind == "TEXT" and pieces[0].text[:1].isupper())):
+        first = pieces[0] if pieces else None
+        if first is not None and (first.kind in VERBS or (first.kind == "TEXT" and self._opens_phrase(first.text))):
             return self._unmarked(pieces)
         return None, pieces
+
+    def _opens_phrase(self, text: str) -> bool:
+        return text[:1].isupper() or (self.lexicon.lower_case and text[:1].islower())
 
     def phrase_end(self, text: str, start: int = 0) -> int | None:
         """Return where a verb phrase of the lexicon that opens at ``start`` ends, or None."""
