@@ -34,10 +34,10 @@ EXPECTED = {
     ),
     "oas_capitals.txt": (
         "General Assembly",
-        None,
+        "AG/RES. 2976 (LII-O/22)",
         "STRENGTHENING DEMOCRACY",
         datetime.date(2022, 10, 7),
-        "pppoooiio",
+        "pppooiio",  # "RESOLVES:" opens the operative part: the enacting formula, no paragraph
         ["HAVING SEEN", "CONSIDERING", "BEARING IN MIND"],
         0,
         None,

@@ -83,7 +83,9 @@ def assemble(
     blocks = group(lines, compiled.phrase_starts)
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
-    front = read_front(blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used))
+    front = read_front(
+        blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used), compiled.conventions.organs
+    )
     body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)

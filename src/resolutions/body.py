@@ -27,8 +27,9 @@ from resolutions.blocks import (
 )
 from resolutions.conventions import Conventions
 from resolutions.dates import DATE, dateline, parse_date
+from resolutions.front import organ_of_formula
 from resolutions.guess import guess_verb
-from resolutions.inline import to_inline
+from resolutions.inline import inline_text, to_inline
 from resolutions.items import Nesting
 from resolutions.lines import VERBS, Piece, plain_text
 from resolutions.nodes import (
@@ -174,6 +175,7 @@ class BodyReader:
         self.stack: list[_Container] = [self.root]
         self.annexes: list[_Container] = []
         self.formula: Formula | None = None
+        self.enacting: Formula | None = None
         self.preamble: list[_Paragraph] = []
         self.last: _Paragraph | None = None
         self.family_levels: dict[str, int] = {}
@@ -185,7 +187,7 @@ class BodyReader:
 
     # ------------------------------------------------------------ entry point
     def read(self, blocks: list[Block]) -> Body:
-        blocks, closing_blocks = _split_closing(blocks)
+        blocks, closing_blocks = _split_closing(blocks, self.conventions)
         headings = _find_headings(blocks)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
@@ -196,6 +198,8 @@ class BodyReader:
             following = blocks[position + 1] if position + 1 < len(blocks) else None
             if id(block) in headings:
                 self.heading(block, following)
+            elif self.opens_operative_part(block):
+                self.enacting_formula(block)
             elif block.opener() == "WE" or (block.opener() == "FORMULA" and len(block.lines) == 1):
                 self.opening_formula(block)  # ("The Conference" / "was inaugurated ...": a sentence)
             elif block.kind in ("item", "bullet"):
@@ -205,7 +209,7 @@ class BodyReader:
         self.check_numbering(self.root)
         for annex in self.annexes:
             self.check_numbering(annex)
-        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble))
+        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble), self.enacting)
         body = tuple(child.freeze() for child in self.root.children)
         annexes = tuple(annex.freeze() for annex in self.annexes)
         return Body(preamble, body, annexes, _closing(closing_blocks), self.diagnostics)  # type: ignore[arg-type]
@@ -276,6 +280,17 @@ class BodyReader:
         container.formula = formula
         self.last = None
 
+    def opens_operative_part(self, block: Block) -> bool:
+        """Tell the line a body writes between its preamble and its operative part ("RESOLVES:")."""
+        if not self.conventions.operative_part or self.enacting is not None or len(self.stack) > 1:
+            return False
+        return len(block.lines) == 1 and self.conventions.opens_operative_part(block.plain())
+
+    def enacting_formula(self, block: Block) -> None:
+        self.enacting = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
+        self.root.operative = True  # what follows is the operative part
+        self.last = None
+
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
         item = _Item(label, _pieces(block), _parts(block))
@@ -292,7 +307,10 @@ class BodyReader:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
-        adopted = self.adopted_text(block, number, verb)
+        if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text[:4] in ("The ", "THE "):
+            verb, pieces = self.verbs.take_after_subject(pieces, self.subjects())  # "The Assembly condemns"
+        rule = self.conventions.label_rule(number)
+        adopted = rule is None and self.adopted_text(block, number, verb)
         if verb is None and not adopted:
             verb, pieces = self.guess(block, number, pieces)
         kind = "paragraph" if adopted else self.kind(block, number, verb)
@@ -314,6 +332,13 @@ class BodyReader:
             for open_container in self.stack:
                 open_container.operative = True
         self.last = paragraph
+
+    def subjects(self) -> tuple[str, ...]:
+        """Return who may open a paragraph as its subject: the layer's, and the formula's organ."""
+        subjects = self.conventions.subjects
+        if self.formula is not None and (organ := organ_of_formula(inline_text(self.formula.content))):
+            subjects = (*subjects, f"The {organ}")
+        return subjects
 
     def adopted_text(self, block: Block, number: str | None, verb: VerbPhrase | None) -> bool:
         """Tell a numbered paragraph of a text that the document adopts.
@@ -369,13 +394,16 @@ class BodyReader:
         if (rule := self.conventions.label_rule(number)) is not None:  # "PP1", "OP2.", "A." (recitals)
             return rule.kind
         opener = block.opener() if verb is not None else None
-        if verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
+        if isinstance(verb, VerbPhrase) and verb.subject is not None:
+            opener = "OPERATIVE_VERB"  # the body acts: "The Assembly strongly condemns"
+        elif verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
             opener = self.verbs.kind_of(getattr(verb, "text", ""))
         formal = any(c.formula is not None for c in self.stack) or (
             self.formula is not None and not self.stack[0].annex
         )
         operative_seen = self.stack[-1].operative
-        marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
+        # Set off by emphasis or capitals, or said by the body as the subject: surely a verb.
+        marked = verb is not None and (getattr(verb, "marking", "plain") != "plain" or getattr(verb, "subject", None))
         if opener == "OPERATIVE_VERB" and (formal or marked or (number and self.numbered_operative)):
             return "operative"
         if opener == "OPERATIVE_VERB" and number is None and self._operative_run(block):
@@ -566,14 +594,15 @@ def _lowercase_start(block: Block) -> bool:
     return block.kind == "text" and block.plain()[:1].islower()
 
 
-def _split_closing(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+def _split_closing(blocks: list[Block], conventions: Conventions) -> tuple[list[Block], list[Block]]:
     """Split off the closing lines at the end ("28th plenary meeting", a place and date).
 
     A voting record in brackets may follow them ("[Adopted by a recorded vote of 18 to 7 ...
-    In favour: ... Abstaining: ...]", as the Human Rights Council prints it).
+    In favour: ... Abstaining: ...]", as the Human Rights Council prints it). A body declares
+    closing lines of its own ("Assembly debate on 25 January 2022 ...").
     """
     end = _vote_record(blocks)
-    while end > 0 and _is_closing(blocks[end - 1]):
+    while end > 0 and (_is_closing(blocks[end - 1]) or conventions.closes(blocks[end - 1].plain())):
         end -= 1
     return blocks[:end], blocks[end:]
 

@@ -87,6 +87,7 @@ class Conventions:
         titled_symbols: Lines that hold a symbol and the title after it.
         subjects: What may open a paragraph as its subject, the verb after it ("The Assembly").
         operative_part: Lines that open the operative part ("RESOLVES:"): the enacting formula.
+        closing: Lines that close a document, after its last paragraph ("Text adopted by ...").
         labels: Paragraph kinds told by their labels.
         detect: Signs that a text is the body's, with their weights.
         aliases: Terminals of the body's grammar, and the kinds the library knows them as
@@ -104,6 +105,7 @@ class Conventions:
     titled_symbols: tuple[TitledSymbol, ...] = ()
     subjects: tuple[str, ...] = ()
     operative_part: tuple[re.Pattern[str], ...] = ()
+    closing: tuple[re.Pattern[str], ...] = ()
     labels: tuple[LabelRule, ...] = ()
     detect: tuple[tuple[re.Pattern[str], float], ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()
@@ -144,6 +146,10 @@ class Conventions:
         """Tell a line that opens the operative part ("RESOLVES:")."""
         return any(pattern.fullmatch(text.strip()) for pattern in self.operative_part)
 
+    def closes(self, text: str) -> bool:
+        """Tell a line that closes a document ("Assembly debate on ...")."""
+        return any(pattern.match(text) for pattern in self.closing)
+
     def score(self, text: str) -> float:
         """Weigh the signs that ``text`` is this body's."""
         return sum(weight for pattern, weight in self.detect if pattern.search(text))
@@ -157,6 +163,7 @@ class Conventions:
             titled_symbols=(*self.titled_symbols, *parent.titled_symbols),
             subjects=tuple(dict.fromkeys((*self.subjects, *parent.subjects))),
             operative_part=(*self.operative_part, *parent.operative_part),
+            closing=(*self.closing, *parent.closing),
             labels=(*self.labels, *parent.labels),
             aliases=tuple({**parent.alias_map, **self.alias_map}.items()),
         )
@@ -209,6 +216,10 @@ class _Reader:
             operative_part=tuple(
                 self.pattern(f"paragraphs.operative_part[{i}]", p)
                 for i, p in enumerate(self.texts(paragraphs, "paragraphs.operative_part"))
+            ),
+            closing=tuple(
+                self.pattern(f"paragraphs.closing[{i}]", p)
+                for i, p in enumerate(self.texts(paragraphs, "paragraphs.closing"))
             ),
             labels=tuple(self.label(i, rule) for i, rule in enumerate(self.tables(paragraphs, "paragraphs.labels"))),
             detect=tuple(

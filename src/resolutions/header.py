@@ -42,6 +42,7 @@ _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
 #: An unknown header line is short, and a known one follows within a few lines.
 _UNKNOWN_FIELD_LENGTH = 60
 _UNKNOWN_FIELD_REACH = 3
+_UNKNOWN_FIELD_WORDS = 4
 #: A symbol broken by a stray space: "A/RES/77/ 12", "A /RES/77/12".
 _BROKEN_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-]*(?:\s*/\s*[A-Za-z0-9.\-]+)+(?:\s*\([0-9]{4}\))?$")
 #: A letterhead logo's lines are short and few.
@@ -164,6 +165,8 @@ class _Reader:
         text = line.plain()
         if not self.fields or line.kind != "text" or len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
             return False
+        if len(text.split()) > _UNKNOWN_FIELD_WORDS and not any(c.isdigit() or c == "/" for c in text):
+            return False  # words, not a field: a title ("Combating rising hate against ...")
         if any(piece.kind in ("FORMULA", "FORMULA_LEAD", "WE") for piece in line.pieces):
             return False
         seen = 0

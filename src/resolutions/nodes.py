@@ -109,6 +109,8 @@ class VerbPhrase:
         marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
         guessed: The lexicon does not hold the phrase: it was guessed from its form and place
             ("Committed to ..." before the operative part). Not part of equality.
+        subject: The body named as the subject before the verb, where a body writes so ("The
+            Assembly" of "The Assembly strongly condemns"); ``text`` begins with it.
     """
 
     text: str
@@ -117,6 +119,14 @@ class VerbPhrase:
     marking: Marking = "plain"
     span: Span = _span()
     guessed: bool = field(default=False, eq=False, repr=False)
+    subject: str | None = None
+
+    @property
+    def phrase(self) -> str:
+        """The phrase without its subject: "strongly condemns" of "The Assembly strongly condemns"."""
+        if self.subject is None or not self.text.startswith(self.subject):
+            return self.text
+        return self.text[len(self.subject) :].lstrip(" ,")
 
 
 # ---------------------------------------------------------------------------------- blocks
@@ -173,10 +183,18 @@ class Formula:
 
 @frozen
 class Preamble:
-    """The opening formula and the preambular paragraphs."""
+    """The opening formula, the preambular paragraphs, and the formula that closes them.
+
+    Attributes:
+        formula: The opening formula ("The General Assembly,").
+        paragraphs: The preambular paragraphs.
+        enacting: A line that closes the preamble and opens the operative part, where a body
+            writes one ("RESOLVES:", the Organization of American States).
+    """
 
     formula: Formula | None = None
     paragraphs: tuple[Paragraph, ...] = _children()
+    enacting: Formula | None = None
 
 
 @frozen
