@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from resolutions.api import parse, parse_all, parse_all_file, parse_file, parse_html
+from resolutions.bodies import bodies, load_body, register_body
 from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
@@ -34,16 +35,19 @@ __all__ = [
     "UnknownBodyError",
     "__version__",
     "available_bodies",
+    "bodies",
     "differences",
     "from_akn",
     "from_dict",
     "from_json",
+    "load_body",
     "load_grammar",
     "parse",
     "parse_all",
     "parse_all_file",
     "parse_file",
     "parse_html",
+    "register_body",
     "register_grammar",
     "same_content",
 ]
