@@ -14,6 +14,7 @@ from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
 from resolutions.errors import GrammarError, LimitError, ParseError, ResolutionsError, UnknownBodyError
+from resolutions.explain import explain
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
@@ -37,6 +38,7 @@ __all__ = [
     "available_bodies",
     "bodies",
     "differences",
+    "explain",
     "from_akn",
     "from_dict",
     "from_json",
