@@ -19,7 +19,7 @@ from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
 from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
-from resolutions.split import head_number
+from resolutions.split import head_date, head_number
 
 #: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
 _BODY = re.compile(
@@ -27,7 +27,7 @@ _BODY = re.compile(
     r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|Sub-Commission)"
     r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
-_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
+_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.?\s*Resolutions?\s+of\s+(.+)$")
 _OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
     r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)(?:\s+on(?:\s+(?P<date>.+))?)?$|"
@@ -36,6 +36,8 @@ _ADOPTED = re.compile(
 _BRACKETED = re.compile(r"^\[.*\]$")
 #: A resolution's number before its title: "73/7.", "ES-11/1.", "77/126 A."
 RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
+#: The same number before its title without its stop: "73/7 Report of ..." (a capital follows).
+_BARE_RESOLUTION_NUMBER = re.compile(r"^((?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s[A-Z])?)\s+([A-Z].*)$")
 _SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
 #: A name that goes on on the next line: it ends with a connecting word.
 _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
@@ -375,6 +377,8 @@ class _Reader:
         if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
             self.set("symbol", head[1], span, text)
             self.fields.setdefault("kind", head[0])
+            if (date := head_date(text)) is not None:  # "... of 22 November 1967"
+                self.fields.setdefault("date", date)
             return True
         if match := _SC_OLD.match(text):
             self.set("symbol", f"{match.group(1)} ({match.group(2)})", span, text)  # its body's symbol rules apply
@@ -491,10 +495,13 @@ class _Reader:
 
 
 def split_numbered_title(text: str) -> tuple[str, str] | None:
-    """Split "73/7. Report of the Court" into its number and its title; None for other text."""
+    """Split "73/7. Report of the Court" (or "73/7 Report ...") into its number and its title."""
     number, _, rest = text.partition(" ")
     rest = rest.strip()
-    return (number, rest) if rest and RESOLUTION_NUMBER.match(number) else None
+    if rest and RESOLUTION_NUMBER.match(number):
+        return number, rest
+    bare = _BARE_RESOLUTION_NUMBER.match(text)
+    return (bare.group(1), bare.group(2)) if bare else None
 
 
 def _is_logo_word(text: str) -> bool:
