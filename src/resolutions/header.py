@@ -33,7 +33,11 @@ _ADOPTED = re.compile(
     r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)(?:\s+on(?:\s+(?P<date>.+))?)?$|"
     r"^Adopted\s+by\s+the\s+(?P<organ2>.+?)\s+at\s+its\s+(?P<meeting>\S+)\s+meeting\s*,?(?:\s+on(?:\s+(?P<date2>.+))?)?$"
 )
-_BRACKETED = re.compile(r"^\[.*\]$")
+#: A line in brackets: "[without reference to a Main Committee (A/73/L.8)]", "[S/4741]" (the
+#: draft's symbol, which OCR may give with a round bracket: "(S/3139/Rev.2]").
+_BRACKETED = re.compile(r"^\[.*\]$|^[\[({]\s*[A-Z]{1,2}/[0-9A-Z][\w./\-]*(?:\s+and\s+[\w./\-]+)*\s*[\])}]{1,2}$")
+#: A date line that OCR damaged: "ef 15 June 1965", "of 3f July 1989", "on 10 Auqust 1993".
+_DAMAGED_DATE = re.compile(r"^[a-z]{2}\s+\S{1,3}\s+[A-Za-z.]{3,10}\.?\s+(?:1[89]|20)[0-9]{2}\.?$")
 #: A resolution's number before its title: "73/7.", "ES-11/1.", "77/126 A."
 RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
 #: The same number before its title without its stop: "73/7 Report of ..." (a capital follows).
@@ -165,6 +169,8 @@ class _Reader:
         when fields were read above it and more follow close below.
         """
         text = line.plain()
+        if self.fields and line.kind == "text" and _DAMAGED_DATE.match(text):
+            return True  # a date OCR damaged: the date is lost, not the header
         if not self.fields or line.kind != "text" or len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
             return False
         if len(text.split()) > _UNKNOWN_FIELD_WORDS and not any(c.isdigit() or c == "/" for c in text):
