@@ -157,6 +157,7 @@ class _Container:
     parts: list[Span] = attrs.field(factory=list)
     children: list[_Paragraph | _Container] = attrs.field(factory=list)
     operative: bool = False  # an operative paragraph has been read in it
+    capitals: bool = False  # an unlabelled heading in capitals
 
     def freeze(self) -> Section | Annex:
         # Annexes open only at the top (the stack is reset to them), so children are blocks.
@@ -245,22 +246,31 @@ class BodyReader:
             open_part.parts.extend(parts)
             self.last = None
             return
-        level = self._level(label)
+        level = self._level(label, text)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
         subtitle = None
         if label is None and self.title and len(block.lines) > 1:
             text, subtitle = _split_subtitle([line.plain() for line in block.lines], self.title, text)
         section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
+        section.capitals = label is None and _in_capitals(text)
         self.stack[-1].children.append(section)
         self.stack.append(section)
         self.last = None
 
-    def _level(self, label: str | None) -> int:
-        """Return a heading's level: by its label's kind, or one below the last labelled heading."""
+    def _level(self, label: str | None, text: str = "") -> int:
+        """Return a heading's level: by its label's kind, or one below the last labelled heading.
+
+        Among headings without labels, one in capitals heads those in ordinary case under it
+        ("IDENTITY, DIVERSITY AND PLURALISM" / "Article 1 – Cultural diversity ...").
+        """
         labelled = [c for c in self.stack[1:] if c.label is not None]
         if label is None:
-            return labelled[-1].level + 1 if labelled else 1
+            base = labelled[-1].level + 1 if labelled else 1
+            capitals = [c for c in self.stack[1:] if c.label is None and c.capitals and c.level >= base]
+            if capitals and not _in_capitals(text):
+                return capitals[-1].level + 1
+            return capitals[-1].level if capitals else base
         kind = (
             "roman"
             if re.fullmatch(r"[IVXLC]+\.?", label) and label.rstrip(".") not in ("C", "L", "D")
@@ -508,6 +518,10 @@ def _formula_after_preamble(blocks: list[Block]) -> bool:
         elif block.kind == "numbered" or opener == "OPERATIVE_VERB":
             return False
     return False
+
+
+def _in_capitals(text: str) -> bool:
+    return text.isupper() and sum(char.isalpha() for char in text) > 3
 
 
 def _number_value(number: str | None) -> int | None:

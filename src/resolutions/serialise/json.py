@@ -241,7 +241,7 @@ def _converter() -> cattrs.Converter:
 
 def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
     """Give a version 1 document the fields version 2 added, with the values they then had."""
-    copy = json.loads(json.dumps(data))  # a deep copy: the caller's data stays as it was
+    copy: dict[str, Any] = json.loads(json.dumps(data))  # a deep copy: the caller's data stays as it was
     stack: list[Any] = [copy]
     while stack:  # a walk without recursion: documents may nest deep
         item = stack.pop()
