@@ -26,6 +26,7 @@ from resolutions.nodes import Kind
 if sys.version_info >= (3, 11):
     import re._constants as _sre_constants
     import re._parser as _sre_parse
+
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
@@ -212,9 +213,9 @@ def _needed_literal(pattern: re.Pattern[str]) -> str | None:
         return None
     best = ""
     run = ""
-    for op, value in parsed:
+    for op, value in parsed.data:
         if op is _sre_constants.LITERAL:
-            run += chr(value)
+            run += chr(value)  # type: ignore[arg-type]
             continue
         best = max(best, run, key=len)
         run = ""

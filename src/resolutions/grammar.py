@@ -8,6 +8,7 @@ are memoised, so a notebook pays for grammar construction once.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
@@ -214,6 +215,8 @@ class Compiled:
         verbs: Reads verb phrases with the grammar's lexicon.
         phrase_starts: Word prefixes of the lexicon's phrases (see ``Lexicon.phrase_prefixes``).
         conventions: The body's declared conventions.
+        formula: The grammar's opening formula alone on a line (its terminal ``FORMULA``), to
+            tell one that shares its line with the document's head.
     """
 
     lark: lark.Lark
@@ -222,6 +225,7 @@ class Compiled:
     verbs: VerbReader
     phrase_starts: frozenset[str]
     conventions: Conventions
+    formula: re.Pattern[str]
 
 
 @functools.cache
@@ -234,8 +238,15 @@ def _compile(grammar: Grammar) -> Compiled:
     bare = {t.name: t.name.rpartition("__")[2] for t in parser.terminals}
     fields = [t for t in parser.terminals if aliases.get(bare[t.name], bare[t.name]) in FIELDS]
     cells = InlineScanner(fields, aliases=aliases)
+    formula = next(t for t in parser.terminals if bare[t.name] == "FORMULA")
     return Compiled(
-        parser, scanner, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes(), grammar.conventions
+        parser,
+        scanner,
+        cells,
+        VerbReader(grammar.lexicon),
+        grammar.lexicon.phrase_prefixes(),
+        grammar.conventions,
+        re.compile(formula.pattern.to_regexp()),
     )
 
 
