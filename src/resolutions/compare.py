@@ -69,7 +69,7 @@ def _formula(formula: Formula | None) -> str | None:
 def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
     return {
         "kind": paragraph.kind,
-        "number": bare_number(paragraph.number),
+        "number": paragraph.number,
         "verb": paragraph.verb.text if paragraph.verb is not None else None,
         "text": paragraph_text(paragraph),
         "footnotes": inline_markers(paragraph.content),

@@ -86,6 +86,9 @@ NODE_CLASSES: tuple[type, ...] = (
     Document,
 )
 _SCHEMA_FILE = "document.schema.json"
+#: Fields written under another key: a paragraph's ``label`` (its number as written) keeps the
+#: key ``"number"`` it had before the field was renamed, so that schema_version 1 still holds.
+RENAMED_KEYS: dict[type, dict[str, str]] = {Paragraph: {"label": "number"}}
 
 
 def to_dict(document: Document) -> dict[str, Any]:
@@ -237,7 +240,7 @@ def _tagged_writer(cls: type, converter: cattrs.Converter) -> Callable[[Any], di
     """Write a node as its tag, then its fields in declaration order."""
     from cattrs.gen import make_dict_unstructure_fn
 
-    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter, **_renames(cls))
     tag = cls.__name__
 
     def unstructure(node: Any) -> dict[str, Any]:
@@ -250,9 +253,10 @@ def _tagged_reader(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
     """Read a node after checking its tag and that its keys are exactly the class's fields."""
     from cattrs.gen import make_dict_structure_fn
 
-    build: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
+    build: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter, **_renames(cls))
     tag = cls.__name__
-    keys = frozenset(field.name for field in attrs.fields(cls)) | {TAG}
+    renamed = RENAMED_KEYS.get(cls, {})
+    keys = frozenset(renamed.get(field.name, field.name) for field in attrs.fields(cls)) | {TAG}
 
     def structure(data: Any, _: type) -> Any:
         if not isinstance(data, dict):
@@ -268,6 +272,12 @@ def _tagged_reader(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
         return build(data, cls)
 
     return structure
+
+
+def _renames(cls: type) -> dict[str, Any]:
+    from cattrs.gen import override
+
+    return {name: override(rename=key) for name, key in RENAMED_KEYS.get(cls, {}).items()}
 
 
 def _union_reader(union: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
