@@ -480,7 +480,12 @@ def node_trees() -> st.SearchStrategy[_tree_nodes.Document]:
             st.builds(_tree_nodes.Title, _tree_strings(), st.sampled_from(["title", "subtitle"]), _tree_spans()),
             max_size=2,
         ).map(tuple),
-        preamble=st.builds(_tree_nodes.Preamble, _tree_formulas(), st.lists(_tree_paragraphs(), max_size=2).map(tuple)),
+        preamble=st.builds(
+            _tree_nodes.Preamble,
+            _tree_formulas(),
+            st.lists(_tree_paragraphs(), max_size=2).map(tuple),
+            _tree_formulas(),
+        ),
         body=_tree_blocks(),
         annexes=st.lists(annex, max_size=1).map(tuple),
         footnotes=st.lists(footnote, max_size=2).map(tuple),

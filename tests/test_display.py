@@ -76,7 +76,7 @@ def test_a_paragraph_repr_names_its_kind_number_verb_and_first_words() -> None:
             if paragraph.label is not None:
                 assert f" {paragraph.label} " in shown
             if paragraph.verb is not None:
-                assert f"verb={paragraph.verb.text.split()[0]}"[:12] in shown.replace("'", "")
+                assert f"verb={paragraph.verb.phrase.split()[0]}"[:12] in shown.replace("'", "")
             assert paragraph.text.split()[0] in shown
 
 

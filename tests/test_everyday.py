@@ -51,7 +51,7 @@ def test_nodes_give_the_number_label_and_text_of_their_records(path: Path) -> No
     for node, row in zip(nodes, rows, strict=True):
         assert (node.number, node.label, node.text) == (row["number"], row["label"], row["text"]), row
         if isinstance(node, Paragraph):
-            assert row["kind"] == node.kind and row["verb"] == (node.verb.text if node.verb else None)
+            assert row["kind"] == node.kind and row["verb"] == (node.verb.phrase if node.verb else None)
 
 
 def test_a_paragraph_label_is_as_written_and_its_number_bare() -> None:

@@ -14,11 +14,12 @@ import lark
 
 from resolutions.assemble import assemble, prepare
 from resolutions.collection import Collection, Preface
+from resolutions.detect import detect
 from resolutions.errors import ParseError
-from resolutions.grammar import Grammar, load_grammar
+from resolutions.grammar import Grammar, available_bodies, load_grammar
 from resolutions.header import read_header
 from resolutions.lines import Line, rebase
-from resolutions.nodes import Document, Span
+from resolutions.nodes import Diagnostic, Document, Span
 from resolutions.reading import Extracted, extract_file
 from resolutions.source import SourceText
 from resolutions.split import split
@@ -55,9 +56,11 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
-    compiled = load_grammar(body).compiled()
+    grammar, fits = _grammar_for(text, body)
+    compiled = grammar.compiled()
     with _quiet_collector():
         document = assemble(text, _lines(compiled, text), compiled)
+    document = _read_with(document, grammar, fits)
     if strict:
         _raise_first_error(document)
     return document
@@ -85,10 +88,11 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_all() takes text (str), not {type(text).__name__}; use parse_all_file() for files")
-    compiled = load_grammar(body).compiled()
+    grammar, fits = _grammar_for(text, body)
+    compiled = grammar.compiled()
     with _quiet_collector():
         lines = prepare(_lines(compiled, text), compiled, text)
-        found = split(lines)
+        found = split(lines, compiled.conventions)
         bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
         documents = []
         offsets = []
@@ -101,7 +105,8 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
             covered = found.preface if number == 0 else 0
             if covered:
                 preface = _preface(text, own[:covered], compiled)
-            documents.append(assemble(text[start:end], own, compiled, annotated=True, preface=covered))
+            document = assemble(text[start:end], own, compiled, annotated=True, preface=covered)
+            documents.append(_read_with(document, grammar, fits))
             offsets.append(start)
     if strict:
         for document in documents:
@@ -180,6 +185,29 @@ def _with_reader_diagnostics(document: Document, extracted: Extracted) -> Docume
     return attrs.evolve(document, diagnostics=tuple(diagnostics))
 
 
+def _grammar_for(text: str, body: str | Grammar | None) -> tuple[Grammar, bool]:
+    """Return the grammar asked for, or the one whose body's signs the text shows."""
+    if body is not None:
+        return load_grammar(body), True
+    return detect(text)
+
+
+def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:
+    """Say which body's layer read the document, and that none fitted when none did."""
+    diagnostics = document.diagnostics
+    if not fits and document.source.strip():
+        diagnostics += (
+            Diagnostic(
+                "info",
+                "unknown-body",
+                f"no body's signs were found in the text: read with the {grammar.name!r} layer",
+                f"one of the bodies {', '.join(available_bodies())}",
+                Span(0, 0),
+            ),
+        )
+    return attrs.evolve(document, grammar=grammar.name, diagnostics=diagnostics)
+
+
 def _lines(compiled: Compiled, text: str) -> list[Line]:
     """Read the text's lines with the grammar (its builder makes lines, not a tree)."""
     # The grammar wants every line to end with a line break; the sentinel is never in a span
@@ -208,7 +236,7 @@ def _quiet_collector() -> Iterator[None]:
 
 def _preface(text: str, lines: list[Line], compiled: Compiled) -> Preface:
     """Read what stands before a collection's first document: its masthead's fields."""
-    reading = read_header(lines, compiled.cells)
+    reading = read_header(lines, compiled.cells, compiled.conventions)
     span = Span(lines[0].start, lines[-1].end) if lines else Span(0, 0)
     return Preface(text[span.start : span.end], reading.header, span)
 

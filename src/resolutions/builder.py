@@ -47,9 +47,10 @@ class Builder:
     #: Terminal names of a body grammar, mapped to the kinds the later stages know.
     aliases: ClassVar[dict[str, str]] = {}
 
-    def __init__(self, scanner: InlineScanner) -> None:
+    def __init__(self, scanner: InlineScanner, aliases: dict[str, str] | None = None) -> None:
+        """Build lines with an inline scanner; ``aliases`` adds to the class's own (a layer's)."""
         self.scanner = scanner
-        self._kinds = _BareNames(self.aliases)
+        self._kinds = _BareNames({**self.aliases, **(aliases or {})})
 
     # ------------------------------------------------------------ lark's callback protocol
     def __getattr__(self, name: str) -> Any:

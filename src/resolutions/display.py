@@ -120,6 +120,7 @@ def _footnote_ref(node: FootnoteRef) -> list[Item]:
 def _verb(node: VerbPhrase) -> list[Item]:
     return [
         (None, preview(node.text)),
+        ("subject", preview(node.subject) if node.subject else None),
         ("head", preview(node.head) if node.head != node.text else None),
         (None, word(node.marking) if node.marking != "plain" else None),
     ]
@@ -133,7 +134,7 @@ def _paragraph(node: Paragraph) -> list[Item]:
     return [
         (None, word(node.kind)),
         (None, word(node.label) if node.label else None),
-        ("verb", preview(node.verb.text) if node.verb is not None else None),
+        ("verb", preview(node.verb.phrase) if node.verb is not None else None),
         ("text", preview(node.text)),
         ("items", len(node.items) or None),
     ]
@@ -145,7 +146,8 @@ def _formula(node: Formula) -> list[Item]:
 
 def _preamble(node: Preamble) -> list[Item]:
     formula = preview(node.formula.text) if node.formula is not None else None
-    return [("formula", formula), ("paragraphs", len(node.paragraphs))]
+    enacting = preview(node.enacting.text) if node.enacting is not None else None
+    return [("formula", formula), ("paragraphs", len(node.paragraphs)), ("enacting", enacting)]
 
 
 def _part(node: Section | Annex) -> list[Item]:

@@ -8,39 +8,25 @@ well-known kinds of line ("Resolution adopted by the General Assembly on", "Reso
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
 from resolutions.blocks import ends_sentence, join_lines
+from resolutions.conventions import Conventions
 from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
 from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
 from resolutions.split import head_number
 
-#: Principal organs and other bodies whose name alone makes a header line.
-ORGANS = (
-    "General Assembly",
-    "Security Council",
-    "Economic and Social Council",
-    "Trusteeship Council",
-    "Human Rights Council",
-    "International Court of Justice",
-    "Secretariat",
-    "World Health Assembly",
-    "Executive Board",
-    "United Nations Environment Assembly",
-    "Conference on Disarmament",
-)
-_ORGAN = re.compile("^(?:" + "|".join(re.escape(o) for o in ORGANS) + ")$", re.IGNORECASE)
 #: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
 _BODY = re.compile(
     r"^(?:[A-Z][\w\u2019'-]*\s+){0,4}"
     r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|Sub-Commission)"
     r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
-_ORGAN_PREFIX = re.compile("^(United Nations|" + "|".join(re.escape(o) for o in ORGANS) + r")\s+(\S.*)$")
 _SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
 _OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
@@ -56,6 +42,7 @@ _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
 #: An unknown header line is short, and a known one follows within a few lines.
 _UNKNOWN_FIELD_LENGTH = 60
 _UNKNOWN_FIELD_REACH = 3
+_UNKNOWN_FIELD_WORDS = 4
 #: A symbol broken by a stray space: "A/RES/77/ 12", "A /RES/77/12".
 _BROKEN_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-]*(?:\s*/\s*[A-Za-z0-9.\-]+)+(?:\s*\([0-9]{4}\))?$")
 #: A letterhead logo's lines are short and few.
@@ -65,7 +52,6 @@ _LOGO_LINES = 3
 _ISSUER_LINE_LENGTH = 80
 #: The attributes of a Header, which a header line can fill.
 _HEADER_ATTRIBUTES = frozenset(attrs.fields_dict(Header))
-_WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
 
 
 @attrs.define
@@ -78,19 +64,26 @@ class HeaderReading:
     title_cells: list[tuple[str, Span]] = attrs.field(factory=list)
 
 
-def is_body_name(text: str) -> bool:
-    """Tell a line naming an organ or a subsidiary body ("Commission on Narcotic Drugs")."""
-    return bool(_ORGAN.match(text) or _BODY.match(text)) and len(text) < 120
+@functools.cache
+def _organ_patterns(organs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compile a body's organs: a line that is one, and one that opens with one (or "United Nations")."""
+    names = "|".join(re.escape(organ) for organ in organs) or "(?!)"
+    exact = re.compile(f"^(?:{names})$", re.IGNORECASE)
+    prefix = re.compile(f"^(United Nations|{names})\\s+(\\S.*)$")
+    return exact, prefix
 
 
-def read_header(lines: list[Line], cells: InlineScanner | None = None) -> HeaderReading:
+def read_header(
+    lines: list[Line], cells: InlineScanner | None = None, conventions: Conventions | None = None
+) -> HeaderReading:
     """Read the header zone at the top of the document.
 
     Args:
         lines: The document's lines, roles set.
         cells: A scanner for single header-field cells, for lines that lost their column gaps.
+        conventions: The body's conventions: its organs, and the symbols its lines carry.
     """
-    reader = _Reader(lines, cells)
+    reader = _Reader(lines, cells, conventions or Conventions())
     reader.run()
     return reader.result()
 
@@ -98,9 +91,11 @@ def read_header(lines: list[Line], cells: InlineScanner | None = None) -> Header
 class _Reader:
     """Walks the header zone line by line, filling header fields."""
 
-    def __init__(self, lines: list[Line], cells: InlineScanner | None) -> None:
+    def __init__(self, lines: list[Line], cells: InlineScanner | None, conventions: Conventions) -> None:
         self.lines = lines
         self.cells = cells
+        self.conventions = conventions
+        self.organ, self.organ_prefix = _organ_patterns(conventions.organs)
         self.fields: dict[str, object] = {}
         self.header_lines: list[HeaderLine] = []
         self.used: set[int] = set()
@@ -170,6 +165,8 @@ class _Reader:
         text = line.plain()
         if not self.fields or line.kind != "text" or len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
             return False
+        if len(text.split()) > _UNKNOWN_FIELD_WORDS and not any(c.isdigit() or c == "/" for c in text):
+            return False  # words, not a field: a title ("Combating rising hate against ...")
         if any(piece.kind in ("FORMULA", "FORMULA_LEAD", "WE") for piece in line.pieces):
             return False
         seen = 0
@@ -178,13 +175,20 @@ class _Reader:
                 continue
             if following.role not in ("content", "symbol") or seen >= _UNKNOWN_FIELD_REACH:
                 return False
-            if _knows(following):
+            if self.knows(following):
                 return True
             text = following.plain()
             if len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
                 return False  # a sentence: the header is over, and this line was a title
             seen += 1
         return False
+
+    def knows(self, line: Line) -> bool:
+        """Tell a line that is surely of the header: a field, an organ, an adoption line."""
+        if line.role == "symbol" or any(piece.kind in FIELDS for piece in line.pieces):
+            return True
+        text = line.plain()
+        return bool(self.organ.match(text) or _ADOPTED.match(text) or _OF_DATE.match(text) or head_number(text))
 
     # ------------------------------------------------------------ one line
     def extend_title(self, line: Line) -> bool:
@@ -211,7 +215,7 @@ class _Reader:
         self.issuer_open = False
         if issuer_goes_on and len(cells) == 1 and not _has_field(cells[0]) and line.kind == "text":
             text = plain_text(cells[0])
-            if len(text) < _ISSUER_LINE_LENGTH and not _ORGAN.match(text):
+            if len(text) < _ISSUER_LINE_LENGTH and not self.organ.match(text):
                 self.take_issuer(text, Span(line.content_start, line.eol))
                 return True
         if len(cells) == 1 and not _has_field(cells[0]):
@@ -239,7 +243,7 @@ class _Reader:
 
     def text_cell_fits(self, cell: list[Piece]) -> bool:
         text = plain_text(cell)
-        return bool(_ORGAN.match(text) or text == "United Nations" or RESOLUTION_NUMBER.match(text)) or bool(
+        return bool(self.organ.match(text) or text == "United Nations" or RESOLUTION_NUMBER.match(text)) or bool(
             self.fields and len(text) < 150
         )
 
@@ -271,7 +275,7 @@ class _Reader:
     def take_cell_text(self, cell: list[Piece], beside_field: bool) -> None:
         text = plain_text(cell)
         span = Span(cell[0].start, cell[-1].end)
-        if _ORGAN.match(text):
+        if self.organ.match(text):
             self.set("organ" if "organ" not in self.fields else "body", text, span)
         elif RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))
@@ -307,7 +311,7 @@ class _Reader:
         if (repaired := self.repaired_symbol(text)) is not None:
             self.set("symbol", repaired, span, text)
             return True
-        if (split := _ORGAN_PREFIX.match(text)) and self.cells is not None:
+        if (split := self.organ_prefix.match(text)) and self.cells is not None:
             rest = split.group(2)
             kind = self.cells.whole(rest)
             if kind is not None:
@@ -320,7 +324,7 @@ class _Reader:
             self.set(self.pending_date, parse_date(text), span, text)
             self.pending_date = None
             return True
-        if _ORGAN.match(text) and not emphasised:
+        if self.organ.match(text) and not emphasised:
             self.set("organ" if "organ" not in self.fields else "body", text, span)
             return True
         if text == "United Nations" and not emphasised:
@@ -373,7 +377,8 @@ class _Reader:
             self.fields.setdefault("kind", head[0])
             return True
         if match := _SC_OLD.match(text):
-            self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)
+            self.set("symbol", f"{match.group(1)} ({match.group(2)})", span, text)  # its body's symbol rules apply
+            self.fields.setdefault("kind", "resolution")
             if (date := parse_date(match.group(3))) is not None:
                 self.fields.setdefault("date", date)
             return True
@@ -399,10 +404,12 @@ class _Reader:
         if RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))
             return True
-        if match := _WHO_SYMBOL.match(text):
-            self.set("symbol", match.group(1), span, text)
-            self.fields.setdefault("organ", "World Health Assembly")
-            self.title_cells.append((match.group(2), span))
+        if found := self.conventions.titled_symbol(text):  # "WHA66.12 Neglected tropical diseases"
+            symbol, title, organ = found
+            self.set("symbol", symbol, span, text)
+            if organ is not None:
+                self.fields.setdefault("organ", organ)
+            self.title_cells.append((title, span))
             self.title_open = self.lines[self.index].blanks == 0
             return True
         return False
@@ -481,14 +488,6 @@ class _Reader:
         else:
             field = "other" if field not in ("adopted", "date") or field in self.fields else field
         self.header_lines.append(HeaderLine(field, text if text is not None else str(value), span))
-
-
-def _knows(line: Line) -> bool:
-    """Tell a line that is surely of the header: a field, an organ, an adoption line."""
-    if line.role == "symbol" or any(piece.kind in FIELDS for piece in line.pieces):
-        return True
-    text = line.plain()
-    return bool(_ORGAN.match(text) or _ADOPTED.match(text) or _OF_DATE.match(text) or head_number(text))
 
 
 def split_numbered_title(text: str) -> tuple[str, str] | None:

@@ -150,6 +150,8 @@ class VerbPhrase(Node):
         marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
         guessed: The lexicon does not hold the phrase: it was guessed from its form and place
             ("Committed to ..." before the operative part). Not part of equality.
+        subject: The body named as the subject before the verb, where a body writes so ("The
+            Assembly" of "The Assembly strongly condemns"); ``text`` begins with it.
     """
 
     text: str
@@ -158,6 +160,14 @@ class VerbPhrase(Node):
     marking: Marking = "plain"
     span: Span = _span()
     guessed: bool = field(default=False, eq=False, repr=False)
+    subject: str | None = None
+
+    @property
+    def phrase(self) -> str:
+        """The phrase without its subject: "strongly condemns" of "The Assembly strongly condemns"."""
+        if self.subject is None or not self.text.startswith(self.subject):
+            return self.text
+        return self.text[len(self.subject) :].lstrip(" ,")
 
 
 # ---------------------------------------------------------------------------------- blocks
@@ -180,11 +190,11 @@ class SubItem(Node):
     parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
     @property
-    def number(self) -> str:
-        """The label without its punctuation, as in :meth:`Document.records`: "a" of "(a)"."""
+    def number(self) -> str | None:
+        """The label without its punctuation, as in :meth:`Document.records`: "a" of "(a)"; None of a bullet."""
         from resolutions.records import bare_number
 
-        return bare_number(self.label) or self.label
+        return bare_number(self.label)
 
     @property
     def text(self) -> str:
@@ -259,10 +269,18 @@ class Formula(Node):
 
 @frozen(repr=False)
 class Preamble(Node):
-    """The opening formula and the preambular paragraphs."""
+    """The opening formula, the preambular paragraphs, and the formula that closes them.
+
+    Attributes:
+        formula: The opening formula ("The General Assembly,").
+        paragraphs: The preambular paragraphs.
+        enacting: A line that closes the preamble and opens the operative part, where a body
+            writes one ("RESOLVES:", the Organization of American States).
+    """
 
     formula: Formula | None = None
     paragraphs: tuple[Paragraph, ...] = _children()
+    enacting: Formula | None = None
 
 
 @frozen(repr=False)
@@ -477,6 +495,8 @@ class Document(Node):
         furniture: Page furniture, kept apart from content.
         diagnostics: What the parser noticed (not part of equality).
         source: The text parsed (not part of equality).
+        grammar: The name of the body whose layer read it ("un", "oas"): the one asked for,
+            or the one detected (not part of equality).
     """
 
     header: Header = field(factory=Header)
@@ -489,6 +509,7 @@ class Document(Node):
     furniture: tuple[Furniture, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     source: str = field(default="", eq=False, repr=False)
+    grammar: str | None = field(default=None, eq=False, repr=False)
 
     @property
     def title(self) -> str | None:

@@ -45,8 +45,11 @@ def section_name(section: Section | Annex) -> str:
 
 
 def bare_number(label: str | None) -> str | None:
-    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4"."""
-    if label is None:
+    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4".
+
+    A bullet or a dash ("•", "–") is a label but no number: None.
+    """
+    if label is None or not any(char.isalnum() for char in label):
         return None
     return label.strip().strip("().,").strip() or label.strip()
 
@@ -100,7 +103,7 @@ def _add_paragraph(rows: list[dict[str, Any]], paragraph: Paragraph, path: list[
             "kind": paragraph.kind,
             "number": paragraph.number,
             "label": paragraph.label,
-            "verb": paragraph.verb.text if paragraph.verb is not None else None,
+            "verb": paragraph.verb.phrase if paragraph.verb is not None else None,
             "text": paragraph_text(paragraph),
             "section": list(path),
             "parent": None,

@@ -120,7 +120,7 @@ def _verb_matches(paragraph: Paragraph, verb: Pattern) -> bool:
         return False
     if isinstance(verb, str):
         wanted = " ".join(verb.split()).casefold()
-        return wanted in (phrase.text.casefold(), phrase.head.casefold())
+        return wanted in (phrase.phrase.casefold(), phrase.text.casefold(), phrase.head.casefold())
     return verb.search(phrase.text) is not None
 
 

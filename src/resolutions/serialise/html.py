@@ -150,10 +150,12 @@ class _Renderer:
         for title in doc.titles:
             tag, css = ("h1", "rs-title") if title.role == "title" else ("p", "rs-subtitle")
             parts.append(f'<{tag} class="{css}">{_esc(title.text)}</{tag}>\n')
-        if doc.preamble.formula is not None or doc.preamble.paragraphs:
+        preamble = doc.preamble
+        if preamble.formula is not None or preamble.paragraphs or preamble.enacting is not None:
             parts.append('<section class="rs-preamble">\n')
-            parts.append(self.formula(doc.preamble.formula))
-            parts.extend(self.paragraph(paragraph) for paragraph in doc.preamble.paragraphs)
+            parts.append(self.formula(preamble.formula))
+            parts.extend(self.paragraph(paragraph) for paragraph in preamble.paragraphs)
+            parts.append(self.formula(preamble.enacting))
             parts.append("</section>\n")
         if doc.body:
             parts.append(f'<section class="rs-body">\n{self.blocks(doc.body, 1)}</section>\n')

@@ -27,6 +27,8 @@ def node_spans(document: Document) -> list[Span]:
         _formula(document.preamble.formula, spans)
     for paragraph in document.preamble.paragraphs:
         _paragraph(paragraph, spans)
+    if document.preamble.enacting is not None:
+        _formula(document.preamble.enacting, spans)
     for block in document.body:
         _block(block, spans)
     for annex in document.annexes:

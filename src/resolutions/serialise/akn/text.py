@@ -110,7 +110,10 @@ class TextReader:
             head, modifiers = text, ()
         else:
             head, modifiers = self.split(text)
-        return VerbPhrase(text, head, modifiers, _marking(element, text))
+        subject = element.find(".//{*}span[@class='subject']")
+        return VerbPhrase(
+            text, head, modifiers, _marking(element, text), subject=plain(subject) if subject is not None else None
+        )
 
     def split(self, phrase: str) -> tuple[str, tuple[str, ...]]:
         """Split another tool's verb phrase into head and modifiers with the default lexicon."""

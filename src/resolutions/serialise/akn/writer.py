@@ -108,13 +108,15 @@ class Writer:
             for paragraph in preamble.paragraphs:
                 self.recital(out, paragraph, recitals, counters, pad + "    ")
             out.append(f"{pad}  </recitals>")
+        if preamble.enacting is not None:
+            out.append(self.formula(preamble.enacting, prefix, pad + "  ", "enactingFormula"))
         if not out:
             return ""
         return "\n".join([f"{pad}<preamble>", *out, f"{pad}</preamble>"])
 
-    def formula(self, formula: Formula, prefix: str, pad: str) -> str:
+    def formula(self, formula: Formula, prefix: str, pad: str, name: str = "openingFormula") -> str:
         eid = self.ids.make(prefix, "formula", None, {}, ordinal=True)
-        return f'{pad}<formula name="openingFormula" eId="{eid}"><p>{self.inline(formula.content, eid)}</p></formula>'
+        return f'{pad}<formula name="{name}" eId="{eid}"><p>{self.inline(formula.content, eid)}</p></formula>'
 
     def recital(self, out: list[str], paragraph: Paragraph, parent: str, counters: dict[str, int], pad: str) -> None:
         """A preambular paragraph: ``recital``, its sub-items a ``blockList`` (a recital holds blocks)."""
@@ -311,9 +313,11 @@ def _cited(text: str, marker: Marker) -> str:
 def _verb(verb: VerbPhrase) -> str:
     """The verb phrase, its head and modifiers marked when it has modifiers, in its emphasis."""
     body = esc(verb.text)
-    if verb.modifiers:
+    if verb.modifiers or verb.subject is not None:
         spans = _verb_spans(verb)
-        if spans is not None:
+        if spans is not None and verb.subject is not None and verb.text.startswith(verb.subject):
+            spans = [(0, len(verb.subject), "subject"), *[span for span in spans if span[0] >= len(verb.subject)]]
+        if spans:
             parts: list[str] = []
             pos = 0
             for start, end, role in spans:
