@@ -210,7 +210,7 @@ class Paragraph(Node):
     its ``text`` the whole text with the verb phrase: the ``label``, ``number`` and ``text`` of
     the paragraph's row in :meth:`Document.records`.
 
-    Example:
+    Examples:
         >>> import resolutions
         >>> doc = resolutions.parse("The Security Council,\\n\\n12. *Decides* to remain seized of the matter.\\n")
         >>> paragraph = doc.operative[0]
@@ -484,6 +484,21 @@ class Diagnostic(Node):
 class Document(Node):
     """A parsed resolution or declaration.
 
+    Made by :func:`resolutions.parse` and its siblings; the methods below select its
+    paragraphs and write it out in other formats.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse(
+        ...     "The General Assembly,\\n\\nRecalling its resolution 72/3,\\n\\n1. Decides to act.\\n"
+        ... )
+        >>> doc
+        <Document 'The General Assembly,' preambular=1 operative=1>
+        >>> doc.header.organ, [p.verb.text for p in doc.paragraphs()]
+        ('General Assembly', ['Recalling', 'Decides'])
+        >>> doc.to_source() == doc.source
+        True
+
     Attributes:
         header: The header block.
         titles: The title and subtitles, in document order.
@@ -553,7 +568,7 @@ class Document(Node):
         Strings match whatever the case; a compiled regular expression is searched for.
         See :func:`resolutions.selection.find` for each condition.
 
-        Example:
+        Examples:
             >>> import resolutions
             >>> doc = resolutions.parse(
             ...     "The General Assembly,\\n\\nRecalling its resolution 72/3,\\n\\n"

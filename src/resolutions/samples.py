@@ -23,7 +23,7 @@ def examples() -> list[Path]:
     In an installed wheel they are package data (``resolutions/examples``); in a checkout or
     an editable install, the files of the top-level ``examples/`` folder.
 
-    Example:
+    Examples:
         >>> import resolutions
         >>> [path.name[:3] for path in resolutions.examples()]
         ['000', '001', '002', '003', '004']

@@ -101,7 +101,7 @@ def to_dict(document: Document) -> dict[str, Any]:
         A dict that opens with ``schema_version``; every node is a dict tagged with its class
         under ``"type"`` (see the module docstring for the format).
 
-    Example:
+    Examples:
         >>> import resolutions
         >>> data = to_dict(resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n"))
         >>> list(data)[:3], data["body"][0]["type"], data["body"][0]["span"]
@@ -123,6 +123,19 @@ def from_dict(data: dict[str, Any]) -> Document:
     Raises:
         ParseError: When ``data`` is not a document of a known ``schema_version``; the message
             lists every problem found, each with its path (``$.body[3].kind``).
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n")
+        >>> data = doc.to_dict()
+        >>> resolutions.from_dict(data) == doc
+        True
+        >>> data["body"][0]["kind"] = "operatve"
+        >>> resolutions.from_dict(data)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        resolutions.errors.ParseError: not a resolutions document: ... @ $.body[0].kind
+        expected the format of schema_version 1 (see resolutions.serialise.json.schema())
     """
     if not isinstance(data, dict):
         raise ParseError(f"a document is a JSON object, not {type(data).__name__}", expected="an object")
@@ -178,6 +191,13 @@ def from_json(text: str | bytes) -> Document:
 
     Raises:
         ParseError: When the text is not JSON (with its line and column), or not a document.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n")
+        >>> again = resolutions.from_json(doc.to_json())
+        >>> again == doc, again.to_source() == doc.to_source()
+        (True, True)
     """
     try:
         data = json.loads(text)
