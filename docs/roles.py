@@ -1,4 +1,4 @@
-"""Griffe extension: the docstrings' Sphinx roles read as code on the site.
+"""Griffe extension: the docstrings' Sphinx roles read as code on the site, their examples as code.
 
 The docstrings name other objects the Sphinx way (``:func:`resolutions.parse```,
 ``:class:`~resolutions.nodes.Document```), which reads well in ``help()`` and in an editor.
@@ -16,14 +16,20 @@ import griffe
 
 #: ``:role:`target``` or ``:role:`~target```.
 ROLE = re.compile(r":(?:func|class|meth|mod|attr|data|exc|obj|const):`(~?)([^`]+)`")
+#: A Google section "Example:", which griffe renders as prose (its ``>>>`` lines unformatted);
+#: "Examples:" is the section it renders as code.
+EXAMPLE = re.compile(r"^([ \t]*)Example:[ \t]*$", re.MULTILINE)
 
 
 def plain(text: str) -> str:
-    """Return docstring text with each role written as code.
+    """Return docstring text with each role written as code, and "Example:" made "Examples:".
 
     >>> plain("See :func:`resolutions.parse` and :class:`~resolutions.nodes.Document`.")
     'See `resolutions.parse` and `Document`.'
+    >>> plain("Example:\\n    >>> 1 + 1\\n    2")
+    'Examples:\\n    >>> 1 + 1\\n    2'
     """
+    text = EXAMPLE.sub(r"\1Examples:", text)
     return ROLE.sub(lambda match: f"`{match.group(2).rsplit('.', 1)[-1] if match.group(1) else match.group(2)}`", text)
 
 

@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -187,6 +187,11 @@ class _Reader:
     """Reads and checks a ``body.toml``, naming the key at fault in every error."""
 
     _TOP = frozenset({"name", "title", "extends", "grammar", "lexicon", "terminals", "detect", "header", "paragraphs"})
+    _TABLES: ClassVar[dict[str, frozenset[str]]] = {
+        "lexicon": frozenset({"casing", "operative_forms"}),
+        "header": frozenset({"organs", "symbols", "titled_symbols"}),
+        "paragraphs": frozenset({"subjects", "operative_part", "closing", "labels"}),
+    }
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
@@ -200,6 +205,10 @@ class _Reader:
         unknown = sorted(set(data) - self._TOP)
         if unknown:
             raise self.fail(unknown[0], f"unknown key (known: {', '.join(sorted(self._TOP))})")
+        for table, known in self._TABLES.items():
+            wrong = sorted(set(self.table(data, table)) - known)
+            if wrong:
+                raise self.fail(f"{table}.{wrong[0]}", f"unknown key (known: {', '.join(sorted(known))})")
         name = self.text(data, "name")
         lexicon = self.table(data, "lexicon")
         header = self.table(data, "header")

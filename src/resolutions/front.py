@@ -26,8 +26,13 @@ _TITLE_LENGTH = 250
 #: An emphasised or heading block longer than this is still prose.
 _MARKED_TITLE_LENGTH = 600
 #: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
-#: session, held on October 7, 2022)", "[Adopted without a vote]".
-_ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
+#: session, held on October 7, 2022)", "[Adopted without a vote]", "(adopted on 11 November
+#: 2020)", "Resolution adopted by consensus by the 146th IPU Assembly".
+_ADOPTION = re.compile(
+    r"^[(\[]?\s*(?:(?:Resolution|Decision|Declaration|Recommendation|Text)\s+)?(?:[Aa]dopted|ADOPTED)\s+"
+    r"(?:at|by|on|without|unanimously|in)\b.*$",
+    re.DOTALL,
+)
 #: A title that says when the text was adopted: "European Parliament resolution of 5 May 2022 on".
 _ADOPTED_IN_TITLE = re.compile(
     rf"^.{{0,80}}\b(?:resolution|decision|recommendation|declaration|opinion)\s+of\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\b",
