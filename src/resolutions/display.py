@@ -69,17 +69,29 @@ class Bare(str):
 def preview(text: str, width: int = WIDTH) -> str:
     """Return ``text`` with single spaces, cut at a word before ``width`` characters and marked "…".
 
+    Width is counted as ``repr`` shows the text: an escaped character counts for its escape
+    ("\\x1b" is four), so that a quoted preview is never longer than ``width`` plus its quotes.
+
     >>> preview("Decides to remain   seized of the matter", 20)
     'Decides to remain…'
     """
     flat = " ".join(text.split())
-    if len(flat) <= width:
+    if len(_escaped(flat)) <= width:
         return flat
-    cut = flat[: width - 1]
+    end = size = 0
+    while end < len(flat) and size + len(_escaped(flat[end])) < width:  # room for the "…"
+        size += len(_escaped(flat[end]))
+        end += 1
+    cut = flat[:end]
     space = cut.rfind(" ")
     if space > width // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
+
+
+def _escaped(text: str) -> str:
+    """The text as ``repr`` writes it inside its quotes (control characters and backslashes escaped)."""
+    return repr(text)[1:-1]
 
 
 def word(text: str) -> object:
