@@ -6,6 +6,7 @@ import csv
 import importlib
 import io
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,3 +188,13 @@ def test_the_samples_are_the_seed_documents() -> None:
     assert [path.name for path in found] == [path.name for path in SEEDS]
     assert all(path.read_bytes() == seed.read_bytes() for path, seed in zip(found, SEEDS, strict=True))
     assert resolutions.parse_file(found[2]) == resolutions.parse_file(SEEDS[2])
+
+
+def test_reading_akn_without_lxml_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = resolutions.parse(SMALL)
+    xml = document.to_akn()  # writing needs nothing
+    for name in [name for name in sys.modules if name.startswith("resolutions.serialise.akn.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "lxml", None)  # as if it were not installed
+    with pytest.raises(ImportError, match=r"pip install 'resolutions\[akn\]'"):
+        resolutions.from_akn(xml)

@@ -59,7 +59,15 @@ def from_akn(xml: str | bytes) -> Document:
 
     Raises:
         ParseError: When the XML is malformed, has a DTD, or holds no AKN document.
+        ImportError: When lxml is not installed; the message names the extra.
     """
-    from resolutions.serialise.akn.reader import read
-
+    try:
+        from resolutions.serialise.akn.reader import read
+    except ModuleNotFoundError as exc:
+        if exc.name != "lxml":
+            raise
+        raise ImportError(
+            "from_akn() needs lxml: pip install 'resolutions[akn]' (in a checkout: pip install -e '.[akn]')",
+            name="lxml",
+        ) from exc
     return read(xml)
