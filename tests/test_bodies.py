@@ -46,6 +46,10 @@ def test_every_shipped_layer_builds(name: str) -> None:
         ("imo_msc_resolution.txt", "imo"),
         ("au_assembly_decision.txt", "au"),
         ("achpr_resolution.txt", "au"),
+        ("unfccc_decision.txt", "unfccc"),
+        ("cms_resolution.txt", "cms"),
+        ("fao_council_resolution.txt", "fao"),
+        ("unesco_declaration.txt", "unesco"),
     ],
 )
 def test_samples_are_detected(sample: str, body: str) -> None:
@@ -187,6 +191,59 @@ def test_african_union_and_african_commission() -> None:
         ("operative", "1", "Takes cognizance"),  # the layer's phrase
         ("operative", "2", "Calls on"),
         ("operative", "3", "Requests"),
+    ]
+
+
+def test_climate_convention() -> None:
+    doc = resolutions.parse_file(SAMPLES / "unfccc_decision.txt")
+    assert (doc.header.kind, doc.header.symbol) == ("decision", "5/CMA.9")
+    assert doc.header.organ == "Conference of the Parties serving as the meeting of the Parties to the Paris Agreement"
+    assert rows(doc) == [
+        ("preambular", None, "Recalling"),
+        ("preambular", None, "Also recalling"),
+        ("operative", "1", "Welcomes"),
+        ("operative", "2", "Requests"),
+        ("operative", "3", "Decides"),
+    ]
+    assert doc.closing is not None and doc.closing.date == datetime.date(2027, 11, 23)
+
+
+def test_migratory_species_agreements() -> None:
+    doc = resolutions.parse_file(SAMPLES / "cms_resolution.txt")
+    assert (doc.header.symbol, doc.title) == ("9.3", "Conservation of migratory waterbirds in the flyway")
+    assert doc.preamble.formula is not None
+    assert rows(doc) == [  # two clauses run together on one line, "### 1" numbering the next block
+        ("preambular", None, "Recalling"),
+        ("preambular", None, "Aware of"),
+        ("operative", "1", "Urges"),
+        ("operative", "2", "Requests"),
+    ]
+
+
+def test_food_and_agriculture_organization() -> None:
+    doc = resolutions.parse_file(SAMPLES / "fao_council_resolution.txt")
+    assert (doc.header.organ, doc.title) == ("Council", "Regional Commission for Fisheries")
+    assert rows(doc) == [
+        ("preambular", None, "Having considered"),
+        ("item", "a", None),
+        ("item", "b", None),
+        ("operative", None, "Hereby establishes"),  # run into item (b) after its ";"
+        ("paragraph", "1", None),  # the statutes it establishes
+        ("paragraph", "2", None),
+    ]
+
+
+def test_unesco_general_conference() -> None:
+    doc = resolutions.parse_file(SAMPLES / "unesco_declaration.txt")
+    assert doc.header.organ == "General Conference"
+    assert rows(doc)[:3] == [
+        ("preambular", None, "Committed"),
+        ("preambular", None, "Recalling"),
+        ("operative", None, "Proclaims"),
+    ]
+    assert [r["section"] for r in doc.records()[3:]] == [
+        ["IDENTITY AND DIVERSITY", "Article 1 – Diversity as a common heritage"],
+        ["IDENTITY AND DIVERSITY", "Article 2 – From diversity to pluralism"],
     ]
 
 

@@ -52,7 +52,7 @@ def test_notebook_shows_the_document_its_table_and_its_selections(tmp_path: Path
     encouraged = resolutions.parse_file(SEED).find("operative", verb="encourage", section="demand reduction")
     assert encouraged and repr(encouraged) in plain  # a selection shows as short reprs
     printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
-    assert '"schema_version": 1' in printed
+    assert '"schema_version": 2' in printed
     assert "same document: True | same source: True" in printed
 
 

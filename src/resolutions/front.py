@@ -116,10 +116,12 @@ def read_front(
             front.header_lines.append(HeaderLine("sponsors", text, span))
             index += 1
             continue
-        if formula_at is not None and candidates and PART_LABEL.match(text):
+        if formula_at is not None and PART_LABEL.match(text):
             break  # "A" / its title / its formula: the first part of a resolution in parts
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.opener() in VERBS and block.kind == "text" and not ends_sentence(text) and "," in text:
+            break  # a preamble that comes before the formula: "Whereas the Council ..., and"
         if not _title_like(block, long_title) or (following is not None and _goes_on(following)):
             break  # not a title: prose, or the first half of a paragraph cut by the page
         h1 = _is_h1(block)
