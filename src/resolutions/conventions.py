@@ -128,6 +128,8 @@ class Conventions:
     operative_forms: tuple[str, ...] = ("third", "base")
     extends: str | None = None
     grammar: str | None = None
+    #: Each label's rule once found: a document asks for every paragraph's, often many times.
+    _rules: dict[str, LabelRule | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @property
     def alias_map(self) -> dict[str, str]:
@@ -136,10 +138,14 @@ class Conventions:
 
     def label_rule(self, label: str | None) -> LabelRule | None:
         """Return the rule for a paragraph's label, if one declares its kind."""
-        if label is None:
+        if label is None or not self.labels:
             return None
-        text = label.strip()
-        return next((rule for rule in self.labels if rule.label.fullmatch(text)), None)
+        try:
+            return self._rules[label]
+        except KeyError:
+            text = label.strip()
+            rule = self._rules[label] = next((rule for rule in self.labels if rule.label.fullmatch(text)), None)
+            return rule
 
     def symbol(self, number: str, organ: str | None, kind: str | None = None) -> str:
         """Return the symbol of a document whose head gives this number."""

@@ -55,7 +55,7 @@ def split_run_ins(
         heads: What tells a document's head and a formula, which may share a line
             ("S/RES/2334 (2016) The Security Council,").
     """
-    places = [match.end() for match in verbs.run_ins.finditer(source)]
+    places = verbs.run_in_places(source)
     starts = [line.start for line in lines] if places else []
     candidates: dict[int, list[int]] = {}
     for place in places:
