@@ -59,7 +59,14 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
     with _quiet_collector():
-        document = assemble(text, _lines(compiled, text), compiled)
+        lines = prepare(_lines(compiled, text), compiled, text)
+        found = split(lines, compiled.conventions)
+        # One document under a cover or a contents table is read as parse_all reads it; a text
+        # of several is read whole, and the reader is told where the others start.
+        preface = found.preface if len(found.starts) == 1 else 0
+        document = assemble(text, lines, compiled, annotated=True, preface=preface)
+        if len(found.starts) > 1:
+            document = _several(document, [lines[start] for start in found.starts[1:]])
     document = _read_with(document, grammar, fits)
     if strict:
         _raise_first_error(document)
@@ -205,6 +212,21 @@ def _grammar_for(text: str, body: str | Grammar | None) -> tuple[Grammar, bool]:
     if body is not None:
         return load_grammar(body), True
     return detect(text)
+
+
+def _several(document: Document, heads: list[Line]) -> Document:
+    """Warn that the text holds more documents than the one it was read as."""
+    first = heads[0]
+    named = ", ".join(repr(line.plain().strip()[:40]) for line in heads[:3]) + (", ..." if len(heads) > 3 else "")
+    warning = Diagnostic(
+        "warning",
+        "several-documents",
+        f"the text holds {len(heads) + 1} documents, read here as one; the others start at {named}",
+        "one document; parse_all() reads each document of a collection",
+        Span(first.start, first.eol),
+    )
+    diagnostics = sorted((*document.diagnostics, warning), key=lambda d: d.span.start)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
 
 
 def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:
