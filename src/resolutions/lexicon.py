@@ -23,9 +23,7 @@ _OBJECT_STARTS = (
 )
 #: A phrase's word followed by a modal or "is" is a noun, the subject of a sentence: "Support
 #: shall be provided ...", "Notes are kept ..." (an agreement's articles, annexed).
-_NOT_A_SUBJECT = (
-    r"(?![ \t\u00a0]+(?:shall|should|may|must|will|would|can|could|might|is|are|was|were)(?![\w\u2019'-]))"
-)
+_NOT_A_SUBJECT = r"(?![ \t\u00a0]+(?:shall|should|may|must|will|would|can|could|might|is|are|was|were)(?![\w\u2019'-]))"
 _SPACE = r"[ \t\u00a0]+"
 #: A character trie: each character leads to the rest; "" marks the end of a word.
 _Trie = dict[str, "_Trie"]
@@ -231,7 +229,10 @@ class Lexicon:
             # Tried first: where it matches, it matches at least what the plain phrases would.
             branches += [self._infix_regex(phrases), with_adverbs, trie_regex(_cased(p)[0] for p in phrases)]
         if "capitals" in self.casing:
-            branches.append(trie_regex(p.upper() for p in phrases))
+            # "FURTHER DECIDES", "ALSO URGES": the adverbs in capitals too.
+            leading_upper = trie_regex(a.upper() for a in sorted(self.leading))
+            upper = trie_regex(p.upper() for p in phrases)
+            branches.append(rf"(?:(?:{leading_upper}),?{_SPACE})*(?:{upper})")
         if "lower" in self.casing:
             branches.append(rf"(?:(?:{leading_lower}),?{_SPACE})*(?:{lower})")
         head = "(?:" + "|".join(branch for branch in branches if branch) + ")"
