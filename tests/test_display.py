@@ -123,3 +123,14 @@ def test_rich_shows_the_summary_not_the_tree() -> None:
     assert shown.startswith("<Document ") and len(shown) <= 2 * LIMIT
     assert f"operative={len(document.operative)}" in shown
     assert pretty.pretty_repr(document.operative[0], max_width=400).startswith("<Paragraph operative 1. verb=")
+
+
+@pytest.mark.parametrize("name", resolutions.bodies())
+def test_a_grammar_and_what_it_holds_have_short_reprs(name: str) -> None:
+    from resolutions.grammar import load_grammar
+
+    grammar = load_grammar(name)
+    for thing in (grammar, grammar.lexicon, grammar.conventions, grammar.compiled()):
+        shown = repr(thing)
+        assert len(shown) <= LIMIT and "\n" not in shown, shown
+    assert repr(grammar).startswith(f"<Grammar {name!r}")

@@ -131,6 +131,17 @@ class Conventions:
     #: Each label's rule once found: a document asks for every paragraph's, often many times.
     _rules: dict[str, LabelRule | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
+    def __repr__(self) -> str:
+        declared = {
+            "organs": self.organs,
+            "symbol rules": self.symbols,
+            "subjects": self.subjects,
+            "label rules": self.labels,
+            "signs": self.detect,
+        }
+        held = ", ".join(f"{len(v)} {k}" for k, v in declared.items() if v)
+        return f"<Conventions {self.name!r}{': ' + held if held else ''}>"
+
     @property
     def alias_map(self) -> dict[str, str]:
         """The aliases as a mapping."""

@@ -75,6 +75,10 @@ class Grammar:
     builder: type[Builder] | None = None
     conventions: Conventions = attrs.field(factory=Conventions)
 
+    def __repr__(self) -> str:
+        # Short, as node reprs are: the phrases and rules it holds would fill a notebook cell.
+        return f"<Grammar {self.name!r} {self.path.name} {self.lexicon!r}>"
+
     def parser(self) -> lark.Lark:
         """Return the compiled LALR parser (memoised per grammar)."""
         return _compile(self).lark
@@ -226,6 +230,9 @@ class Compiled:
     phrase_starts: frozenset[str]
     conventions: Conventions
     formula: re.Pattern[str]
+
+    def __repr__(self) -> str:
+        return f"<Compiled grammar {self.conventions.name!r}>"
 
 
 @functools.cache

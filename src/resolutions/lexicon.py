@@ -121,6 +121,10 @@ class Lexicon:
     casing: tuple[str, ...] = ("title", "capitals")
     forms: tuple[str, ...] = ("third", "base")
 
+    def __repr__(self) -> str:
+        counts = f"{len(self.preambular)} preambular, {len(self.operative)} operative phrases"
+        return f"<Lexicon {counts}, casing {'/'.join(self.casing)}>"
+
     @classmethod
     def load(cls, directory: Path) -> Lexicon:
         """Read ``preambular.txt``, ``operative.txt`` and ``adverbs.txt`` from a folder.
