@@ -8,7 +8,7 @@ are memoised, so a notebook pays for grammar construction once.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import hashlib
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ import attrs
 import lark
 
 from resolutions.errors import GrammarError, UnknownBodyError
+from resolutions.grammar_cache import cache_file as _cache_file
 from resolutions.inline import InlineScanner
 from resolutions.lexicon import Lexicon
 from resolutions.lines import FIELDS
@@ -146,20 +147,35 @@ def _is_body(path: Path) -> bool:
     return path.stem not in ("resolution", "terminals", "inline") and not path.stem.endswith(".inline")
 
 
-def _loader(lexicon: Lexicon, folders: tuple[Path, ...]) -> Callable[[str | None, str], tuple[str, str]]:
-    """Return a lark import loader that serves ``lexicon.lark`` and the grammar folders."""
-    lexicon_text = lexicon.grammar_text()
+class _Loader:
+    """A lark import loader that serves ``lexicon.lark`` and the grammar folders.
 
-    def load(base_path: str | None, grammar_path: str) -> tuple[str, str]:
-        if grammar_path == "lexicon.lark":
-            return "<lexicon>", lexicon_text
+    Its ``repr`` names a digest of everything it can serve (the lexicon's text and every
+    ``.lark`` file in its folders). lark's ``cache=`` keys a compiled grammar by the grammar's
+    text and the ``repr`` of its options, this loader among them, so a changed lexicon or
+    imported grammar file is never read from a stale cache.
+    """
+
+    def __init__(self, lexicon: Lexicon, folders: tuple[Path, ...]) -> None:
+        self.lexicon_text = lexicon.grammar_text()
+        self.folders = folders
+        digest = hashlib.sha256(self.lexicon_text.encode("utf-8"))
         for folder in folders:
+            for path in sorted(folder.glob("*.lark")):
+                digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        self.digest = digest.hexdigest()
+
+    def __call__(self, base_path: str | None, grammar_path: str) -> tuple[str, str]:
+        if grammar_path == "lexicon.lark":
+            return "<lexicon>", self.lexicon_text
+        for folder in self.folders:
             candidate = folder / grammar_path
             if candidate.is_file():
                 return str(candidate), candidate.read_text(encoding="utf-8")
-        raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in folders]}")
+        raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in self.folders]}")
 
-    return load
+    def __repr__(self) -> str:
+        return f"<resolutions grammar loader {self.digest}>"
 
 
 try:
@@ -176,16 +192,17 @@ def _default_builder() -> type[Builder]:
     return Builder
 
 
-def _lark(grammar: Grammar, source: Path, **options: object) -> lark.Lark:
-    folders = (grammar.path.parent.resolve(), grammar_dir())
+def _lark(grammar: Grammar, source: Path, loader: _Loader, **options: object) -> lark.Lark:
     try:
+        text = source.read_text(encoding="utf-8")
         return lark.Lark(
-            source.read_text(encoding="utf-8"),
+            text,
             parser="lalr",
             source_path=str(source),
-            import_paths=[_loader(grammar.lexicon, folders)],
+            import_paths=[loader],
             maybe_placeholders=False,
             _plugins=_PLUGINS,
+            cache=_cache_file(grammar, text, loader, options),
             **options,
         )
     except (lark.exceptions.GrammarError, lark.exceptions.LexError, OSError) as exc:
@@ -212,9 +229,10 @@ class Compiled:
 
 @functools.cache
 def _compile(grammar: Grammar) -> Compiled:
-    inline = _lark(grammar, _inline_source(grammar), lexer="basic")
+    loader = _Loader(grammar.lexicon, (grammar.path.parent.resolve(), grammar_dir()))
+    inline = _lark(grammar, _inline_source(grammar), loader, lexer="basic")
     builder = (grammar.builder or _default_builder())(InlineScanner(inline.terminals))
-    parser = _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
+    parser = _lark(grammar, grammar.path, loader, lexer="contextual", transformer=builder)
     cells = InlineScanner(t for t in parser.terminals if t.name.rpartition("__")[2] in FIELDS)
     return Compiled(parser, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes())
 
