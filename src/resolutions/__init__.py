@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from resolutions.api import parse, parse_all, parse_all_file, parse_file
+from resolutions.batch import Failure, Result, parse_files
 from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
@@ -16,8 +17,10 @@ from resolutions.errors import GrammarError, ParseError, ResolutionsError, Unkno
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
+from resolutions.parquet import read_parquet, write_parquet
 from resolutions.serialise.akn import from_akn
 from resolutions.serialise.json import from_dict, from_json
+from resolutions.tabular import Tables, tables
 
 __version__ = "0.1.0"
 
@@ -25,11 +28,14 @@ __all__ = [
     "Builder",
     "Collection",
     "Document",
+    "Failure",
     "Grammar",
     "GrammarError",
     "Lexicon",
     "ParseError",
     "ResolutionsError",
+    "Result",
+    "Tables",
     "UnknownBodyError",
     "__version__",
     "available_bodies",
@@ -42,6 +48,10 @@ __all__ = [
     "parse_all",
     "parse_all_file",
     "parse_file",
+    "parse_files",
+    "read_parquet",
     "register_grammar",
     "same_content",
+    "tables",
+    "write_parquet",
 ]
