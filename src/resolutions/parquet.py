@@ -56,7 +56,7 @@ def write_parquet(results: Iterable[Result], folder: str | os.PathLike[str]) -> 
         >>> sorted(written)
         ['diagnostics', 'documents', 'errors', 'footnotes', 'paragraphs']
         >>> resolutions.read_parquet(folder).documents["organ"].tolist()
-        ['Economic and Social Council', 'General Assembly']
+        ['Economic and Social Council', 'Islamic Republic of Iran']
     """
     from resolutions.tabular import iter_rows
 

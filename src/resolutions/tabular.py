@@ -61,7 +61,7 @@ def tables(results: Iterable[Result]) -> Tables:
         >>> import resolutions
         >>> t = resolutions.tables(resolutions.parse_files("examples/00[24]*.txt", workers=1))
         >>> list(t.documents["organ"])
-        ['Economic and Social Council', 'General Assembly']
+        ['Economic and Social Council', 'Islamic Republic of Iran']
         >>> t.paragraphs.loc[0, ["file", "kind", "number", "verb"]].tolist()
         ['examples/002_5927ce86d9264869.txt', 'operative', '1', 'Are fully aware']
     """
