@@ -83,7 +83,9 @@ class Result:
 
 
 @attrs.frozen
-class _Options:
+class Options:
+    """How every file of a batch is read: the grammar, the text encoding, strict mode."""
+
     body: str | Grammar | None = None
     encoding: str = "utf-8"
     strict: bool = False
@@ -125,7 +127,7 @@ def parse_files(
     """
     if on_error not in ("record", "raise"):
         raise ValueError(f"on_error must be 'record' or 'raise', not {on_error!r}")
-    return Batch(expand(paths), _Options(body, encoding, strict), workers, progress, on_error)
+    return Batch(expand(paths), Options(body, encoding, strict), workers, progress, on_error)
 
 
 class Batch(Iterator[Result]):
@@ -137,7 +139,7 @@ class Batch(Iterator[Result]):
     """
 
     def __init__(
-        self, inputs: list[Input], options: _Options, workers: int | None, progress: bool | None, on_error: OnError
+        self, inputs: list[Input], options: Options, workers: int | None, progress: bool | None, on_error: OnError
     ) -> None:
         self.inputs = inputs
         self._options = options
@@ -171,7 +173,7 @@ class Batch(Iterator[Result]):
                     raise _exception(result.error)
                 yield result
 
-    def map(self, job: Callable[[Input, _Options], _T]) -> Iterator[_T]:
+    def map(self, job: Callable[[Input, Options], _T]) -> Iterator[_T]:
         """Run ``job(input, options)`` on every input, in the workers, yielding in input order.
 
         ``job`` must be a module-level function (it is sent to the workers by name). Used by
@@ -192,9 +194,7 @@ def _worker_count(workers: int | None, inputs: int) -> int:
     return max(1, min(workers, (inputs + _CHUNK - 1) // _CHUNK))
 
 
-def _execute(
-    inputs: list[Input], job: Callable[[Input, _Options], _T], options: _Options, workers: int
-) -> Iterator[_T]:
+def _execute(inputs: list[Input], job: Callable[[Input, Options], _T], options: Options, workers: int) -> Iterator[_T]:
     if workers == 1:
         for item in inputs:
             yield job(item, options)
@@ -216,7 +216,7 @@ def _execute(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run_chunk(job: Callable[[Input, _Options], _T], chunk: list[Input], options: _Options) -> list[_T]:
+def _run_chunk(job: Callable[[Input, Options], _T], chunk: list[Input], options: Options) -> list[_T]:
     return [job(item, options) for item in chunk]
 
 
@@ -249,7 +249,7 @@ def _with_progress(outputs: Iterator[_T], total: int, progress: bool | None) -> 
 # ---------------------------------------------------------------------------------- jobs
 
 
-def read_input(item: Input, options: _Options) -> list[Result]:
+def read_input(item: Input, options: Options) -> list[Result]:
     """Read and parse one input: one result per document, or one error result."""
     if item.problem is not None:
         kind, message = item.problem

@@ -28,12 +28,15 @@ class Input:
 
     Attributes:
         name: The path as found (``str``), or ``"-"`` for standard input.
+        relative: Its path within the folder it was found in, or its file name: where the
+            command line writes its output, under the output folder.
         data: The bytes of standard input, read whole in the main process.
         problem: ``(kind, message)`` when the name cannot give a document at all (a pattern
             that matches nothing, a special file that could block).
     """
 
     name: str
+    relative: str = ""
     data: bytes | None = attrs.field(default=None, repr=False)
     problem: tuple[str, str] | None = None
 
@@ -57,7 +60,7 @@ def expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> 
 
 def _expand_one(name: str) -> Iterator[Input]:
     if name == STDIN:
-        yield Input(STDIN, data=_read_stdin())
+        yield Input(STDIN, "stdin", data=_read_stdin())
         return
     if not os.path.lexists(name) and _GLOB_CHARACTERS.intersection(name):
         matches = sorted(glob.glob(name, recursive=True))
@@ -73,18 +76,18 @@ def _expand_existing(name: str) -> Iterator[Input]:
     try:
         mode = os.stat(name).st_mode
     except OSError:
-        yield Input(name)  # reading it will say what is wrong (missing, no permission ...)
+        yield Input(name, os.path.basename(name))  # reading it will say what is wrong (missing, no permission ...)
         return
     if stat.S_ISDIR(mode):
         found = sorted(_folder_documents(Path(name)))
         if not found:
             suffixes = ", ".join(DOCUMENT_SUFFIXES)
             yield Input(name, problem=("no-match", f"the folder {name} holds no document file ({suffixes})"))
-        yield from (Input(str(path)) for path in found)
+        yield from (Input(str(path), str(path.relative_to(name))) for path in found)
     elif stat.S_ISREG(mode):
-        yield Input(name)
+        yield Input(name, os.path.basename(name))
     elif name in ("/dev/stdin", "/proc/self/fd/0"):
-        yield Input(name, data=_read_stdin())
+        yield Input(name, "stdin", data=_read_stdin())
     else:
         message = f"{name} is not a regular file (a pipe or device could block); pass '-' to read standard input"
         yield Input(name, problem=("not-a-file", message))

@@ -19,7 +19,7 @@ from resolutions.schema import TABLES, Column, Rows, empty_rows, result_rows
 if TYPE_CHECKING:
     import pandas
 
-    from resolutions.batch import _Options
+    from resolutions.batch import Options
     from resolutions.paths import Input
 
 
@@ -84,7 +84,7 @@ def iter_rows(results: Iterable[Result]) -> Iterator[Rows]:
         yield result_rows(result)
 
 
-def file_rows(item: Input, options: _Options) -> tuple[Rows, BaseException | None]:
+def file_rows(item: Input, options: Options) -> tuple[Rows, BaseException | None]:
     """Read one input and return its rows, and the first error's exception (a worker's job)."""
     rows = empty_rows()
     error: BaseException | None = None
