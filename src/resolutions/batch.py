@@ -9,13 +9,14 @@ cannot be read becomes a :class:`Result` whose ``error`` says why; the batch goe
 from __future__ import annotations
 
 import codecs
+import contextlib
 import multiprocessing
 import os
 import pickle
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -166,14 +167,15 @@ class Batch(Iterator[Result]):
         """Whether results have been read (a started batch can only be read on)."""
         return self._started
 
-    def _stream(self, outputs: Iterator[list[Result]]) -> Iterator[Result]:
-        for results in outputs:
-            for result in results:
-                if result.error is not None and self.on_error == "raise":
-                    raise _exception(result.error)
-                yield result
+    def _stream(self, outputs: Generator[list[Result], None, None]) -> Iterator[Result]:
+        with contextlib.closing(outputs):  # stops the workers at once when this stops early
+            for results in outputs:
+                for result in results:
+                    if result.error is not None and self.on_error == "raise":
+                        raise _exception(result.error)
+                    yield result
 
-    def map(self, job: Callable[[Input, Options], _T]) -> Iterator[_T]:
+    def map(self, job: Callable[[Input, Options], _T]) -> Generator[_T, None, None]:
         """Run ``job(input, options)`` on every input, in the workers, yielding in input order.
 
         ``job`` must be a module-level function (it is sent to the workers by name). Used by
@@ -194,7 +196,9 @@ def _worker_count(workers: int | None, inputs: int) -> int:
     return max(1, min(workers, (inputs + _CHUNK - 1) // _CHUNK))
 
 
-def _execute(inputs: list[Input], job: Callable[[Input, Options], _T], options: Options, workers: int) -> Iterator[_T]:
+def _execute(
+    inputs: list[Input], job: Callable[[Input, Options], _T], options: Options, workers: int
+) -> Generator[_T, None, None]:
     if workers == 1:
         for item in inputs:
             yield job(item, options)
@@ -202,6 +206,7 @@ def _execute(inputs: list[Input], job: Callable[[Input, Options], _T], options: 
     _warm(options.body)  # compiled here, so that forked workers start with it
     chunks = iter([inputs[i : i + _CHUNK] for i in range(0, len(inputs), _CHUNK)])
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_warm, initargs=(options.body,))
+    wait = True
     try:
         pending: deque[Future[list[_T]]] = deque(
             pool.submit(_run_chunk, job, chunk, options) for chunk in islice(chunks, workers * _AHEAD)
@@ -212,8 +217,11 @@ def _execute(inputs: list[Input], job: Callable[[Input, Options], _T], options: 
             if following is not None:
                 pending.append(pool.submit(_run_chunk, job, following, options))
             yield from done
+    except GeneratorExit:  # abandoned, perhaps collected in another thread: do not wait there
+        wait = False
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def _run_chunk(job: Callable[[Input, Options], _T], chunk: list[Input], options: Options) -> list[_T]:
@@ -232,7 +240,7 @@ def _warm(body: str | Grammar | None) -> None:
     load_grammar(body).compiled()
 
 
-def _with_progress(outputs: Iterator[_T], total: int, progress: bool | None) -> Iterator[_T]:
+def _with_progress(outputs: Generator[_T, None, None], total: int, progress: bool | None) -> Generator[_T, None, None]:
     if progress is None:
         progress = sys.stderr is not None and sys.stderr.isatty()
     if not progress:
@@ -240,7 +248,7 @@ def _with_progress(outputs: Iterator[_T], total: int, progress: bool | None) -> 
         return
     from tqdm.auto import tqdm
 
-    with tqdm(total=total, unit="file", file=sys.stderr) as bar:
+    with tqdm(total=total, unit="file", file=sys.stderr) as bar, contextlib.closing(outputs):
         for output in outputs:
             yield output
             bar.update()
