@@ -49,7 +49,7 @@ def test_rows_match_the_documents_they_came_from(folder: Path) -> None:
     results = list(parse_files(folder, workers=1))
     tables = resolutions.tables(results)
     documents = [r for r in results if r.document is not None]
-    assert list(zip(tables.documents["file"], tables.documents["position"])) == [
+    assert list(zip(tables.documents["file"], tables.documents["position"], strict=True)) == [
         (r.file, r.position) for r in documents
     ]
     for result in documents:
@@ -72,7 +72,7 @@ def test_rows_match_the_documents_they_came_from(folder: Path) -> None:
         assert notes["marker"].tolist() == [f.marker for f in document.footnotes]
         diagnostics = tables.diagnostics[tables.diagnostics["file"] == result.file]
         assert diagnostics["code"].tolist() == [d.code for d in document.diagnostics]
-    assert sorted(zip(tables.errors["file"].map(lambda f: Path(f).name), tables.errors["kind"])) == [
+    assert sorted(zip(tables.errors["file"].map(lambda f: Path(f).name), tables.errors["kind"], strict=True)) == [
         ("z_empty.txt", "empty"),
         ("z_latin1.txt", "encoding"),
     ]
