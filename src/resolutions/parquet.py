@@ -113,7 +113,6 @@ def _arrow_type(pa: Any, column: Column) -> Any:
         "string": pa.string(),
         "int": pa.int64(),
         "date": pa.date32(),
-        "strings": pa.list_(pa.field("element", pa.string())),  # Parquet names list items "element"
     }[column.type]
 
 

@@ -7,7 +7,8 @@ logical type whatever the data, so that pandas, Parquet and Dask agree (docs/tab
 
 The schema only grows: a column is never renamed, retyped or dropped without a new
 :data:`SCHEMA_VERSION`. Reserved for citations (when ``Paragraph`` gains them): a ``citations``
-column of ``strings`` in ``paragraphs`` and a ``citations`` table.
+table, one row per citation keyed by ``(file, position, index)`` of its paragraph, and a
+``citations`` count in ``documents``.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ if TYPE_CHECKING:
 
 #: Bumped when a column is renamed, retyped or dropped (never when one is added).
 SCHEMA_VERSION = 1
-#: The logical types: text, whole numbers, calendar dates, and lists of text.
-Type = Literal["string", "int", "date", "strings"]
+#: The logical types: text, whole numbers and calendar dates. No lists: every column is flat, so
+#: that pandas, Parquet, Dask, CSV and SQL databases all hold the same values the same way.
+Type = Literal["string", "int", "date"]
+#: Joins a section path into one text, as the CSV writer does (headings do not contain it).
+SECTION_SEPARATOR = " > "
 #: Rows of each table: tuples in the order of its columns.
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -39,7 +43,7 @@ class Column:
 
     Attributes:
         name: Its name.
-        type: "string", "int", "date" or "strings" (a list of text).
+        type: "string", "int" or "date".
         nullable: Whether it may be empty (None, ``pandas.NA``, Parquet null).
         description: What it holds.
     """
@@ -92,9 +96,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("verb_head", "string", True, "the lexicon phrase within it, adverbs left out: 'condemns'"),
         Column("marking", "string", True, "how the verb is set off: 'italic', 'bold', 'capitals', 'plain' ..."),
         Column("text", "string", False, "the whole text, verb phrase included, number and markup left out"),
-        Column("section", "strings", False, "the path of section (and annex) names above it"),
+        Column("section", "string", False, "the section (and annex) names above it, joined by ' > '; '' at top"),
         Column("parent", "int", True, "the index of the paragraph (or item) an item belongs to"),
-        Column("footnotes", "strings", False, "the footnote markers it references"),
+        Column("footnotes", "string", False, "the footnote markers it references, separated by spaces"),
     ),
     "footnotes": (
         *_key(),
@@ -194,9 +198,9 @@ def _paragraph_rows(document: Document) -> Iterator[tuple[Any, ...]]:
             head,
             marking,
             record["text"],
-            record["section"],
+            SECTION_SEPARATOR.join(record["section"]),
             record["parent"],
-            record["footnotes"],
+            " ".join(record["footnotes"]),
         )
 
 

@@ -3,7 +3,7 @@
 The tables and their columns are described once, in :mod:`resolutions.schema`; this module
 turns their rows into DataFrames whose dtypes follow the schema whatever the data: text is
 ``string``, whole numbers ``int64`` (``Int64`` where they may be missing, never ``float``),
-dates ``datetime64[s]``, lists of text Python lists.
+dates ``datetime64[s]``.
 """
 
 from __future__ import annotations
@@ -116,8 +116,6 @@ def conform(name: str, table: pandas.DataFrame) -> pandas.DataFrame:
     data = {}
     for column in TABLES[name]:
         cells = table[column.name].tolist()
-        if column.type == "strings":
-            cells = [list(cell) for cell in cells]
         data[column.name] = _series(pandas, column, [None if _missing(pandas, c) else c for c in cells])
     return pandas.DataFrame(data, columns=[c.name for c in TABLES[name]])
 
@@ -128,21 +126,17 @@ def dtype(column: Column) -> str:
         return "string"
     if column.type == "int":
         return "Int64" if column.nullable else "int64"
-    if column.type == "date":
-        return "datetime64[s]"
-    return "object"
+    return "datetime64[s]"
 
 
 def _series(pandas: Any, column: Column, cells: list[Any]) -> Any:
     if column.type == "date":
         return pandas.Series(pandas.to_datetime(pandas.Series(cells, dtype=object)), dtype="datetime64[s]")
-    if column.type == "strings":
-        return pandas.Series(cells, dtype=object)
     return pandas.Series(cells, dtype=dtype(column))
 
 
 def _missing(pandas: Any, cell: Any) -> bool:
-    return cell is None or (not isinstance(cell, (list, tuple)) and bool(pandas.isna(cell)))
+    return cell is None or bool(pandas.isna(cell))
 
 
 def _pandas() -> Any:
