@@ -1,23 +1,28 @@
-"""The example notebook: committed without outputs, and it runs, showing the document's HTML view."""
+"""The example notebooks: committed without outputs, and they run, from the repository root and from examples/."""
 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import resolutions
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 nbformat = pytest.importorskip("nbformat")
 
 NOTEBOOK = EXAMPLES / "notebook.ipynb"
+CORPUS = EXAMPLES / "corpus.ipynb"
 SEED = EXAMPLES / "002_5927ce86d9264869.txt"
+#: Where a notebook may be started from: its own folder (Jupyter's default) and the repository root.
+STARTS = pytest.mark.parametrize("start", [EXAMPLES, ROOT], ids=["from-examples", "from-root"])
 
 
-def test_notebook_is_valid_and_kept_without_outputs() -> None:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+@pytest.mark.parametrize("path", [NOTEBOOK, CORPUS], ids=lambda p: p.name)
+def test_notebook_is_valid_and_kept_without_outputs(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code
@@ -25,13 +30,14 @@ def test_notebook_is_valid_and_kept_without_outputs() -> None:
         assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_notebook_runs_and_shows_the_document() -> None:
+def _execute(path: Path, start: Path) -> Any:
+    """Run every cell of a notebook in a kernel started in ``start``; return the notebook."""
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     pytest.importorskip("pandas")
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(start)}}
     )
     client.reset_execution_trackers()
     kernel = contextlib.ExitStack()
@@ -42,7 +48,12 @@ def test_notebook_runs_and_shows_the_document() -> None:
     with kernel:
         for index, cell in enumerate(notebook.cells):  # raises CellExecutionError on the first error
             client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+    return notebook
 
+
+@STARTS
+def test_notebook_runs_and_shows_the_document(start: Path) -> None:
+    notebook = _execute(NOTEBOOK, start)
     outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
     assert not [output for output in outputs if output.output_type == "error"]
     shown = [_data(output, "text/html") for output in outputs]
@@ -58,3 +69,27 @@ def _data(output: Any, mime: str) -> str:
     if output.output_type not in ("execute_result", "display_data"):
         return ""
     return str(output.get("data", {}).get(mime, ""))
+
+
+@STARTS
+def test_corpus_notebook_loads_searches_counts_and_draws(start: Path) -> None:
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("pyarrow")
+    notebook = _execute(CORPUS, start)
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert not [output for output in outputs if output.output_type == "error"]
+    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
+    shared = ROOT.parent / "shared" / "bulk" / "unsc"  # where the notebook looks, beside the checkout
+    folder = shared if shared.is_dir() else EXAMPLES
+    documents = [r.document for r in resolutions.parse_files(folder, workers=1) if r.document is not None]
+    condemning = [
+        p
+        for d in documents
+        for p in d.paragraphs()
+        if p.kind == "operative" and p.verb and p.verb.head.lower() == "condemns"
+    ]
+    assert f"{len(condemning)} operative paragraphs condemn" in printed
+    assert f"{len(documents)} documents," in printed
+    assert "same paragraphs: True" in printed
+    assert any(_data(output, "image/png") for output in outputs)  # the chart was drawn
+    assert any("<table" in _data(output, "text/html") for output in outputs)
