@@ -170,3 +170,29 @@ def test_dates_and_symbols_of_the_bulk_corpus_land_in_their_columns() -> None:
     expected = [resolutions.parse_file(f).header.date for f in files]
     assert dates == expected
     assert all(isinstance(d, datetime.date) or d is None for d in dates)
+
+
+def test_the_documented_schema_is_the_schema() -> None:
+    from resolutions.tabular import dtype
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    documented: dict[str, list[tuple[str, ...]]] = {}
+    table = ""
+    for line in page.splitlines():
+        if line.startswith("## "):
+            table = line[3:].strip()
+        elif line.startswith("| `") and table:
+            cells = [cell.strip().strip("`") for cell in line.strip("|").split("|")]
+            documented.setdefault(table, []).append(tuple(cells[:5]))
+    pytest.importorskip("pyarrow")
+    from resolutions.parquet import arrow_schema
+
+    expected = {
+        name: [
+            (c.name, c.type, "yes" if c.nullable else "no", dtype(c), str(arrow_schema(name).field(c.name).type))
+            for c in columns
+        ]
+        for name, columns in TABLES.items()
+    }
+    assert documented == expected
