@@ -36,7 +36,7 @@ _T = TypeVar("_T")
 #: Files handed to a worker at once: small files cost more to send than to group.
 _CHUNK = 4
 #: Chunks queued per worker: enough to keep it busy, few enough to bound memory.
-_AHEAD = 2
+_AHEAD = 4
 
 
 @attrs.frozen
