@@ -262,3 +262,37 @@ def test_a_full_disk_is_an_output_error_with_3() -> None:
 def test_no_progress_bar_when_output_is_not_a_terminal(corpus: Path) -> None:
     done = _run("check", str(corpus))
     assert b"file/s" not in done.stderr and b"%|" not in done.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is a POSIX affair")
+def test_ctrl_c_stops_the_workers_quietly_with_130(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    text = SEEDS[2].read_text(encoding="utf-8")
+    for number in range(300):
+        (corpus / f"{number:03}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "resolutions", "parse", str(corpus), "--to", "json", "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group, as a terminal's job is
+    )
+    deadline = time.monotonic() + 60
+    while not (out.is_dir() and any(out.iterdir())) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group: the workers too
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert b"Traceback" not in err
+    assert not list(out.glob("*.partial"))
+    done = subprocess.run(
+        [sys.executable, "-m", "resolutions", "parse", str(corpus), "--to", "json", "-o", str(out), "--resume", "-q"],
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0 and len(list(out.iterdir())) == 300

@@ -13,6 +13,7 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections import deque
@@ -205,7 +206,7 @@ def _execute(
         return
     _warm(options.body)  # compiled here, so that forked workers start with it
     chunks = iter([inputs[i : i + _CHUNK] for i in range(0, len(inputs), _CHUNK)])
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_warm, initargs=(options.body,))
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(options.body,))
     wait = True
     try:
         pending: deque[Future[list[_T]]] = deque(
@@ -238,6 +239,12 @@ def _context() -> multiprocessing.context.BaseContext:
 def _warm(body: str | Grammar | None) -> None:
     """Build the grammar (a worker's initializer): once per process, not once per file."""
     load_grammar(body).compiled()
+
+
+def _start_worker(body: str | Grammar | None) -> None:
+    """Start a worker: Ctrl-C is the main process's to handle (it stops the pool), not each worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm(body)
 
 
 def _with_progress(outputs: Generator[_T, None, None], total: int, progress: bool | None) -> Generator[_T, None, None]:
