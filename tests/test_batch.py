@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import pytest
 
 import resolutions
 from resolutions import batch as batch_module
-from resolutions.batch import Result, parse_files
+from resolutions.batch import Options, Result, parse_files
 from resolutions.collection import Collection
 from resolutions.errors import ResolutionsError
+from resolutions.paths import Input
 from tests.conftest import EXAMPLES, ROOT, SEEDS
 
 
@@ -156,6 +158,29 @@ def test_a_file_holding_several_documents_gives_one_result_each(
     results = list(parse_files(path, workers=1))
     assert [(r.position, r.offset, r.line) for r in results] == [(0, 0, 1), (1, len(first) + 1, 4)]
     assert [r.document.header.organ for r in results if r.document] == ["General Assembly", "Security Council"]
+
+
+def read_or_die(item: Input, options: Options) -> list[Result]:
+    """A job whose worker dies on files named "crash*", as one killed for memory would."""
+    if Path(item.name).name.startswith("crash") and item.problem is None:
+        os._exit(9)
+    return batch_module.read_input(item, options)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the test job reaches the workers by forking")
+def test_a_worker_that_dies_costs_its_file_only(tmp_path: Path) -> None:
+    names = [f"{n:02}.txt" for n in range(10)]
+    names[3] = "crash_a.txt"
+    names[8] = "crash_b.txt"
+    for name in names:
+        shutil.copy(SEEDS[4], tmp_path / name)
+    batch = parse_files([tmp_path / name for name in names], workers=2)
+    results = [result for results in batch.map(read_or_die) for result in results]
+    assert [Path(r.file).name for r in results] == names
+    assert [r.error.kind if r.error else "ok" for r in results] == [
+        "crashed" if name.startswith("crash") else "ok" for name in names
+    ]
+    assert all(r.document == resolutions.parse_file(SEEDS[4]) for r in results if r.ok)
 
 
 def test_arguments_are_checked() -> None:

@@ -10,34 +10,25 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import multiprocessing
 import os
 import pickle
-import signal
 import sys
-import threading
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
 from resolutions.api import parse_all
 from resolutions.errors import ParseError, ResolutionsError
-from resolutions.grammar import Grammar, load_grammar
+from resolutions.grammar import Grammar
 from resolutions.paths import Input, expand
+from resolutions.workers import CHUNK, execute
 
 if TYPE_CHECKING:
     from resolutions.nodes import Document
 
 OnError = Literal["record", "raise"]
 _T = TypeVar("_T")
-#: Files handed to a worker at once: small files cost more to send than to group.
-_CHUNK = 4
-#: Chunks queued per worker: enough to keep it busy, few enough to bound memory.
-_AHEAD = 4
 
 
 @attrs.frozen
@@ -46,8 +37,8 @@ class Failure:
 
     Attributes:
         kind: A stable code: "not-found", "permission", "not-a-file", "no-match",
-            "unreadable", "encoding", "empty", "pdf", "parse" (strict mode), or "internal" (a
-            bug: please report it).
+            "unreadable", "encoding", "empty", "pdf", "parse" (strict mode), "crashed" (the
+            worker process reading it died), or "internal" (a bug: please report it).
         message: What went wrong, for a person.
         exception: The exception raised, when there was one (not part of equality).
     """
@@ -186,7 +177,8 @@ class Batch(Iterator[Result]):
             raise RuntimeError("this batch has been read already: call parse_files() again")
         self._started = True
         workers = _worker_count(self._workers, len(self.inputs))
-        return _with_progress(_execute(self.inputs, job, self._options, workers), len(self.inputs), self._progress)
+        outputs = execute(self.inputs, job, self._options, workers, body=self._options.body)
+        return _with_progress(outputs, len(self.inputs), self._progress)
 
 
 def _worker_count(workers: int | None, inputs: int) -> int:
@@ -194,57 +186,7 @@ def _worker_count(workers: int | None, inputs: int) -> int:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for one per core), not {workers}")
-    return max(1, min(workers, (inputs + _CHUNK - 1) // _CHUNK))
-
-
-def _execute(
-    inputs: list[Input], job: Callable[[Input, Options], _T], options: Options, workers: int
-) -> Generator[_T, None, None]:
-    if workers == 1:
-        for item in inputs:
-            yield job(item, options)
-        return
-    _warm(options.body)  # compiled here, so that forked workers start with it
-    chunks = iter([inputs[i : i + _CHUNK] for i in range(0, len(inputs), _CHUNK)])
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(options.body,))
-    wait = True
-    try:
-        pending: deque[Future[list[_T]]] = deque(
-            pool.submit(_run_chunk, job, chunk, options) for chunk in islice(chunks, workers * _AHEAD)
-        )
-        while pending:
-            done = pending.popleft().result()
-            following = next(chunks, None)
-            if following is not None:
-                pending.append(pool.submit(_run_chunk, job, following, options))
-            yield from done
-    except GeneratorExit:  # abandoned, perhaps collected in another thread: do not wait there
-        wait = False
-        raise
-    finally:
-        pool.shutdown(wait=wait, cancel_futures=True)
-
-
-def _run_chunk(job: Callable[[Input, Options], _T], chunk: list[Input], options: Options) -> list[_T]:
-    return [job(item, options) for item in chunk]
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where that is safe (Linux, no other threads): workers start at once, grammar built."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-def _warm(body: str | Grammar | None) -> None:
-    """Build the grammar (a worker's initializer): once per process, not once per file."""
-    load_grammar(body).compiled()
-
-
-def _start_worker(body: str | Grammar | None) -> None:
-    """Start a worker: Ctrl-C is the main process's to handle (it stops the pool), not each worker's."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _warm(body)
+    return max(1, min(workers, (inputs + CHUNK - 1) // CHUNK))
 
 
 def _with_progress(outputs: Generator[_T, None, None], total: int, progress: bool | None) -> Generator[_T, None, None]:
