@@ -18,6 +18,7 @@ import attrs
 
 from resolutions.blocks import Block, group
 from resolutions.body import BodyReader
+from resolutions.cells import split_table_rows
 from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
 from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
@@ -115,6 +116,7 @@ def assemble(
 
 def prepare(lines: list[Line], compiled: Compiled) -> list[Line]:
     """Lay the lines out (roles, pages) and give each run-in paragraph a line of its own."""
+    split_table_rows(lines, compiled.cells)
     annotate(lines)
     return split_run_ins(lines, compiled.inline, compiled.verbs)
 
@@ -169,6 +171,8 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
         named = organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
         if named:
             changes["organ"] = named
+            if header.body == named:  # "Conference of the Parties" above the formula that names it
+                changes["body"] = None
     for field in ("place", "date", "symbol", "adopted"):
         value = getattr(front, field, None)
         if getattr(header, field) is None and value is not None:

@@ -327,6 +327,7 @@ class _Reader:
         """Read the formal lines of UN documents: adoption, resolution numbers, brackets."""
         if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
             self.set("symbol", head[1], span, text)
+            self.fields.setdefault("kind", head[0])
             return True
         if match := _SC_OLD.match(text):
             self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)

@@ -70,24 +70,20 @@ def _phrase_cuts(line: Line, verbs: VerbReader) -> list[int]:
         if piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
             if before.rstrip()[-1:] in (",", ";"):
                 cuts.append(piece.start)  # ", *Recalling* Article X"
-        elif piece.kind == "TEXT" and before.strip():
+        elif piece.kind == "TEXT" or piece.kind == "FORMULA":  # a formula's meeting clause may run on
             cuts.extend(_cuts_in_text(piece, verbs))
-        elif piece.kind == "TEXT":
-            cuts.extend(_cuts_in_text(piece, verbs, skip_start=True))
         if piece.kind not in _MARKS:
             before += piece.text
     return cuts
 
 
-def _cuts_in_text(piece: Piece, verbs: VerbReader, *, skip_start: bool = False) -> list[int]:
+def _cuts_in_text(piece: Piece, verbs: VerbReader) -> list[int]:
     text = piece.text
     if "," not in text and ";" not in text:
         return []
     cuts = []
     for match in _END_THEN_CAPITAL.finditer(text):
         start = match.end()
-        if skip_start and not text[: match.start()].strip():
-            continue
         end = verbs.phrase_end(text, start)
         if end is not None and _LOWER_WORD.match(text, end):
             cuts.append(piece.start + start)
@@ -101,10 +97,10 @@ def _cut(line: Line, cuts: list[int], scanner: InlineScanner) -> list[Line]:
     cut = next(bounds, None)
     for piece in line.pieces:
         while cut is not None and piece.end > cut >= piece.start:
-            if cut > piece.start:  # a cut inside a text piece
+            if cut > piece.start:  # a cut inside a text piece (or a formula that runs on)
                 head = Piece(piece.kind, piece.text[: cut - piece.start], piece.start, cut)
                 parts[-1].append(head)
-                piece = Piece(piece.kind, piece.text[cut - piece.start :], cut, piece.end)
+                piece = Piece("TEXT", piece.text[cut - piece.start :], cut, piece.end)
             parts.append([])
             cut = next(bounds, None)
         parts[-1].append(piece)

@@ -19,10 +19,12 @@ from resolutions.lines import FIELDS, VERBS, Line
 
 #: A document's head: its kind and its number, alone on the line ("Decision 12/CP.24",
 #: "Resolution 1/CMA.1", "RESOLUTION 242 (1967)", "Resolution A.1006(25)", "Resolution  1.9",
-#: "Decision ES-11/1"). The number holds a digit; a word may follow it only in brackets.
+#: "Decision ES-11/1", "Resolution A/RES/77/1"). The number holds a digit (or is a document
+#: symbol); a word may follow it only in brackets.
 HEAD = re.compile(
     r"^(?P<kind>Decision|Resolution|Recommendation|Declaration|DECISION|RESOLUTION|RECOMMENDATION|DECLARATION)"
-    r"[ \u00a0]+(?P<number>(?:[A-Z]{1,5}[.\-/ ]?)?[0-9][\w./\-]*(?:[ \u00a0]*\([\w ./\-]{1,20}\))?(?:[ \u00a0][A-Z])?)"
+    r"[ \u00a0]+(?P<number>(?:[A-Z]{1,5}[.\-/ ]?)?[0-9][\w./\-]*(?:[ \u00a0]*\([\w ./\-]{1,20}\))?(?:[ \u00a0][A-Z])?"
+    r"|[A-Z]{1,6}(?:/[A-Z0-9][\w.\-]*)+(?:[ \u00a0]*\([0-9]{4}\))?)"
     r"[ \u00a0]*\.?$"
 )
 #: The numbered title of the annual volumes: "73/7. Report of the ...", "ES-11/1. Aggression
@@ -65,7 +67,7 @@ def split(lines: Sequence[Line]) -> Split:
     starts = [index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position)]
     if not starts:
         return Split((0,))
-    starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [0, *starts[:-1]], strict=True)]
+    starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [-1, *starts[:-1]], strict=True)]
     first = starts[0]
     if len(starts) == 1 and not _has_contents(lines[:first]):
         return Split((0,))  # one document: what stands above its head is its own header
