@@ -134,6 +134,15 @@ def test_two_inputs_that_would_write_the_same_output_are_refused(tmp_path: Path)
     assert not (tmp_path / "o").exists()
 
 
+def test_names_that_give_no_file_are_errors_not_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    args = ["parse", str(tmp_path / "*.none"), str(tmp_path / "*.nothing"), str(SEEDS[4]), "-o", str(out)]
+    assert main(args) == 1
+    assert capsys.readouterr().err.count("no-match") == 2
+    assert [p.name for p in out.iterdir()] == [f"{SEEDS[4].name}.outline.txt"]
+    assert main(["parse", str(SEEDS[4]), "--resume"]) == 2  # nothing to resume without -o
+
+
 def test_an_interrupted_run_resumes_where_it_stopped(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

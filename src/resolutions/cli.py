@@ -126,6 +126,9 @@ def _batch(inputs: list[Input], args: argparse.Namespace) -> Batch:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    if args.resume and args.output is None:
+        print("resolutions: --resume needs -o DIR (the outputs to look for)", file=sys.stderr)
+        return EXIT_USAGE
     inputs = expand(args.files)
     if args.output is None:
         failed = False
@@ -137,11 +140,13 @@ def _run_parse(args: argparse.Namespace) -> int:
         return EXIT_INPUT if failed else EXIT_OK
     targets = _targets(inputs, args.output, SUFFIXES[args.to])
     if args.resume:
-        inputs = [item for item in inputs if not _up_to_date(item, targets[item.name])]
+        inputs = [item for item in inputs if item.name not in targets or not _up_to_date(item, targets[item.name])]
     failed = False
     for results in _batch(inputs, args).map(partial(_render_input, format=args.to)):
         failed |= any([_report(result) for result, _ in results])
-        _write_outputs(targets[results[0][0].file], [text for result, text in results if result.error is None])
+        texts = [text for result, text in results if result.error is None]
+        if texts:
+            _write_outputs(targets[results[0][0].file], texts)
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -183,6 +188,8 @@ def _targets(inputs: list[Input], folder: Path, suffix: str) -> dict[str, _Targe
     targets: dict[str, _Target] = {}
     seen: dict[Path, str] = {}
     for item in inputs:
+        if item.problem is not None:  # a pattern that matched nothing ...: no output to write
+            continue
         target = _Target(folder / item.relative, suffix)
         other = seen.setdefault(target.path(), item.name)
         if other != item.name:
