@@ -56,16 +56,19 @@ def batch_to_parquet(files: list[Path], workers: int, folder: str) -> int:
 def speed(files: list[Path], repeat: int) -> None:
     resolutions.load_grammar().compiled()
     runs: dict[str, list[float]] = {"plain parse loop": [], "parse_files, 1 worker": [], "parse_files, 2 workers": []}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     documents = plain_loop(files)  # warms the caches
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(repeat):  # the modes take turns, so a burst of load elsewhere hits all alike
             for name in runs:
                 started = time.perf_counter()
+                used = _cpu()
                 if name.startswith("plain"):
                     count = plain_loop(files)
                 else:
                     count = batch_to_parquet(files, 1 if "1 worker" in name else 2, folder)
                 runs[name].append(time.perf_counter() - started)
+                cpu[name].append(_cpu() - used)
                 assert count == documents, (name, count, documents)
     print(f"{len(files)} files, {documents} documents, {repeat} runs each (best, and the range of documents/s)")
     rates = {name: [documents / t for t in times] for name, times in runs.items()}
@@ -73,6 +76,19 @@ def speed(files: list[Path], repeat: int) -> None:
         print(f"  {name:24} {max(values):7.0f} documents/s  (range {min(values):.0f}-{max(values):.0f})")
     one, two, plain = (max(rates[n]) for n in ("parse_files, 1 worker", "parse_files, 2 workers", "plain parse loop"))
     print(f"  2 workers / 1 worker: {two / one:.2f}x   1 worker / plain loop: {one / plain:.0%}")
+    # CPU time (this process and its workers) tells the work done whatever else runs on the machine:
+    # two workers can be at most (2 x CPU of one) / (CPU of two) times faster on two idle cores.
+    least = {name: min(values) for name, values in cpu.items()}
+    print("  CPU seconds per run (least): " + ", ".join(f"{n} {v:.2f}" for n, v in least.items()))
+    one_cpu, two_cpu = least["parse_files, 1 worker"], least["parse_files, 2 workers"]
+    bound = 2 * one_cpu / two_cpu
+    print(f"  two workers' CPU / one worker's: {two_cpu / one_cpu:.2f} (bound on two idle cores: {bound:.2f}x)")
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def memory() -> None:

@@ -10,6 +10,8 @@ interrupted leaves no truncated table behind.
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,15 +62,21 @@ def write_parquet(results: Iterable[Result], folder: str | os.PathLike[str]) -> 
     """
     from resolutions.tabular import iter_rows
 
-    pq = _parquet()
+    if importlib.util.find_spec("pyarrow") is None:  # fail before any work; import it later
+        _pyarrow()
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     paths = {name: target / f"{name}.parquet" for name in TABLES}
     partial = {name: path.with_name(path.name + ".partial") for name, path in paths.items()}
+    # The workers start (fork) with the first rows, before pyarrow.parquet is loaded here: they
+    # are then smaller copies of this process.
+    stream = iter_rows(results)
+    first = next(stream, None)
+    pq = _parquet()
     writers = {name: pq.ParquetWriter(partial[name], arrow_schema(name)) for name in TABLES}
     try:
         pending = empty_rows()
-        for rows in iter_rows(results):
+        for rows in itertools.chain([first] if first is not None else [], stream):
             for name, table_rows in rows.items():
                 pending[name].extend(table_rows)
             if len(pending["paragraphs"]) >= ROW_GROUP_ROWS:

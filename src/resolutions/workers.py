@@ -10,6 +10,7 @@ file at a time, and the file that kills a worker again becomes an error result o
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from resolutions.paths import Input
 
 #: Files handed to a worker at once: small files cost more to send than to group.
-CHUNK = 4
+CHUNK = 8
 #: Groups queued per worker: enough to keep it busy, few enough to bound memory.
 AHEAD = 4
 #: The message of a file whose worker died.
@@ -56,6 +57,9 @@ def execute(
         return
     warm(body)  # compiled here, so that forked workers start with it
     chunks = deque(inputs[i : i + CHUNK] for i in range(0, len(inputs), CHUNK))
+    # What exists now (the grammar above all) is left out of the collector's rounds, in this
+    # process and the forked workers: their collections then neither walk it nor copy its pages.
+    gc.freeze()
     pool = _Pool(workers, body)
     wait = True
     try:
@@ -78,6 +82,7 @@ def execute(
         raise
     finally:
         pool.shutdown(wait=wait)
+        gc.unfreeze()
 
 
 def _isolated(pool: _Pool, job: Callable[[Input, _O], _T], item: Input, options: _O) -> _T:
