@@ -56,8 +56,8 @@ def test_a_second_build_reads_the_cache_and_gives_the_same_parser(body: Path, tm
     second = _compile(grammar)
     assert _snapshot(tmp_path / "cache") == cached  # read back, not rebuilt and rewritten
     assert _patterns(second) == _patterns(first)
-    text = (EXAMPLES / "002_5927ce86d9264869.txt").read_text(encoding="utf-8")
-    assert resolutions.parse(text, body=grammar) == resolutions.parse(text)
+    assert [str(rule) for rule in second.lark.rules] == [str(rule) for rule in first.lark.rules]
+    # That a cached build parses documents alike: test_a_new_process_parses_alike_with_and_without_the_cache
 
 
 def test_a_changed_imported_grammar_file_is_never_read_from_a_stale_cache(body: Path) -> None:

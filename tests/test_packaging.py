@@ -35,7 +35,8 @@ def test_wheel_holds_grammars_and_parses(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True
     )
-    assert (target / "resolutions" / "grammars" / "un.lark").is_file()
+    assert (target / "resolutions" / "grammars" / "bodies" / "un" / "un.lark").is_file()
+    assert (target / "resolutions" / "grammars" / "bodies" / "un" / "body.toml").is_file()
     assert (target / "resolutions" / "grammars" / "lexicon" / "operative.txt").is_file()
     script = (
         "import resolutions, resolutions.grammar as g;"

@@ -49,6 +49,7 @@ def test_rows_match_the_documents_they_came_from(folder: Path) -> None:
     results = list(parse_files(folder, workers=1))
     tables = resolutions.tables(results)
     documents = [r for r in results if r.document is not None]
+    citing = 0
     assert list(zip(tables.documents["file"], tables.documents["position"], strict=True)) == [
         (r.file, r.position) for r in documents
     ]
@@ -74,6 +75,15 @@ def test_rows_match_the_documents_they_came_from(folder: Path) -> None:
         assert notes["marker"].tolist() == [f.marker for f in document.footnotes]
         diagnostics = tables.diagnostics[tables.diagnostics["file"] == result.file]
         assert diagnostics["code"].tolist() == [d.code for d in document.diagnostics]
+        cited = tables.citations[tables.citations["file"] == result.file]
+        expected_citations = document.citation_records()
+        assert cited["number"].tolist() == [c["number"] for c in expected_citations]
+        assert [None if _na(v) else int(v) for v in cited["record"]] == [c["record"] for c in expected_citations]
+        assert cited["where"].tolist() == [c["where"] for c in expected_citations]
+        assert rows["citations"].tolist() == ["; ".join(record["citations"]) for record in records]
+        assert row["citations"] == len(expected_citations)
+        citing += len(expected_citations)
+    assert citing > 0  # the seeds cite: the citations table was checked on real rows
     assert sorted(zip(tables.errors["file"].map(lambda f: Path(f).name), tables.errors["kind"], strict=True)) == [
         ("z_empty.txt", "empty"),
         ("z_latin1.txt", "encoding"),

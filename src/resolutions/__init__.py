@@ -8,12 +8,12 @@
 
 from __future__ import annotations
 
-from resolutions.api import parse, parse_all, parse_all_file, parse_file
+from resolutions.api import parse, parse_all, parse_all_file, parse_file, parse_html
 from resolutions.batch import Failure, Result, parse_files
 from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
-from resolutions.errors import GrammarError, ParseError, ResolutionsError, UnknownBodyError
+from resolutions.errors import GrammarError, LimitError, ParseError, ResolutionsError, UnknownBodyError
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
@@ -32,6 +32,7 @@ __all__ = [
     "Grammar",
     "GrammarError",
     "Lexicon",
+    "LimitError",
     "ParseError",
     "ResolutionsError",
     "Result",
@@ -49,6 +50,7 @@ __all__ = [
     "parse_all_file",
     "parse_file",
     "parse_files",
+    "parse_html",
     "read_parquet",
     "register_grammar",
     "same_content",

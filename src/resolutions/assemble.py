@@ -19,6 +19,7 @@ import attrs
 from resolutions.blocks import Block, group
 from resolutions.body import BodyReader
 from resolutions.cells import split_table_rows
+from resolutions.conventions import Conventions
 from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
 from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
@@ -51,8 +52,6 @@ _FURNITURE_KINDS = {
     "DATECODE": "date_code",
     "RECYCLE": "recycle",
 }
-#: A Security Council resolution's number as its head prints it: "242 (1967)".
-_SC_NUMBER = re.compile(r"^([0-9]+) ?\(([0-9]{4})\)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 #: The same characters, for a first look: one substring search per character is many times
 #: faster than the character class over a whole document.
@@ -74,22 +73,25 @@ def assemble(
             contents): they are kept as furniture.
     """
     if not annotated:
-        lines = prepare(lines, compiled)
+        lines = prepare(lines, compiled, source)
     for line in lines[:preface]:
         line.role = "preface"
-    reading = read_header(lines[preface:], compiled.cells)
+    reading = read_header(lines[preface:], compiled.cells, compiled.conventions)
     for index in reading.used:
         lines[preface + index].role = "header"
     notes = read_footnotes(lines)
     blocks = group(lines, compiled.phrase_starts)
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
-    front = read_front(blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used))
+    front = read_front(
+        blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used), compiled.conventions.organs
+    )
     body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
-    body = BodyReader(compiled.verbs, title).read(blocks[front.consumed :])
-    header = _complete_header(reading.header, front, body.preamble.formula or _first_formula(body.blocks))
+    body = BodyReader(compiled.verbs, title, compiled.conventions).read(blocks[front.consumed :])
+    formula = body.preamble.formula or _first_formula(body.blocks)
+    header = _complete_header(reading.header, front, formula, compiled.conventions)
     footnotes, repeats = _footnotes(notes)
     document = Document(
         header=header,
@@ -114,11 +116,12 @@ def assemble(
     return attrs.evolve(document, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.span.start)))
 
 
-def prepare(lines: list[Line], compiled: Compiled) -> list[Line]:
+def prepare(lines: list[Line], compiled: Compiled, source: str) -> list[Line]:
     """Lay the lines out (roles, pages) and give each run-in paragraph a line of its own."""
-    split_table_rows(lines, compiled.cells)
-    annotate(lines)
-    return split_run_ins(lines, compiled.inline, compiled.verbs)
+    if "|" in source:
+        split_table_rows(lines, compiled.cells)
+    annotate(lines, source)
+    return split_run_ins(lines, source, compiled.inline, compiled.verbs, compiled.phrase_starts)
 
 
 def _unplaced(document: Document) -> list[Furniture]:
@@ -161,7 +164,7 @@ def _split_bare_references(blocks: list[Block], notes: list[NoteRecord]) -> None
             line.pieces = split_references(line.pieces, order)
 
 
-def _complete_header(header: Header, front: Front, formula: object) -> Header:
+def _complete_header(header: Header, front: Front, formula: object, conventions: Conventions) -> Header:
     """Fill header fields that the front matter or the opening formula tell."""
     changes: dict[str, object] = {}
     organ = getattr(front, "organ", None)
@@ -173,14 +176,17 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
             changes["organ"] = named
             if header.body == named:  # "Conference of the Parties" above the formula that names it
                 changes["body"] = None
-    for field in ("place", "date", "symbol", "adopted"):
+    for field in ("place", "date", "symbol", "kind", "adopted"):
         value = getattr(front, field, None)
         if getattr(header, field) is None and value is not None:
             changes[field] = value
     organ = changes.get("organ", header.organ)
     symbol = changes.get("symbol", header.symbol)
-    if organ == "Security Council" and isinstance(symbol, str) and (match := _SC_NUMBER.match(symbol)):
-        changes["symbol"] = f"S/RES/{match.group(1)} ({match.group(2)})"  # "Resolution 242 (1967)"
+    if (
+        isinstance(symbol, str)
+        and (ruled := conventions.symbol(symbol, organ if isinstance(organ, str) else None)) != symbol
+    ):
+        changes["symbol"] = ruled  # "Resolution 242 (1967)" of the Security Council is S/RES/242 (1967)
     extra = tuple(getattr(front, "header_lines", ()))
     if extra:
         changes["lines"] = header.lines + extra
@@ -221,14 +227,14 @@ def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: in
         span = Span(lines[0].start, lines[preface - 1].end)
         out.append(Furniture("preface", source[span.start : span.end], span))
     for line in lines[preface:]:
-        if line.role not in ("furniture", "rule", "markup", "symbol"):
+        if line.role not in ("furniture", "rule", "markup", "symbol", "editorial"):
             continue
         span = Span(line.content_start, line.eol)
         text = source[span.start : span.end]
         kinds = [_FURNITURE_KINDS[p.kind] for p in line.pieces if p.kind in FURNITURE]
         if line.role == "furniture" and kinds:
             kind = kinds[0]
-        elif line.role in ("rule", "markup"):
+        elif line.role in ("rule", "markup", "editorial"):
             kind = line.role
         elif line.kind == "rule":
             kind = "rule"

@@ -8,7 +8,6 @@ cannot be read becomes a :class:`Result` whose ``error`` says why; the batch goe
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import os
 import pickle
@@ -18,10 +17,11 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
-from resolutions.api import parse_all
-from resolutions.errors import ParseError, ResolutionsError
+from resolutions.api import _with_reader_diagnostics, parse_all
+from resolutions.errors import LimitError, ResolutionsError
 from resolutions.grammar import Grammar
 from resolutions.paths import Input, expand
+from resolutions.reading import extract_bytes, extract_file
 from resolutions.workers import CHUNK, execute
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ class Failure:
 
     Attributes:
         kind: A stable code: "not-found", "permission", "not-a-file", "no-match",
-            "unreadable", "encoding", "empty", "pdf", "parse" (strict mode), "crashed" (the
+            "unreadable", "encoding", "empty", "limit" (a reader's guard against bombs), "pdf",
+            "html", "docx" (a reader refused the file), "parse" (strict mode), "crashed" (the
             worker process reading it died), or "internal" (a bug: please report it).
         message: What went wrong, for a person.
         exception: The exception raised, when there was one (not part of equality).
@@ -212,55 +213,33 @@ def read_input(item: Input, options: Options) -> list[Result]:
         kind, message = item.problem
         return [Result(item.name, error=Failure(kind, message))]
     try:
-        if item.data is not None:
-            text = _text_of_bytes(item.data, name=item.name, encoding=options.encoding)
+        if item.data is not None:  # standard input, read whole by the main process
+            extracted = extract_bytes(item.data, name=item.name, encoding=options.encoding)
         else:
-            from resolutions.api import read_text
-
-            text = read_text(item.name, encoding=options.encoding)
-        if not text.strip():
-            return [Result(item.name, error=Failure("empty", f"{item.name} holds no text"))]
-        collection = parse_all(text, body=options.body, strict=options.strict)
+            extracted = extract_file(item.name, encoding=options.encoding)
     except Exception as exc:  # a batch never stops for one file; "internal" marks our bugs
         return [Result(item.name, error=Failure(_kind(exc, item.name), _message(exc), _portable(exc)))]
+    text = extracted.text
+    if not text.strip():
+        return [Result(item.name, error=Failure("empty", f"{item.name} holds no text"))]
+    try:
+        collection = parse_all(text, body=options.body, strict=options.strict)
+    except Exception as exc:
+        kind = "parse" if isinstance(exc, ResolutionsError) else "internal"
+        return [Result(item.name, error=Failure(kind, _message(exc), _portable(exc)))]
     results = []
     line, counted = 1, 0
     for position, (offset, document) in enumerate(zip(collection.offsets, collection, strict=True)):
         line += text.count("\n", counted, offset)
         counted = offset
+        if position == 0 and extracted.diagnostics:  # what the reader saw (a scanned page ...)
+            document = _with_reader_diagnostics(document, extracted)
         results.append(Result(item.name, position, offset, line, document))
     return results
 
 
-def _text_of_bytes(data: bytes, *, name: str, encoding: str) -> str:
-    """Return the text of standard input: a PDF's extracted text, or the bytes decoded.
-
-    TODO(lead, at merge): replace with ``resolutions.reading.read_bytes(data, name=name,
-    encoding=encoding)``, which sniffs PDF, HTML, DOCX and text, once it is on main.
-    """
-    if data.startswith(b"%PDF-"):
-        import tempfile
-
-        from resolutions.pdf import read_pdf
-
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "stdin.pdf")
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return read_pdf(path)
-    if encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
-        if data.startswith(codecs.BOM_UTF8):
-            encoding = "utf-8-sig"
-        elif data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            encoding = "utf-16"
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ParseError(
-            f"{name} is not {encoding} text (byte {exc.start} cannot be decoded)",
-            expected=f"text in {encoding}",
-            hint="pass encoding= (for example 'cp1252'), or extract the text first",
-        ) from exc
+#: The kind of a reader's refusal, by the file's suffix.
+_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx", ".doc": "docx"}
 
 
 def _kind(exc: BaseException, name: str) -> str:
@@ -273,15 +252,16 @@ def _kind(exc: BaseException, name: str) -> str:
     kinds: list[tuple[type[BaseException] | tuple[type[BaseException], ...], str]] = [
         (FileNotFoundError, "not-found"),
         (PermissionError, "permission"),
-        ((IsADirectoryError, NotADirectoryError), "not-a-file"),
+        ((IsADirectoryError, NotADirectoryError, BlockingIOError), "not-a-file"),
         ((UnicodeError, LookupError), "encoding"),
+        (LimitError, "limit"),
         (OSError, "unreadable"),
     ]
     for kind_type, kind in kinds:
         if any(isinstance(link, kind_type) for link in chain):
             return kind
-    if isinstance(exc, ResolutionsError):
-        return "pdf" if name.lower().endswith(".pdf") or type(exc).__module__.startswith("resolutions.pdf") else "parse"
+    if isinstance(exc, ResolutionsError):  # a reader refused the file: a damaged PDF, a bad package ...
+        return _FORMATS.get(os.path.splitext(name)[1].lower(), "unreadable")
     return "internal"
 
 

@@ -22,6 +22,9 @@ _LABELLED = frozenset({"numbered", "item", "bullet", "section"})
 #: (but not the end of a number: "1,000").
 _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])(?<![0-9][,.])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
 _TERMINATORS = ",;:.!?\u2026"
+#: The longest title that a paragraph opened by a verb phrase may follow without a blank line.
+_TITLE_LINE = 250
+_TITLE_LINES = 3
 #: How much of a text's end ``without_trailing_refs`` looks at first.
 _TAIL = 16
 #: A part's label alone on its line: "A", "IV." (parts of a resolution, or of its body).
@@ -214,7 +217,7 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
     previous = current.lines[-1]
     if previous.pieces and previous.pieces[0].kind == "FORMULA":  # a formula stands alone on its line
         return True
-    if first is not None and first.kind in VERBS and ends_sentence(previous.plain()):
+    if first is not None and first.kind in VERBS and (ends_sentence(previous.plain()) or _title_above(current)):
         return True
     text = line.plain()
     if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
@@ -223,6 +226,18 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
         return True
     # `pdftotext -layout` indents the first line of a paragraph.
     return line.indent > previous.indent + 2 and previous.indent > 0 and ends_sentence(previous.plain())
+
+
+def _title_above(block: Block) -> bool:
+    """Tell a block that reads as a title: a few lines, capitalised, short, with no final stop.
+
+    A paragraph opened by a verb phrase right under it begins there, though no blank line sets
+    it apart ("Report of the International Criminal Court" / "Recalling its resolution ...").
+    """
+    if len(block.lines) > _TITLE_LINES or block.kind not in ("text", "heading"):
+        return False
+    text = block.plain()
+    return bool(text) and len(text) <= _TITLE_LINE and text[0].isupper() and not ends_sentence(text)
 
 
 def _first_content(pieces: list[Piece]) -> Piece | None:

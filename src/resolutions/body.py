@@ -25,9 +25,11 @@ from resolutions.blocks import (
     join_lines,
     without_trailing_refs,
 )
+from resolutions.conventions import Conventions
 from resolutions.dates import DATE, dateline, parse_date
+from resolutions.front import organ_of_formula
 from resolutions.guess import guess_verb
-from resolutions.inline import to_inline
+from resolutions.inline import inline_text, to_inline
 from resolutions.items import Nesting
 from resolutions.lines import VERBS, Piece, plain_text
 from resolutions.nodes import (
@@ -53,8 +55,16 @@ _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S
 _MAX_RECORD_BLOCKS = 12
 _MEETING = re.compile(MEETING, re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
+#: A paragraph number, after the letters of a label that says its kind ("OP2").
+_LABELLED_NUMBER = re.compile(r"[A-Z]{0,2}([0-9]+)")
 #: What is not a letter or a digit (``\w`` is letters, digits and the underscore).
 _NOT_ALNUM = re.compile(r"[\W_]+")
+#: An operative paragraph that announces a text printed after it, which it adopts or
+#: establishes: "... the statutes of which shall be as follows:", "Adopts the following Rules:".
+_ANNOUNCE_TAIL = 160
+_ANNOUNCES = re.compile(r"(?:\bas follows|\bthe following\b.{0,80}|\bthe present [A-Z]\w+.{0,40})\s*:$")
+#: The most words of a heading with nothing after it (the document's last block).
+_LAST_HEADING_WORDS = 10
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
 _HEADING_LENGTH = 200
 
@@ -157,23 +167,27 @@ class _Container:
 class BodyReader:
     """Reads body blocks into paragraphs and sections."""
 
-    def __init__(self, verbs: VerbReader, title: str | None = None) -> None:
+    def __init__(self, verbs: VerbReader, title: str | None = None, conventions: Conventions | None = None) -> None:
         self.verbs = verbs
+        self.conventions = conventions or Conventions()
         self.title = _normal(title) if title else None
         self.root = _Container()
         self.stack: list[_Container] = [self.root]
         self.annexes: list[_Container] = []
         self.formula: Formula | None = None
+        self.enacting: Formula | None = None
         self.preamble: list[_Paragraph] = []
         self.last: _Paragraph | None = None
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.declaration = False  # the formula is "We, ...": operative verbs in their base form
+        self.announced: int | None = None  # the number (0: none) of a paragraph announcing a text
+        self.adopted_number: int | None = None  # the last number of that text's paragraphs
         self.diagnostics: list[Diagnostic] = []
 
     # ------------------------------------------------------------ entry point
     def read(self, blocks: list[Block]) -> Body:
-        blocks, closing_blocks = _split_closing(blocks)
+        blocks, closing_blocks = _split_closing(blocks, self.conventions)
         headings = _find_headings(blocks)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
@@ -184,6 +198,8 @@ class BodyReader:
             following = blocks[position + 1] if position + 1 < len(blocks) else None
             if id(block) in headings:
                 self.heading(block, following)
+            elif self.opens_operative_part(block):
+                self.enacting_formula(block)
             elif block.opener() == "WE" or (block.opener() == "FORMULA" and len(block.lines) == 1):
                 self.opening_formula(block)  # ("The Conference" / "was inaugurated ...": a sentence)
             elif block.kind in ("item", "bullet"):
@@ -193,7 +209,7 @@ class BodyReader:
         self.check_numbering(self.root)
         for annex in self.annexes:
             self.check_numbering(annex)
-        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble))
+        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble), self.enacting)
         body = tuple(child.freeze() for child in self.root.children)
         annexes = tuple(annex.freeze() for annex in self.annexes)
         return Body(preamble, body, annexes, _closing(closing_blocks), self.diagnostics)  # type: ignore[arg-type]
@@ -264,6 +280,17 @@ class BodyReader:
         container.formula = formula
         self.last = None
 
+    def opens_operative_part(self, block: Block) -> bool:
+        """Tell the line a body writes between its preamble and its operative part ("RESOLVES:")."""
+        if not self.conventions.operative_part or self.enacting is not None or len(self.stack) > 1:
+            return False
+        return len(block.lines) == 1 and self.conventions.opens_operative_part(block.plain())
+
+    def enacting_formula(self, block: Block) -> None:
+        self.enacting = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
+        self.root.operative = True  # what follows is the operative part
+        self.last = None
+
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
         item = _Item(label, _pieces(block), _parts(block))
@@ -280,12 +307,18 @@ class BodyReader:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
-        if verb is None:
+        if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text[:4] in ("The ", "THE "):
+            verb, pieces = self.verbs.take_after_subject(pieces, self.subjects())  # "The Assembly condemns"
+        rule = self.conventions.label_rule(number)
+        adopted = rule is None and self.adopted_text(block, number, verb)
+        if verb is None and not adopted:
             verb, pieces = self.guess(block, number, pieces)
-        kind = self.kind(block, number, verb)
+        kind = "paragraph" if adopted else self.kind(block, number, verb)
         if kind == "paragraph":
             verb, pieces = None, _pieces(block)
         paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
+        if kind == "operative" and _announces(block):
+            self.announced = _number_value(number) or 0  # "... the statutes of which shall be as follows:"
         if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and self.formula is not None:
             self.preamble.append(paragraph)
             self.last = paragraph
@@ -300,6 +333,38 @@ class BodyReader:
                 open_container.operative = True
         self.last = paragraph
 
+    def subjects(self) -> tuple[str, ...]:
+        """Return who may open a paragraph as its subject: the layer's, and the formula's organ."""
+        subjects = self.conventions.subjects
+        if self.formula is not None and (organ := organ_of_formula(inline_text(self.formula.content))):
+            subjects = (*subjects, f"The {organ}")
+        return subjects
+
+    def adopted_text(self, block: Block, number: str | None, verb: VerbPhrase | None) -> bool:
+        """Tell a numbered paragraph of a text that the document adopts.
+
+        The text is printed after the paragraph that announces it ("... the statutes of which
+        shall be as follows:" / "1. The purpose of the Commission shall be ..."): its numbers
+        start again at 1, and no operative verb opens it (one that does is the document's own,
+        and ends the adopted text).
+        """
+        if self.announced is None or block.kind != "numbered":
+            return False
+        value = _number_value(number)
+        if value is None:
+            return False
+        if verb is not None and (
+            block.opener() == "OPERATIVE_VERB" or self.verbs.kind_of(verb.text) == "OPERATIVE_VERB"
+        ):
+            self.announced = None
+            return False
+        expected = 1 if self.adopted_number is None else self.adopted_number + 1
+        if value != expected or (self.adopted_number is None and 0 < self.announced == value - 1):
+            self.announced = self.adopted_number = None
+            return False
+        self.adopted_number = value
+        return True
+
     def guess(self, block: Block, number: str | None, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Guess a phrase the lexicon lacks, where the paragraph's place says what it must be.
 
@@ -309,7 +374,7 @@ class BodyReader:
         if self.stack[0].annex or block.kind not in ("numbered", "text"):
             return None, pieces
         formal = self.formula is not None or any(c.formula is not None for c in self.stack)
-        if number is not None and number[:2] not in ("PP", "OP") and (formal or self.numbered_operative):
+        if number is not None and self.conventions.label_rule(number) is None and (formal or self.numbered_operative):
             place = "operative"
         elif number is None and formal and not self.stack[-1].operative:
             if not without_trailing_refs(block.plain()).endswith((",", ";")):
@@ -326,16 +391,19 @@ class BodyReader:
 
     def kind(self, block: Block, number: str | None, verb: object) -> Kind:
         """Decide whether a paragraph is preambular, operative or plain."""
-        if number is not None and number[:2] in ("PP", "OP"):  # WHO drafts say which: "PP1", "OP2."
-            return "preambular" if number[:2] == "PP" else "operative"
+        if (rule := self.conventions.label_rule(number)) is not None:  # "PP1", "OP2.", "A." (recitals)
+            return rule.kind
         opener = block.opener() if verb is not None else None
-        if verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
+        if isinstance(verb, VerbPhrase) and verb.subject is not None:
+            opener = "OPERATIVE_VERB"  # the body acts: "The Assembly strongly condemns"
+        elif verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
             opener = self.verbs.kind_of(getattr(verb, "text", ""))
         formal = any(c.formula is not None for c in self.stack) or (
             self.formula is not None and not self.stack[0].annex
         )
         operative_seen = self.stack[-1].operative
-        marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
+        # Set off by emphasis or capitals, or said by the body as the subject: surely a verb.
+        marked = verb is not None and (getattr(verb, "marking", "plain") != "plain" or getattr(verb, "subject", None))
         if opener == "OPERATIVE_VERB" and (formal or marked or (number and self.numbered_operative)):
             return "operative"
         if opener == "OPERATIVE_VERB" and number is None and self._operative_run(block):
@@ -378,13 +446,15 @@ class BodyReader:
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
-            match = _NUMBER.fullmatch(child.number.rstrip(".),").removeprefix("OP").removeprefix("PP"))
+            match = _LABELLED_NUMBER.fullmatch(child.number.strip().rstrip(".),"))  # "12.", "OP2." (WHO)
+            if match is None and self.conventions.label_rule(child.number) is not None:
+                continue  # a label the body declares, not a number: "A." (a recital)
             if match is None:
                 expected = str(previous + 1) if previous is not None else "1"
                 self.report("malformed-number", f"paragraph number {child.number!r} is not a number", expected, span)
                 previous = previous + 1 if previous is not None else None
                 continue
-            value = int(match.group(0))
+            value = int(match.group(1))
             if previous is not None and value == previous:
                 self.report(
                     "duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span
@@ -404,6 +474,21 @@ class BodyReader:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+
+def _announces(block: Block) -> bool:
+    """Tell a paragraph that ends by announcing a text printed after it ("... as follows:")."""
+    last = block.lines[-1].pieces
+    if last and last[-1].kind == "TEXT" and not last[-1].text.rstrip().endswith(":"):
+        return False  # the common case, told without the paragraph's plain text
+    text = without_trailing_refs(block.plain())
+    return text.endswith(":") and _ANNOUNCES.search(text[-_ANNOUNCE_TAIL:]) is not None
+
+
+def _number_value(number: str | None) -> int | None:
+    """Return a paragraph number's value ("12." -> 12), or None."""
+    match = _NUMBER.fullmatch(number.strip().rstrip(".),")) if number else None
+    return int(match.group(0)) if match else None
 
 
 def _pieces(block: Block) -> list[Piece]:
@@ -466,8 +551,10 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         return False
     if _ANNEX.match(text) or PART_LABEL.match(text):
         return True
-    if block.opener() is not None or ends_sentence(text) or following is None:
+    if block.opener() is not None or ends_sentence(text):
         return False
+    if following is None:  # a last paragraph ends with a stop; a last heading heads an empty part
+        return len(text.split()) <= _LAST_HEADING_WORDS and len(block.lines) <= 2 and text[:1].isupper()
     if following.opener() in ("FORMULA", "WE"):  # the title of an adopted text, then its formula
         return len(text) <= _HEADING_LENGTH * 2
     if len(text) > _HEADING_LENGTH or len(block.lines) > 3 or _lowercase_start(following):
@@ -507,14 +594,15 @@ def _lowercase_start(block: Block) -> bool:
     return block.kind == "text" and block.plain()[:1].islower()
 
 
-def _split_closing(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+def _split_closing(blocks: list[Block], conventions: Conventions) -> tuple[list[Block], list[Block]]:
     """Split off the closing lines at the end ("28th plenary meeting", a place and date).
 
     A voting record in brackets may follow them ("[Adopted by a recorded vote of 18 to 7 ...
-    In favour: ... Abstaining: ...]", as the Human Rights Council prints it).
+    In favour: ... Abstaining: ...]", as the Human Rights Council prints it). A body declares
+    closing lines of its own ("Assembly debate on 25 January 2022 ...").
     """
     end = _vote_record(blocks)
-    while end > 0 and _is_closing(blocks[end - 1]):
+    while end > 0 and (_is_closing(blocks[end - 1]) or conventions.closes(blocks[end - 1].plain())):
         end -= 1
     return blocks[:end], blocks[end:]
 

@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--strict", action="store_true", help="fail a document on its first problem")
     parse.set_defaults(run=_run_parse)
 
-    table = commands.add_parser("table", parents=[common], help="write the five tables as Parquet files")
+    table = commands.add_parser("table", parents=[common], help="write the six tables as Parquet files")
     table.add_argument("-o", "--output", type=Path, required=True, help="the folder for the .parquet files")
     table.add_argument("--resume", action="store_true", help="do nothing when every table is newer than the inputs")
     table.add_argument("--strict", action="store_true", help="fail a document on its first problem")

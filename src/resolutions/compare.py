@@ -24,6 +24,7 @@ def content(document: Document) -> dict[str, Any]:
         "titles": [(title.role, _text(title.text)) for title in document.titles],
         "formula": _formula(document.preamble.formula),
         "preamble": [_paragraph(p) for p in document.preamble.paragraphs],
+        "enacting": _formula(document.preamble.enacting),
         "body": [_block(block) for block in document.body],
         "annexes": [_annex(annex) for annex in document.annexes],
         "footnotes": sorted((note.marker, _text(inline_text(note.content))) for note in document.footnotes),

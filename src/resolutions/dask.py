@@ -2,7 +2,7 @@
 
 :func:`tables` is :func:`resolutions.tables` for Dask: the paths become a ``dask.bag`` of files,
 one partition per group of files; each partition is read and parsed where it runs and gives the
-rows of the five tables, with the same schema and dtypes as :func:`resolutions.tables`. Nothing
+rows of the six tables, with the same schema and dtypes as :func:`resolutions.tables`. Nothing
 is read until the tables are computed, so the same code runs on a laptop (Dask's local
 scheduler) and on a ``dask.distributed`` cluster: only the ``Client`` changes.
 
@@ -35,7 +35,7 @@ __all__ = ["Tables", "tables"]
 
 @attrs.frozen
 class Tables:
-    """The five tables of a collection as Dask DataFrames (columns as in :class:`resolutions.Tables`).
+    """The six tables of a collection as Dask DataFrames (columns as in :class:`resolutions.Tables`).
 
     Computing several tables at once (``dask.compute(t.documents, t.paragraphs)``) reads each
     file once; computing them one by one reads the files again for each.
@@ -44,6 +44,7 @@ class Tables:
     documents: Any
     paragraphs: Any
     footnotes: Any
+    citations: Any
     diagnostics: Any
     errors: Any
 

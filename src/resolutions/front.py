@@ -15,10 +15,11 @@ import re
 import attrs
 
 from resolutions.blocks import CLOSING, PART_LABEL, SUBMITTED, Block, ends_sentence
-from resolutions.dates import dateline, parse_date
+from resolutions.dates import MONTH, dateline, parse_date
 from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
+from resolutions.split import head_number
 
 #: A plain block longer than this is prose, not a title.
 _TITLE_LENGTH = 250
@@ -27,6 +28,11 @@ _MARKED_TITLE_LENGTH = 600
 #: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
 #: session, held on October 7, 2022)", "[Adopted without a vote]".
 _ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
+#: A title that says when the text was adopted: "European Parliament resolution of 5 May 2022 on".
+_ADOPTED_IN_TITLE = re.compile(
+    rf"^.{{0,80}}\b(?:resolution|decision|recommendation|declaration|opinion)\s+of\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\b",
+    re.IGNORECASE,
+)
 #: The heading of a preamble: a part's name, not a title.
 _PREAMBLE_HEADING = re.compile(r"^(?:preamble|pr[eé]ambule|preámbulo)\s*:?$", re.IGNORECASE)
 #: How far into the blocks an opening formula is looked for.
@@ -43,12 +49,17 @@ class Front:
     place: str | None = None
     date: datetime.date | None = None
     symbol: str | None = None
+    kind: str | None = None
     adopted: datetime.date | None = None
     consumed: int = 0
 
 
 def read_front(
-    blocks: list[Block], title_cells: list[tuple[str, Span]], has_organ: bool, after_header: bool = False
+    blocks: list[Block],
+    title_cells: list[tuple[str, Span]],
+    has_organ: bool,
+    after_header: bool = False,
+    organs: tuple[str, ...] = (),
 ) -> Front:
     """Read the front matter at the start of ``blocks``.
 
@@ -58,6 +69,7 @@ def read_front(
         has_organ: Whether the header already names the organ.
         after_header: Whether a header block came first: then, without a formula, the first
             title-like block is the title and what follows is the body.
+        organs: The body's organs: a line that names one among the titles is the organ's.
     """
     front = Front()
     candidates: list[tuple[str, Span, bool]] = [(text, span, False) for text, span in title_cells]
@@ -79,6 +91,16 @@ def read_front(
         if _ADOPTION.match(text):  # "(Adopted at the fourth plenary session, held on ...)"
             front.adopted = front.adopted or parse_date(text)
             front.header_lines.append(HeaderLine("adopted", text, span))
+            index += 1
+            continue
+        if _is_organ(text, organs):  # "Parliamentary Assembly" among the titles
+            _take_organ(front, text, span)
+            index += 1
+            continue
+        if (head := head_number(text)) is not None:  # "Resolution A.1006(25)" among the titles
+            front.symbol = front.symbol or head[1]
+            front.kind = front.kind or head[0]
+            front.header_lines.append(HeaderLine("symbol", text, span))
             index += 1
             continue
         if _PREAMBLE_HEADING.match(text):  # "Preamble" above the formula is not the title
@@ -104,11 +126,16 @@ def read_front(
             front.header_lines.append(HeaderLine("number", numbered[0], span))
             text = numbered[1]
         candidates.append((text, span, h1))
+        if (adopted := _ADOPTED_IN_TITLE.match(text)) is not None:  # "... resolution of 5 May 2022 on ..."
+            front.adopted = front.adopted or parse_date(adopted.group(1))
         index += 1
         if formula_at is None and (after_header or h1):
+            while index < limit and _is_organ(blocks[index].plain(), organs):  # "Parliamentary Assembly"
+                _take_organ(front, blocks[index].plain(), _block_span(blocks[index]))
+                index += 1
             break  # the title comes first; the rest is the body
     front.consumed = index
-    if formula_at is not None and not has_organ and len(candidates) > 1 and not title_cells:
+    if formula_at is not None and not has_organ and candidates and not title_cells:
         named = organ_of_formula(blocks[formula_at].plain())
         if named is not None and candidates[0][0] == named:  # "General Conference" / ... / "The General Conference,"
             front.organ = named
@@ -117,6 +144,15 @@ def read_front(
     if candidates:
         _choose(front, candidates, formula_at is None and not has_organ and not title_cells and first_text_block == 0)
     return front
+
+
+def _is_organ(text: str, organs: tuple[str, ...]) -> bool:
+    return text.upper() in (organ.upper() for organ in organs)
+
+
+def _take_organ(front: Front, text: str, span: Span) -> None:
+    front.organ = front.organ or text
+    front.header_lines.append(HeaderLine("organ", text, span))
 
 
 def _choose(front: Front, candidates: list[tuple[str, Span, bool]], organ_first: bool) -> None:

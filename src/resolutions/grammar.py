@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 import lark
 
+from resolutions.conventions import Conventions
 from resolutions.errors import GrammarError, UnknownBodyError
 from resolutions.grammar_cache import cache_file as _cache_file
 from resolutions.inline import InlineScanner
@@ -62,13 +63,17 @@ class Grammar:
         name: The body's name ("un", "achpr").
         path: The ``.lark`` file. It may ``%import`` the shipped grammars by name.
         lexicon: Verb phrases; the shipped lexicon when not given.
-        builder: The builder class that turns lines into nodes.
+        builder: The builder class that turns lines into nodes (rarely needed: a layer's
+            ``body.toml`` declares what its terminals are).
+        conventions: What the body's layer declares beyond its grammar and phrases (see
+            :mod:`resolutions.conventions`).
     """
 
     name: str
     path: Path = attrs.field(converter=Path)
     lexicon: Lexicon = attrs.field(factory=default_lexicon)
     builder: type[Builder] | None = None
+    conventions: Conventions = attrs.field(factory=Conventions)
 
     def parser(self) -> lark.Lark:
         """Return the compiled LALR parser (memoised per grammar)."""
@@ -109,7 +114,7 @@ def register_grammar(
 
 def available_bodies() -> list[str]:
     """Return the names of the shipped, registered and installed (entry point) bodies."""
-    names = {path.stem for path in grammar_dir().glob("*.lark") if _is_body(path)}
+    names = set(shipped_bodies())
     names.update(_REGISTRY)
     names.update(ep.name for ep in metadata.entry_points(group=_ENTRY_POINT_GROUP))
     return sorted(names)
@@ -135,16 +140,20 @@ def load_grammar(body: str | Grammar | None = None) -> Grammar:
     raise UnknownBodyError(name, available_bodies())
 
 
+def shipped_bodies() -> list[str]:
+    """Return the names of the bodies shipped with the library (``grammars/bodies/*``)."""
+    return sorted(path.parent.name for path in (grammar_dir() / "bodies").glob("*/body.toml"))
+
+
 @functools.cache
 def _shipped(name: str) -> Grammar | None:
     """Return a shipped body's grammar (looked up once: the files do not change while we run)."""
-    path = grammar_dir() / f"{name}.lark"
-    return Grammar(name, path) if path.is_file() and _is_body(path) else None
+    folder = grammar_dir() / "bodies" / name
+    if not (folder / "body.toml").is_file():
+        return None
+    from resolutions.bodies import load_body
 
-
-def _is_body(path: Path) -> bool:
-    """Tell a body grammar from a shared module: bodies import the resolution grammar."""
-    return path.stem not in ("resolution", "terminals", "inline") and not path.stem.endswith(".inline")
+    return load_body(folder)
 
 
 class _Loader:
@@ -161,17 +170,18 @@ class _Loader:
         self.folders = folders
         digest = hashlib.sha256(self.lexicon_text.encode("utf-8"))
         for folder in folders:
-            for path in sorted(folder.glob("*.lark")):
-                digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+            for path in sorted([*folder.glob("*.lark"), *folder.glob("bodies/*/*.lark")]):
+                digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
         self.digest = digest.hexdigest()
 
     def __call__(self, base_path: str | None, grammar_path: str) -> tuple[str, str]:
         if grammar_path == "lexicon.lark":
             return "<lexicon>", self.lexicon_text
         for folder in self.folders:
-            candidate = folder / grammar_path
-            if candidate.is_file():
-                return str(candidate), candidate.read_text(encoding="utf-8")
+            # A module of the folder, or a shipped body's layer ("%import un (...)").
+            for candidate in (folder / grammar_path, folder / "bodies" / Path(grammar_path).stem / grammar_path):
+                if candidate.is_file():
+                    return str(candidate), candidate.read_text(encoding="utf-8")
         raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in self.folders]}")
 
     def __repr__(self) -> str:
@@ -220,6 +230,7 @@ class Compiled:
             where a header line lost its column gaps ("United Nations S/RES/1445 (2002)").
         verbs: Reads verb phrases with the grammar's lexicon.
         phrase_starts: Word prefixes of the lexicon's phrases (see ``Lexicon.phrase_prefixes``).
+        conventions: The body's declared conventions.
     """
 
     lark: lark.Lark
@@ -227,17 +238,23 @@ class Compiled:
     cells: InlineScanner
     verbs: VerbReader
     phrase_starts: frozenset[str]
+    conventions: Conventions
 
 
 @functools.cache
 def _compile(grammar: Grammar) -> Compiled:
+    aliases = grammar.conventions.alias_map
     loader = _Loader(grammar.lexicon, (grammar.path.parent.resolve(), grammar_dir()))
     inline = _lark(grammar, _inline_source(grammar), loader, lexer="basic")
-    scanner = InlineScanner(inline.terminals)
-    builder = (grammar.builder or _default_builder())(scanner)
+    scanner = InlineScanner(inline.terminals, lower_case=grammar.lexicon.lower_case, aliases=aliases)
+    builder = (grammar.builder or _default_builder())(scanner, aliases)
     parser = _lark(grammar, grammar.path, loader, lexer="contextual", transformer=builder)
-    cells = InlineScanner(t for t in parser.terminals if t.name.rpartition("__")[2] in FIELDS)
-    return Compiled(parser, scanner, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes())
+    bare = {t.name: t.name.rpartition("__")[2] for t in parser.terminals}
+    fields = [t for t in parser.terminals if aliases.get(bare[t.name], bare[t.name]) in FIELDS]
+    cells = InlineScanner(fields, aliases=aliases)
+    return Compiled(
+        parser, scanner, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes(), grammar.conventions
+    )
 
 
 def _inline_source(grammar: Grammar) -> Path:

@@ -20,6 +20,8 @@ from attrs import field, frozen
 if TYPE_CHECKING:
     import pandas
 
+    from resolutions.citations.model import Citation
+
 Kind = Literal["preambular", "operative", "paragraph"]
 Marking = Literal["italic", "bold", "bold_italic", "capitals", "plain"]
 EmphasisStyle = Literal["italic", "bold", "bold_italic"]
@@ -107,6 +109,8 @@ class VerbPhrase:
         marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
         guessed: The lexicon does not hold the phrase: it was guessed from its form and place
             ("Committed to ..." before the operative part). Not part of equality.
+        subject: The body named as the subject before the verb, where a body writes so ("The
+            Assembly" of "The Assembly strongly condemns"); ``text`` begins with it.
     """
 
     text: str
@@ -115,6 +119,14 @@ class VerbPhrase:
     marking: Marking = "plain"
     span: Span = _span()
     guessed: bool = field(default=False, eq=False, repr=False)
+    subject: str | None = None
+
+    @property
+    def phrase(self) -> str:
+        """The phrase without its subject: "strongly condemns" of "The Assembly strongly condemns"."""
+        if self.subject is None or not self.text.startswith(self.subject):
+            return self.text
+        return self.text[len(self.subject) :].lstrip(" ,")
 
 
 # ---------------------------------------------------------------------------------- blocks
@@ -171,10 +183,18 @@ class Formula:
 
 @frozen
 class Preamble:
-    """The opening formula and the preambular paragraphs."""
+    """The opening formula, the preambular paragraphs, and the formula that closes them.
+
+    Attributes:
+        formula: The opening formula ("The General Assembly,").
+        paragraphs: The preambular paragraphs.
+        enacting: A line that closes the preamble and opens the operative part, where a body
+            writes one ("RESOLVES:", the Organization of American States).
+    """
 
     formula: Formula | None = None
     paragraphs: tuple[Paragraph, ...] = _children()
+    enacting: Formula | None = None
 
 
 @frozen
@@ -315,7 +335,9 @@ class Furniture:
 
     Attributes:
         kind: "job_number", "barcode", "page_number", "date_code", "running_header", "rule",
-            "markup", "recycle" or "repeated_footnote".
+            "markup", "recycle", "repeated_footnote", "editorial" (a note in another language,
+            added by who republished the text) or "preface" (what stands before the first
+            document of a collection).
         text: The text as written.
     """
 
@@ -360,6 +382,8 @@ class Document:
         furniture: Page furniture, kept apart from content.
         diagnostics: What the parser noticed (not part of equality).
         source: The text parsed (not part of equality).
+        grammar: The name of the body whose layer read it ("un", "oas"): the one asked for,
+            or the one detected (not part of equality).
     """
 
     header: Header = field(factory=Header)
@@ -372,6 +396,7 @@ class Document:
     furniture: tuple[Furniture, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     source: str = field(default="", eq=False, repr=False)
+    grammar: str | None = field(default=None, eq=False, repr=False)
 
     @property
     def title(self) -> str | None:
@@ -389,6 +414,21 @@ class Document:
         from resolutions.records import records
 
         return records(self)
+
+    def citations(self) -> list[Citation]:
+        """Return every reference to another resolution, decision, document or article, in order.
+
+        See :mod:`resolutions.citations`: titles, paragraphs and sub-items, then footnotes.
+        """
+        from resolutions.citations.tree import document_citations
+
+        return document_citations(self)
+
+    def citation_records(self) -> list[dict[str, Any]]:
+        """Return one dict per citation, with who cites it where and how (see ``citation_records``)."""
+        from resolutions.citations.tree import citation_records
+
+        return citation_records(self)
 
     def to_source(self) -> str:
         """Return the exact text this document was parsed from, rebuilt from its nodes."""
@@ -408,11 +448,14 @@ class Document:
 
         return to_markdown(self)
 
-    def to_frame(self) -> pandas.DataFrame:
-        """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    def to_frame(self, table: Literal["paragraphs", "citations"] = "paragraphs") -> pandas.DataFrame:
+        """Return :meth:`records` (or, with ``table="citations"``, :meth:`citation_records`) as a pandas DataFrame.
+
+        Needs the ``pandas`` extra.
+        """
         from resolutions.serialise.frame import to_frame
 
-        return to_frame(self)
+        return to_frame(self, table)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole tree as JSON-ready dicts, spans included (see ``resolutions.from_dict``)."""

@@ -42,7 +42,7 @@ def write_parquet(results: Iterable[Result], folder: str | os.PathLike[str]) -> 
         results: Results of :func:`resolutions.parse_files` (given as it comes, its rows are
             made in the worker processes).
         folder: The folder to write ``documents.parquet``, ``paragraphs.parquet``,
-            ``footnotes.parquet``, ``diagnostics.parquet`` and ``errors.parquet`` in (made
+            ``footnotes.parquet``, ``citations.parquet``, ``diagnostics.parquet`` and ``errors.parquet`` in (made
             when missing; files already there are replaced).
 
     Returns:
@@ -56,7 +56,7 @@ def write_parquet(results: Iterable[Result], folder: str | os.PathLike[str]) -> 
         >>> folder = tempfile.mkdtemp()
         >>> written = resolutions.write_parquet(resolutions.parse_files("examples/00[24]*.txt", workers=1), folder)
         >>> sorted(written)
-        ['diagnostics', 'documents', 'errors', 'footnotes', 'paragraphs']
+        ['citations', 'diagnostics', 'documents', 'errors', 'footnotes', 'paragraphs']
         >>> resolutions.read_parquet(folder).documents["organ"].tolist()
         ['Economic and Social Council', 'Islamic Republic of Iran']
     """

@@ -16,7 +16,7 @@ import attrs
 
 #: The files a folder is searched for (by suffix, case-insensitively). A file named explicitly
 #: is read whatever its suffix.
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx")
 #: The name that stands for standard input.
 STDIN = "-"
 _GLOB_CHARACTERS = frozenset("*?[")

@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from resolutions.citations.tree import locate
 from resolutions.inline import inline_markers, inline_text
 from resolutions.nodes import Annex, Paragraph, Section, SubItem
 
 if TYPE_CHECKING:
+    from resolutions.citations.tree import Located
     from resolutions.nodes import Block, Document
 
 #: The keys of a record, in order.
-COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "footnotes")
+COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "footnotes", "citations")
 
 
 def iter_paragraphs(document: Document) -> Iterator[Paragraph]:
@@ -43,8 +45,11 @@ def section_name(section: Section | Annex) -> str:
 
 
 def bare_number(label: str | None) -> str | None:
-    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4"."""
-    if label is None:
+    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4".
+
+    A bullet or a dash ("•", "–") is a label but no number: None.
+    """
+    if label is None or not any(char.isalnum() for char in label):
         return None
     return label.strip().strip("().,").strip() or label.strip()
 
@@ -57,14 +62,19 @@ def paragraph_text(paragraph: Paragraph) -> str:
     return " ".join(text.split())
 
 
-def records(document: Document) -> list[dict[str, Any]]:
+def records(document: Document, *, located: list[Located] | None = None) -> list[dict[str, Any]]:
     """Return one dict per paragraph and sub-item, in document order.
 
     Keys: ``kind`` ("preambular", "operative", "paragraph" or "item"), ``number`` (bare: "12",
     "a"), ``label`` (as written: "12.", "(a)"), ``verb``, ``text`` (the whole paragraph as plain
     text, verb phrase included, number and markup excluded), ``section`` (the path of section
-    names), ``parent`` (the index of the record an item belongs to) and ``footnotes`` (the
-    markers referenced).
+    names), ``parent`` (the index of the record an item belongs to), ``footnotes`` (the
+    markers referenced) and ``citations`` (what the text cites, each as its
+    :attr:`~resolutions.citations.Citation.key`: the symbol, else the body and number, "CND
+    56/12", "Charter art. 2"; see :mod:`resolutions.citations`).
+
+    ``located`` is the document's citations as :func:`resolutions.citations.tree.locate` gave
+    them, for a caller that needs them too (the tables): they are then not found twice.
     """
     rows: list[dict[str, Any]] = []
     for paragraph in document.preamble.paragraphs:
@@ -72,6 +82,11 @@ def records(document: Document) -> list[dict[str, Any]]:
     _add_blocks(rows, document.body, [])
     for annex in document.annexes:
         _add_blocks(rows, annex.children, [section_name(annex)])
+    for row in rows:
+        row["citations"] = []
+    for place in locate(document) if located is None else located:
+        if place.record is not None:
+            rows[place.record]["citations"] = [c.key for c in place.citations]
     return rows
 
 
@@ -91,7 +106,7 @@ def _add_paragraph(rows: list[dict[str, Any]], paragraph: Paragraph, path: list[
             "kind": paragraph.kind,
             "number": bare_number(paragraph.number),
             "label": paragraph.number,
-            "verb": paragraph.verb.text if paragraph.verb is not None else None,
+            "verb": paragraph.verb.phrase if paragraph.verb is not None else None,
             "text": paragraph_text(paragraph),
             "section": list(path),
             "parent": None,

@@ -15,32 +15,56 @@ as in a well-made text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from resolutions.inline import InlineScanner
 from resolutions.lines import VERBS, Line, Piece
 from resolutions.verbs import VerbReader
 
-#: Where a paragraph may end inside a line: a comma or semicolon, then a capital letter.
-_END_THEN_CAPITAL = re.compile(r"[,;][ \t\u00a0]*(?=[A-Z])")
 #: What must follow a plain (unemphasised) phrase for it to open a paragraph.
 _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
 
 
-def split_run_ins(lines: list[Line], scanner: InlineScanner, verbs: VerbReader) -> list[Line]:
-    """Return the lines with each run-in paragraph on a line of its own."""
+def split_run_ins(
+    lines: list[Line],
+    source: str,
+    scanner: InlineScanner,
+    verbs: VerbReader,
+    phrase_starts: frozenset[str] = frozenset(),
+) -> list[Line]:
+    """Return the lines with each run-in paragraph on a line of its own.
+
+    Args:
+        lines: The lines, roles set.
+        source: The text they were read from: where a run-in may start is found in it in one
+            sweep, and only the lines that hold such a place are looked at.
+        scanner: The inline scanner, to read again the text a cut opens.
+        verbs: The verb reader, which knows the lexicon's phrases.
+        phrase_starts: Word prefixes of the phrases: a formula may run on into a phrase that
+            a line break cuts ("The CouncilHaving" / "considered:").
+    """
+    places = [match.end() for match in verbs.run_ins.finditer(source)]
+    starts = [line.start for line in lines] if places else []
+    candidates: dict[int, list[int]] = {}
+    for place in places:
+        candidates.setdefault(bisect.bisect_right(starts, place) - 1, []).append(place)
     out: list[Line] = []
-    for line in lines:
-        if line.role != "content" or not line.pieces:
+    for index, line in enumerate(lines):
+        pieces = line.pieces
+        if line.role != "content" or not pieces:
             out.append(line)
             continue
-        cuts = _formula_cut(line, verbs) + _phrase_cuts(line, verbs)
+        leads = pieces[0].kind == "FORMULA_LEAD" or (len(pieces) > 1 and pieces[1].kind == "FORMULA_LEAD")
+        cuts = _formula_cut(line, verbs, phrase_starts) if leads else []
+        if index in candidates:
+            cuts += _phrase_cuts(pieces, candidates[index], verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
 
 
-def _formula_cut(line: Line, verbs: VerbReader) -> list[int]:
+def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -> list[int]:
     """Cut after a formula that the first paragraph runs on from; else it is plain text."""
     pieces = line.pieces
     index = next((i for i, piece in enumerate(pieces) if piece.kind not in _MARKS), None)
@@ -48,45 +72,40 @@ def _formula_cut(line: Line, verbs: VerbReader) -> list[int]:
         return []
     lead = pieces[index]
     following = pieces[index + 1] if index + 1 < len(pieces) else None
-    if following is not None and (following.kind in _MARKS or following.kind in VERBS):
+    opens = following is not None and following.kind in _MARKS and not following.text.startswith("</")
+    if following is not None and (opens or following.kind in VERBS):
         lead.kind = "FORMULA"
         return [lead.end]
     if following is not None and following.kind == "TEXT":
         text = following.text
         start = len(text) - len(text.lstrip(" \t\u00a0"))
-        if verbs.phrase_end(text, start) is not None:
+        last = index + 2 == len(pieces)
+        if verbs.phrase_end(text, start) is not None or (last and text.strip() in phrase_starts):
             lead.kind = "FORMULA"
             return [lead.end]
     lead.kind = "TEXT"  # "The Council Chamber was ...": no formula after all
     return []
 
 
-def _phrase_cuts(line: Line, verbs: VerbReader) -> list[int]:
-    """Find where a verb phrase opens a paragraph after the end of another, inside the line."""
+def _phrase_cuts(pieces: list[Piece], places: list[int], verbs: VerbReader) -> list[int]:
+    """Tell which places (after a comma or semicolon, before a phrase's first word) open a paragraph.
+
+    A plain phrase must be followed by a word in lower case; an emphasised one must be the
+    phrase the inline scanner found after the emphasis opened (", *Recalling* Article X").
+    """
     cuts: list[int] = []
-    pieces = line.pieces
-    before = ""  # the line's text so far
-    for index, piece in enumerate(pieces):
-        if piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
-            if before.rstrip()[-1:] in (",", ";"):
-                cuts.append(piece.start)  # ", *Recalling* Article X"
-        elif piece.kind == "TEXT" or piece.kind == "FORMULA":  # a formula's meeting clause may run on
-            cuts.extend(_cuts_in_text(piece, verbs))
-        if piece.kind not in _MARKS:
-            before += piece.text
-    return cuts
-
-
-def _cuts_in_text(piece: Piece, verbs: VerbReader) -> list[int]:
-    text = piece.text
-    if "," not in text and ";" not in text:
-        return []
-    cuts = []
-    for match in _END_THEN_CAPITAL.finditer(text):
-        start = match.end()
-        end = verbs.phrase_end(text, start)
-        if end is not None and _LOWER_WORD.match(text, end):
-            cuts.append(piece.start + start)
+    for place in places:
+        for index, piece in enumerate(pieces):
+            if not piece.start <= place < piece.end:
+                continue
+            if piece.kind in ("TEXT", "FORMULA"):  # a formula's meeting clause may run on
+                offset = place - piece.start
+                end = verbs.phrase_end(piece.text, offset)
+                if end is not None and _LOWER_WORD.match(piece.text, end):
+                    cuts.append(place)
+            elif piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
+                cuts.append(piece.start)
+            break
     return cuts
 
 

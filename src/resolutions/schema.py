@@ -1,14 +1,13 @@
 """The tables of a collection: their one schema, and the rows of a document or a failed file.
 
-Five tables, keyed by ``(file, position)``: ``documents`` (one row per document), ``paragraphs``
+Six tables, keyed by ``(file, position)``: ``documents`` (one row per document), ``paragraphs``
 (one row per paragraph and sub-item, as :meth:`Document.records`), ``footnotes``,
-``diagnostics`` and ``errors`` (one row per file that gave no document). Every column has one
+``citations`` (one row per citation, as :meth:`Document.citation_records`), ``diagnostics``
+and ``errors`` (one row per file that gave no document). Every column has one
 logical type whatever the data, so that pandas, Parquet and Dask agree (docs/tables.md).
 
 The schema only grows: a column is never renamed, retyped or dropped without a new
-:data:`SCHEMA_VERSION`. Reserved for citations (when ``Paragraph`` gains them): a ``citations``
-table, one row per citation keyed by ``(file, position, index)`` of its paragraph, and a
-``citations`` count in ``documents``.
+:data:`SCHEMA_VERSION`.
 """
 
 from __future__ import annotations
@@ -18,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from resolutions.citations.tree import Located, locate
 from resolutions.inline import inline_text
+from resolutions.nodes import NO_SPAN
 from resolutions.records import iter_paragraphs, records
 from resolutions.source import SourceText
 
@@ -85,6 +86,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("errors", "int", False, "diagnostics of severity 'error'"),
         Column("warnings", "int", False, "diagnostics of severity 'warning'"),
         Column("characters", "int", False, "length of the document's source text"),
+        Column("citations", "int", False, "number of citations (see the citations table)"),
     ),
     "paragraphs": (
         *_key(),
@@ -99,11 +101,28 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("section", "string", False, "the section (and annex) names above it, joined by ' > '; '' at top"),
         Column("parent", "int", True, "the index of the paragraph (or item) an item belongs to"),
         Column("footnotes", "string", False, "the footnote markers it references, separated by spaces"),
+        Column("citations", "string", False, "what it cites, as citation keys separated by '; '"),
     ),
     "footnotes": (
         *_key(),
         Column("marker", "string", False, "'1', '*'"),
         Column("text", "string", False, "the footnote's text"),
+    ),
+    "citations": (
+        *_key(),
+        Column("record", "int", True, "the paragraphs row (index) that holds it; null in footnotes, titles ..."),
+        Column("where", "string", False, "'paragraph', 'item', 'footnote', 'title', 'formula', 'heading', 'header'"),
+        Column("paragraph", "string", True, "the number of the paragraph it belongs to, or a footnote's marker"),
+        Column("verb", "string", True, "the verb phrase of the citing paragraph: 'Recalling', 'Welcomes'"),
+        Column("kind", "string", False, "'resolution', 'decision', 'document' or 'article'"),
+        Column("body", "string", True, "who issued what is cited: 'GA', 'SC', 'WHA' ...; an article's instrument"),
+        Column("number", "string", False, "the number, normalised: '68/262', '242(1967)', 'A/73/L.5'"),
+        Column("symbol", "string", True, "the official symbol, where a rule gives one: 'A/RES/68/262'"),
+        Column("key", "string", False, "what names the cited text: the symbol, else body and number"),
+        Column("date", "date", True, "the date printed with it"),
+        Column("range", "string", True, "'from' or 'to' for the two ends of a range of resolutions"),
+        Column("text", "string", False, "the citation as printed"),
+        Column("line", "int", True, "the line in the file, from 1"),
     ),
     "diagnostics": (
         *_key(),
@@ -137,11 +156,20 @@ def result_rows(result: Result, rows: Rows | None = None) -> Rows:
         return rows
     key = (result.file, result.position)
     document = result.document
-    rows["documents"].append((*key, result.offset, result.line, *_document_fields(document)))
-    rows["paragraphs"].extend((*key, *row) for row in _paragraph_rows(document))
+    located = locate(document)  # once: the paragraphs' citation keys and the citations table
+    citations = [(place, citation) for place in located for citation in place.citations]
+    rows["documents"].append((*key, result.offset, result.line, *_document_fields(document), len(citations)))
+    rows["paragraphs"].extend((*key, *row) for row in _paragraph_rows(document, located))
     rows["footnotes"].extend((*key, f.marker, " ".join(inline_text(f.content).split())) for f in document.footnotes)
-    if document.diagnostics:
-        source = SourceText(document.source)
+    source = SourceText(document.source) if document.diagnostics or citations else None
+    for place, citation in citations:
+        printed_on = None
+        if citation.span != NO_SPAN and source is not None:
+            printed_on = source.position(citation.span.start)[0] + result.line - 1
+        cited = (citation.kind, citation.body, citation.number, citation.symbol, citation.key, citation.date)
+        where = (place.record, place.where, place.paragraph, place.verb)
+        rows["citations"].append((*key, *where, *cited, citation.range, citation.text, printed_on))
+    if document.diagnostics and source is not None:
         for diagnostic in document.diagnostics:
             line, column = source.position(diagnostic.span.start)
             line += result.line - 1
@@ -181,9 +209,9 @@ def _document_fields(document: Document) -> tuple[Any, ...]:
     )
 
 
-def _paragraph_rows(document: Document) -> Iterator[tuple[Any, ...]]:
+def _paragraph_rows(document: Document, located: list[Located]) -> Iterator[tuple[Any, ...]]:
     paragraphs = iter_paragraphs(document)
-    for index, record in enumerate(records(document)):
+    for index, record in enumerate(records(document, located=located)):
         head = marking = None
         if record["kind"] != "item":  # records list paragraphs in iter_paragraphs' order
             verb = next(paragraphs).verb
@@ -201,6 +229,7 @@ def _paragraph_rows(document: Document) -> Iterator[tuple[Any, ...]]:
             SECTION_SEPARATOR.join(record["section"]),
             record["parent"],
             " ".join(record["footnotes"]),
+            "; ".join(record["citations"]),
         )
 
 

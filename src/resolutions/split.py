@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from resolutions.conventions import Conventions
 from resolutions.lines import FIELDS, VERBS, Line
 
 #: A document's head: its kind and its number, alone on the line ("Decision 12/CP.24",
@@ -28,11 +29,8 @@ HEAD = re.compile(
     r"[ \u00a0]*\.?$"
 )
 #: The numbered title of the annual volumes: "73/7. Report of the ...", "ES-11/1. Aggression
-#: against Ukraine", and of the World Health Assembly's: "WHA66.12 Neglected tropical diseases".
-NUMBERED_HEAD = re.compile(
-    r"^(?:(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?\.|(?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})"
-    r"(?:[ \u00a0]+\S.*)?$"
-)
+#: against Ukraine". (A body's own, "WHA66.12 Neglected tropical diseases", its layer declares.)
+NUMBERED_HEAD = re.compile(r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?\.(?:[ \u00a0]+\S.*)?$")
 #: A contents table's heading.
 _CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
 #: How far below its head a document's formula or first paragraph may be (title lines between).
@@ -61,10 +59,18 @@ class Split:
     preface: int = 0
 
 
-def split(lines: Sequence[Line]) -> Split:
-    """Find where each document starts; a file with one document gives one start at 0."""
-    heads = [index for index, line in enumerate(lines) if _is_head(line)]
-    starts = [index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position)]
+def split(lines: Sequence[Line], conventions: Conventions | None = None) -> Split:
+    """Find where each document starts; a file with one document gives one start at 0.
+
+    Args:
+        lines: The file's lines, laid out.
+        conventions: The body's conventions: its symbols that stand before a title are heads too.
+    """
+    conventions = conventions or Conventions()
+    heads = [index for index, line in enumerate(lines) if _is_head(line, conventions)]
+    starts = [
+        index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position, conventions)
+    ]
     if not starts:
         return Split((0,))
     starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [-1, *starts[:-1]], strict=True)]
@@ -84,14 +90,21 @@ def head_number(text: str) -> tuple[str, str] | None:
     return match.group("kind").lower(), " ".join(match.group("number").split())
 
 
-def _is_head(line: Line) -> bool:
+def _is_head(line: Line, conventions: Conventions) -> bool:
     if line.role != "content" or line.kind not in ("text", "heading") or not line.pieces:
         return False
     text = line.plain()
-    return bool(HEAD.match(text) or NUMBERED_HEAD.match(text))
+    return bool(HEAD.match(text) or _numbered(text, conventions))
 
 
-def _heads_a_document(lines: Sequence[Line], index: int, heads: list[int], position: int) -> bool:
+def _numbered(text: str, conventions: Conventions) -> bool:
+    """Tell a head that holds the document's number and its title ("73/7. Report ...")."""
+    return NUMBERED_HEAD.match(text) is not None or conventions.titled_symbol(text) is not None
+
+
+def _heads_a_document(
+    lines: Sequence[Line], index: int, heads: list[int], position: int, conventions: Conventions
+) -> bool:
     """Tell a head from a contents entry: a formula or a first paragraph follows it, close below.
 
     A formula may come after a few title lines; without a formula, a numbered or verb-opened
@@ -109,7 +122,7 @@ def _heads_a_document(lines: Sequence[Line], index: int, heads: list[int], posit
         if _opens_with(line, ("FORMULA", "WE")):
             return True
         if line.kind == "numbered" or _opens_with(line, VERBS):
-            return titles > 0 or bool(NUMBERED_HEAD.match(lines[index].plain()))
+            return titles > 0 or _numbered(lines[index].plain(), conventions)
         titles += 1
     return False
 

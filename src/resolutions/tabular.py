@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class Tables:
-    """The five tables of a collection, as pandas DataFrames (see docs/tables.md).
+    """The six tables of a collection, as pandas DataFrames (see docs/tables.md).
 
     Attributes:
         documents: One row per document: its file and position, header fields, counts.
         paragraphs: One row per paragraph and sub-item, as ``Document.records()``.
         footnotes: One row per footnote.
+        citations: One row per citation: where it stands, and what it cites.
         diagnostics: One row per diagnostic.
         errors: One row per file that gave no document: its file, the error's kind, the message.
     """
@@ -38,6 +39,7 @@ class Tables:
     documents: pandas.DataFrame
     paragraphs: pandas.DataFrame
     footnotes: pandas.DataFrame
+    citations: pandas.DataFrame
     diagnostics: pandas.DataFrame
     errors: pandas.DataFrame
 

@@ -200,10 +200,13 @@ class _Reader(TextReader):
 
     def preamble(self, preamble: Element | None) -> Preamble:
         formula: Formula | None = None
+        enacting: Formula | None = None
         paragraphs: list[Paragraph] = []
         for element in self.preamble_blocks(preamble):
             name = local(element)
-            if name == "formula" and formula is None and not paragraphs:
+            if name == "formula" and element.get("name") == "enactingFormula":
+                enacting = Formula(tuple(self.inline_blocks(list(element))))
+            elif name == "formula" and formula is None and not paragraphs:
                 formula = Formula(tuple(self.inline_blocks(list(element))))
             elif (
                 name in ("p", "blockContainer")
@@ -217,7 +220,7 @@ class _Reader(TextReader):
                 paragraph = self.paragraph(element, "preambular")
                 if paragraph is not None:
                     paragraphs.append(paragraph)
-        return Preamble(formula=formula, paragraphs=tuple(paragraphs))
+        return Preamble(formula=formula, paragraphs=tuple(paragraphs), enacting=enacting)
 
     def preamble_blocks(self, element: Element | None) -> Iterator[Element]:
         for child in element if element is not None else ():
