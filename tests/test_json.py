@@ -215,11 +215,25 @@ def test_bad_json_reports_line_and_column() -> None:
 def test_version_problems_are_told_apart() -> None:
     data = to_dict(resolutions.parse(SMALL))
     newer = {**data, "schema_version": SCHEMA_VERSION + 1}
-    with pytest.raises(ParseError, match="schema_version 2 is not one") as caught:
+    with pytest.raises(ParseError, match=f"schema_version {SCHEMA_VERSION + 1} is not one") as caught:
         from_dict(newer)
     assert "newer" in caught.value.hint
     with pytest.raises(ParseError, match="no schema_version"):
         from_dict({key: value for key, value in data.items() if key != "schema_version"})
+
+
+def test_version_1_is_read_with_the_fields_version_2_added() -> None:
+    document = resolutions.parse("Resolution 1 (2000)\n\nThe Security Council,\n\n1. *Decides* to act.\n")
+    data = to_dict(document)
+    old = json.loads(json.dumps(data))
+    old["schema_version"] = 1
+    del old["grammar"], old["header"]["kind"], old["preamble"]["enacting"]
+    for paragraph in old["body"]:
+        del paragraph["verb"]["guessed"], paragraph["verb"]["subject"]
+    back = from_dict(old)
+    assert back == attrs.evolve(document, header=attrs.evolve(document.header, kind=None))
+    assert back.header.kind is None and back.grammar is None
+    assert old["schema_version"] == 1  # the caller's data is left as it was
 
 
 def test_json_as_bytes() -> None:

@@ -61,7 +61,7 @@ def test_notebook_runs_and_shows_the_document(start: Path) -> None:
     assert any('class="rs-verb rs-verb-preambular"' in html for html in shown)
     assert any("<table" in html and "Are fully aware" in html for html in shown)  # the DataFrame
     printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
-    assert '"schema_version": 1' in printed
+    assert '"schema_version": 2' in printed
     assert "same document: True | same source: True" in printed
 
 

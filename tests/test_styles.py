@@ -64,7 +64,7 @@ EXPECTED = {
     ),
     "ga_in_parts.txt": (
         "General Assembly",
-        None,
+        "A/RES/77/126",  # from "77/126." in a General Assembly resolution
         "Oceans and the law of the sea",
         None,
         "poopoo",

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from resolutions.api import parse, parse_all, parse_all_file, parse_file, parse_html
 from resolutions.batch import Failure, Result, parse_files
+from resolutions.bodies import bodies, load_body, register_body
 from resolutions.builder import Builder
 from resolutions.collection import Collection
 from resolutions.compare import differences, same_content
 from resolutions.errors import GrammarError, LimitError, ParseError, ResolutionsError, UnknownBodyError
+from resolutions.explain import explain
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
@@ -40,10 +42,13 @@ __all__ = [
     "UnknownBodyError",
     "__version__",
     "available_bodies",
+    "bodies",
     "differences",
+    "explain",
     "from_akn",
     "from_dict",
     "from_json",
+    "load_body",
     "load_grammar",
     "parse",
     "parse_all",
@@ -52,6 +57,7 @@ __all__ = [
     "parse_files",
     "parse_html",
     "read_parquet",
+    "register_body",
     "register_grammar",
     "same_content",
     "tables",

@@ -181,16 +181,25 @@ def _complete_header(header: Header, front: Front, formula: object, conventions:
         if getattr(header, field) is None and value is not None:
             changes[field] = value
     organ = changes.get("organ", header.organ)
+    named = organ if isinstance(organ, str) else None
+    kind = changes.get("kind", header.kind)
     symbol = changes.get("symbol", header.symbol)
-    if (
-        isinstance(symbol, str)
-        and (ruled := conventions.symbol(symbol, organ if isinstance(organ, str) else None)) != symbol
-    ):
-        changes["symbol"] = ruled  # "Resolution 242 (1967)" of the Security Council is S/RES/242 (1967)
+    stated = kind if isinstance(kind, str) else None
+    number = symbol if isinstance(symbol, str) else _number_line(header, front) if symbol is None else None
+    # "Resolution 242 (1967)" of the Security Council is S/RES/242 (1967); "73/7." in the General
+    # Assembly's volumes is A/RES/73/7.
+    if number is not None and (ruled := conventions.symbol(number, named, stated)) != number:
+        changes["symbol"] = ruled
     extra = tuple(getattr(front, "header_lines", ()))
     if extra:
         changes["lines"] = header.lines + extra
     return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
+
+
+def _number_line(header: Header, front: Front) -> str | None:
+    """Return the number printed before a title ("73/7."), if the header or the titles hold one."""
+    lines = (*header.lines, *front.header_lines)
+    return next((line.text.strip().rstrip(".") for line in lines if line.field == "number"), None)
 
 
 def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:

@@ -63,6 +63,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 #: establishes: "... the statutes of which shall be as follows:", "Adopts the following Rules:".
 _ANNOUNCE_TAIL = 160
 _ANNOUNCES = re.compile(r"(?:\bas follows|\bthe following\b.{0,80}|\bthe present [A-Z]\w+.{0,40})\s*:$")
+#: How far into the body a formula after the preamble is looked for.
+_FORMULA_AHEAD_REACH = 12
 #: The most words of a heading with nothing after it (the document's last block).
 _LAST_HEADING_WORDS = 10
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
@@ -155,6 +157,7 @@ class _Container:
     parts: list[Span] = attrs.field(factory=list)
     children: list[_Paragraph | _Container] = attrs.field(factory=list)
     operative: bool = False  # an operative paragraph has been read in it
+    capitals: bool = False  # an unlabelled heading in capitals
 
     def freeze(self) -> Section | Annex:
         # Annexes open only at the top (the stack is reset to them), so children are blocks.
@@ -176,6 +179,7 @@ class BodyReader:
         self.annexes: list[_Container] = []
         self.formula: Formula | None = None
         self.enacting: Formula | None = None
+        self.formula_ahead = False  # the preamble comes before the formula (older texts)
         self.preamble: list[_Paragraph] = []
         self.last: _Paragraph | None = None
         self.family_levels: dict[str, int] = {}
@@ -191,6 +195,7 @@ class BodyReader:
         headings = _find_headings(blocks)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
+        self.formula_ahead = _formula_after_preamble(blocks)
         numbered = [b for b in blocks if b.kind == "numbered"]
         operative = sum(1 for b in numbered if b.opener() == "OPERATIVE_VERB")
         self.numbered_operative = bool(numbered) and operative * 2 >= len(numbered)
@@ -241,22 +246,31 @@ class BodyReader:
             open_part.parts.extend(parts)
             self.last = None
             return
-        level = self._level(label)
+        level = self._level(label, text)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
         subtitle = None
         if label is None and self.title and len(block.lines) > 1:
             text, subtitle = _split_subtitle([line.plain() for line in block.lines], self.title, text)
         section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
+        section.capitals = label is None and _in_capitals(text)
         self.stack[-1].children.append(section)
         self.stack.append(section)
         self.last = None
 
-    def _level(self, label: str | None) -> int:
-        """Return a heading's level: by its label's kind, or one below the last labelled heading."""
+    def _level(self, label: str | None, text: str = "") -> int:
+        """Return a heading's level: by its label's kind, or one below the last labelled heading.
+
+        Among headings without labels, one in capitals heads those in ordinary case under it
+        ("IDENTITY, DIVERSITY AND PLURALISM" / "Article 1 – Cultural diversity ...").
+        """
         labelled = [c for c in self.stack[1:] if c.label is not None]
         if label is None:
-            return labelled[-1].level + 1 if labelled else 1
+            base = labelled[-1].level + 1 if labelled else 1
+            capitals = [c for c in self.stack[1:] if c.label is None and c.capitals and c.level >= base]
+            if capitals and not _in_capitals(text):
+                return capitals[-1].level + 1
+            return capitals[-1].level if capitals else base
         kind = (
             "roman"
             if re.fullmatch(r"[IVXLC]+\.?", label) and label.rstrip(".") not in ("C", "L", "D")
@@ -270,8 +284,10 @@ class BodyReader:
         self.declaration = self.declaration or block.opener() == "WE"
         formula = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
         container = self.stack[-1]
-        if self.formula is None and container is self.root and not self.root.operative and not self.preamble:
+        first = self.formula is None and container is self.root and not self.root.operative
+        if first and (not self.preamble or self.formula_ahead):  # "Whereas ..." / "The Security Council"
             self.formula = formula
+            self.formula_ahead = False
             return
         if container is self.root or container.formula is not None or container.children:
             container = _Container(heading="", level=container.level + 1)
@@ -319,7 +335,8 @@ class BodyReader:
         paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
         if kind == "operative" and _announces(block):
             self.announced = _number_value(number) or 0  # "... the statutes of which shall be as follows:"
-        if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and self.formula is not None:
+        placed = self.formula is not None or self.formula_ahead
+        if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and placed:
             self.preamble.append(paragraph)
             self.last = paragraph
             return
@@ -399,7 +416,7 @@ class BodyReader:
         elif verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
             opener = self.verbs.kind_of(getattr(verb, "text", ""))
         formal = any(c.formula is not None for c in self.stack) or (
-            self.formula is not None and not self.stack[0].annex
+            (self.formula is not None or self.formula_ahead) and not self.stack[0].annex
         )
         operative_seen = self.stack[-1].operative
         # Set off by emphasis or capitals, or said by the body as the subject: surely a verb.
@@ -483,6 +500,28 @@ def _announces(block: Block) -> bool:
         return False  # the common case, told without the paragraph's plain text
     text = without_trailing_refs(block.plain())
     return text.endswith(":") and _ANNOUNCES.search(text[-_ANNOUNCE_TAIL:]) is not None
+
+
+def _formula_after_preamble(blocks: list[Block]) -> bool:
+    """Tell a text whose preamble comes before its formula: "Whereas ..., The Security Council".
+
+    Older resolutions open so: their preambular paragraphs, then the body's name, then the
+    operative part ("Decides to ...").
+    """
+    seen_preamble = False
+    for block in blocks[:_FORMULA_AHEAD_REACH]:
+        opener = block.opener()
+        if opener == "PREAMBULAR_VERB" and block.kind == "text":
+            seen_preamble = True
+        elif opener in ("FORMULA", "WE"):
+            return seen_preamble
+        elif block.kind == "numbered" or opener == "OPERATIVE_VERB":
+            return False
+    return False
+
+
+def _in_capitals(text: str) -> bool:
+    return text.isupper() and sum(char.isalpha() for char in text) > 3
 
 
 def _number_value(number: str | None) -> int | None:

@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -49,15 +49,21 @@ class LabelRule:
 
 @attrs.frozen
 class SymbolRule:
-    """A head's number becomes the symbol ``template`` (with ``\\1`` ...) where ``organ`` issued it."""
+    """A head's number becomes the symbol ``template`` (with ``\\1`` ...) where ``organ`` issued it.
+
+    ``kind``: the rule holds for documents of that kind ("resolution"), or of no stated kind.
+    """
 
     number: re.Pattern[str]
     template: str
     organ: str | None = None
+    kind: str | None = None
 
-    def apply(self, number: str, organ: str | None) -> str | None:
+    def apply(self, number: str, organ: str | None, kind: str | None = None) -> str | None:
         """Return the symbol for a head's number, or None when the rule does not apply."""
         if self.organ is not None and organ != self.organ:
+            return None
+        if self.kind is not None and kind is not None and kind != self.kind:
             return None
         match = self.number.fullmatch(number)
         return match.expand(self.template) if match else None
@@ -126,10 +132,10 @@ class Conventions:
         text = label.strip()
         return next((rule for rule in self.labels if rule.label.fullmatch(text)), None)
 
-    def symbol(self, number: str, organ: str | None) -> str:
+    def symbol(self, number: str, organ: str | None, kind: str | None = None) -> str:
         """Return the symbol of a document whose head gives this number."""
         for rule in self.symbols:
-            found = rule.apply(number, organ)
+            found = rule.apply(number, organ, kind)
             if found is not None:
                 return found
         return number
@@ -187,6 +193,11 @@ class _Reader:
     """Reads and checks a ``body.toml``, naming the key at fault in every error."""
 
     _TOP = frozenset({"name", "title", "extends", "grammar", "lexicon", "terminals", "detect", "header", "paragraphs"})
+    _TABLES: ClassVar[dict[str, frozenset[str]]] = {
+        "lexicon": frozenset({"casing", "operative_forms"}),
+        "header": frozenset({"organs", "symbols", "titled_symbols"}),
+        "paragraphs": frozenset({"subjects", "operative_part", "closing", "labels"}),
+    }
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
@@ -200,6 +211,10 @@ class _Reader:
         unknown = sorted(set(data) - self._TOP)
         if unknown:
             raise self.fail(unknown[0], f"unknown key (known: {', '.join(sorted(self._TOP))})")
+        for table, known in self._TABLES.items():
+            wrong = sorted(set(self.table(data, table)) - known)
+            if wrong:
+                raise self.fail(f"{table}.{wrong[0]}", f"unknown key (known: {', '.join(sorted(known))})")
         name = self.text(data, "name")
         lexicon = self.table(data, "lexicon")
         header = self.table(data, "header")
@@ -239,6 +254,7 @@ class _Reader:
             self.pattern(f"{key}.number", self.text(rule, "number")),
             self.text(rule, "symbol"),
             self.text(rule, "organ", None),
+            self.text(rule, "kind", None),
         )
 
     def titled(self, index: int, rule: dict[str, Any]) -> TitledSymbol:

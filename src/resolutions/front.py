@@ -26,8 +26,13 @@ _TITLE_LENGTH = 250
 #: An emphasised or heading block longer than this is still prose.
 _MARKED_TITLE_LENGTH = 600
 #: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
-#: session, held on October 7, 2022)", "[Adopted without a vote]".
-_ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
+#: session, held on October 7, 2022)", "[Adopted without a vote]", "(adopted on 11 November
+#: 2020)", "Resolution adopted by consensus by the 146th IPU Assembly".
+_ADOPTION = re.compile(
+    r"^[(\[]?\s*(?:(?:Resolution|Decision|Declaration|Recommendation|Text)\s+)?(?:[Aa]dopted|ADOPTED)\s+"
+    r"(?:at|by|on|without|unanimously|in)\b.*$",
+    re.DOTALL,
+)
 #: A title that says when the text was adopted: "European Parliament resolution of 5 May 2022 on".
 _ADOPTED_IN_TITLE = re.compile(
     rf"^.{{0,80}}\b(?:resolution|decision|recommendation|declaration|opinion)\s+of\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\b",
@@ -111,10 +116,12 @@ def read_front(
             front.header_lines.append(HeaderLine("sponsors", text, span))
             index += 1
             continue
-        if formula_at is not None and candidates and PART_LABEL.match(text):
+        if formula_at is not None and PART_LABEL.match(text):
             break  # "A" / its title / its formula: the first part of a resolution in parts
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.opener() in VERBS and block.kind == "text" and not ends_sentence(text) and "," in text:
+            break  # a preamble that comes before the formula: "Whereas the Council ..., and"
         if not _title_like(block, long_title) or (following is not None and _goes_on(following)):
             break  # not a title: prose, or the first half of a paragraph cut by the page
         h1 = _is_h1(block)

@@ -19,7 +19,7 @@ from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
 from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
-from resolutions.split import head_number
+from resolutions.split import head_date, head_number
 
 #: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
 _BODY = re.compile(
@@ -27,15 +27,21 @@ _BODY = re.compile(
     r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|Sub-Commission)"
     r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
-_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
+_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.?\s*Resolutions?\s+of\s+(.+)$")
 _OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
     r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)(?:\s+on(?:\s+(?P<date>.+))?)?$|"
     r"^Adopted\s+by\s+the\s+(?P<organ2>.+?)\s+at\s+its\s+(?P<meeting>\S+)\s+meeting\s*,?(?:\s+on(?:\s+(?P<date2>.+))?)?$"
 )
-_BRACKETED = re.compile(r"^\[.*\]$")
+#: A line in brackets: "[without reference to a Main Committee (A/73/L.8)]", "[S/4741]" (the
+#: draft's symbol, which OCR may give with a round bracket: "(S/3139/Rev.2]").
+_BRACKETED = re.compile(r"^\[.*\]$|^[\[({]\s*[A-Z]{1,2}/[0-9A-Z][\w./\-]*(?:\s+and\s+[\w./\-]+)*\s*[\])}]{1,2}$")
+#: A date line that OCR damaged: "ef 15 June 1965", "of 3f July 1989", "on 10 Auqust 1993".
+_DAMAGED_DATE = re.compile(r"^[a-z]{2}\s+\S{1,3}\s+[A-Za-z.]{3,10}\.?\s+(?:1[89]|20)[0-9]{2}\.?$")
 #: A resolution's number before its title: "73/7.", "ES-11/1.", "77/126 A."
 RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
+#: The same number before its title without its stop: "73/7 Report of ..." (a capital follows).
+_BARE_RESOLUTION_NUMBER = re.compile(r"^((?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s[A-Z])?)\s+([A-Z].*)$")
 _SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
 #: A name that goes on on the next line: it ends with a connecting word.
 _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
@@ -163,6 +169,8 @@ class _Reader:
         when fields were read above it and more follow close below.
         """
         text = line.plain()
+        if self.fields and line.kind == "text" and _DAMAGED_DATE.match(text):
+            return True  # a date OCR damaged: the date is lost, not the header
         if not self.fields or line.kind != "text" or len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
             return False
         if len(text.split()) > _UNKNOWN_FIELD_WORDS and not any(c.isdigit() or c == "/" for c in text):
@@ -375,6 +383,8 @@ class _Reader:
         if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
             self.set("symbol", head[1], span, text)
             self.fields.setdefault("kind", head[0])
+            if (date := head_date(text)) is not None:  # "... of 22 November 1967"
+                self.fields.setdefault("date", date)
             return True
         if match := _SC_OLD.match(text):
             self.set("symbol", f"{match.group(1)} ({match.group(2)})", span, text)  # its body's symbol rules apply
@@ -491,10 +501,13 @@ class _Reader:
 
 
 def split_numbered_title(text: str) -> tuple[str, str] | None:
-    """Split "73/7. Report of the Court" into its number and its title; None for other text."""
+    """Split "73/7. Report of the Court" (or "73/7 Report ...") into its number and its title."""
     number, _, rest = text.partition(" ")
     rest = rest.strip()
-    return (number, rest) if rest and RESOLUTION_NUMBER.match(number) else None
+    if rest and RESOLUTION_NUMBER.match(number):
+        return number, rest
+    bare = _BARE_RESOLUTION_NUMBER.match(text)
+    return (bare.group(1), bare.group(2)) if bare else None
 
 
 def _is_logo_word(text: str) -> bool:

@@ -10,12 +10,14 @@ masthead of its own) belongs to the document it heads.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
 import attrs
 
 from resolutions.conventions import Conventions
+from resolutions.dates import MONTH, parse_date
 from resolutions.lines import FIELDS, VERBS, Line
 
 #: A document's head: its kind and its number, alone on the line ("Decision 12/CP.24",
@@ -26,11 +28,16 @@ HEAD = re.compile(
     r"^(?P<kind>Decision|Resolution|Recommendation|Declaration|DECISION|RESOLUTION|RECOMMENDATION|DECLARATION)"
     r"[ \u00a0]+(?P<number>(?:[A-Z]{1,5}[.\-/ ]?)?[0-9][\w./\-]*(?:[ \u00a0]*\([\w ./\-]{1,20}\))?(?:[ \u00a0][A-Z])?"
     r"|[A-Z]{1,6}(?:/[A-Z0-9][\w.\-]*)+(?:[ \u00a0]*\([0-9]{4}\))?)"
+    # when it was adopted, on the same line: "Resolution 242 (1967) of 22 November 1967"
+    rf"(?:[ \u00a0]*,?[ \u00a0]+(?:of|adopted on|adopted at [^,]{{1,60}},? on)[ \u00a0]+"
+    rf"(?P<date>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}}))?"
     r"[ \u00a0]*\.?$"
 )
 #: The numbered title of the annual volumes: "73/7. Report of the ...", "ES-11/1. Aggression
 #: against Ukraine". (A body's own, "WHA66.12 Neglected tropical diseases", its layer declares.)
-NUMBERED_HEAD = re.compile(r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?\.(?:[ \u00a0]+\S.*)?$")
+NUMBERED_HEAD = re.compile(
+    r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?(?:\.(?:[ \u00a0\t]+\S.*)?|[ \u00a0\t]+[A-Z].*)$"
+)
 #: A contents table's heading.
 _CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
 #: How far below its head a document's formula or first paragraph may be (title lines between).
@@ -88,6 +95,12 @@ def head_number(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return match.group("kind").lower(), " ".join(match.group("number").split())
+
+
+def head_date(text: str) -> datetime.date | None:
+    """Return the date a head line gives ("Resolution 242 (1967) of 22 November 1967"), or None."""
+    match = HEAD.match(text)
+    return parse_date(match.group("date")) if match is not None and match.group("date") else None
 
 
 def _is_head(line: Line, conventions: Conventions) -> bool:

@@ -103,8 +103,8 @@ def header_lines(header: Header, organ_in_formula: str | None = None) -> list[st
         lines.append(f"{header.kind.capitalize()} {header.symbol}")  # "Decision 12/CP.24"
     elif header.symbol:
         lines.append(header.symbol)
-    if header.organ and header.organ != organ_in_formula:
-        lines.append(header.organ)
+    if header.organ and (header.organ != organ_in_formula or header.body):
+        lines.append(header.organ)  # (a subsidiary body's line needs its organ's above it)
     if header.distribution:
         lines.append(f"Distr.: {header.distribution}")
     if header.date is not None and not header.place:

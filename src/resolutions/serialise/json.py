@@ -1,6 +1,6 @@
 """JSON and plain dicts: the whole document tree, every field of every node, and back again.
 
-The format (``schema_version`` 1; ``document.schema.json`` beside this module describes it):
+The format (``schema_version`` 2; ``document.schema.json`` beside this module describes it):
 
 - Every node is an object whose first key, ``"type"``, names its class (``"Paragraph"``,
   ``"FootnoteRef"``); its other keys are the class's fields in declaration order, always all of
@@ -61,7 +61,14 @@ if TYPE_CHECKING:
     import cattrs
 
 #: The version of the format :func:`to_dict` writes and :func:`from_dict` reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: What version 2 added to version 1, which is still read: each new field, and its value then.
+_ADDED_IN_2: dict[str, dict[str, Any]] = {
+    "VerbPhrase": {"guessed": False, "subject": None},
+    "Header": {"kind": None},
+    "Preamble": {"enacting": None},
+    "Document": {"grammar": None},
+}
 #: The key that names a node's class.
 TAG = "type"
 #: The node classes the format knows, each tagged with its class name (spans are pairs).
@@ -112,7 +119,7 @@ def from_dict(data: dict[str, Any]) -> Document:
     """Rebuild a document from :func:`to_dict`'s output (or the same data read from JSON).
 
     Args:
-        data: A dict in the format of ``schema_version`` 1.
+        data: A dict in the format of ``schema_version`` 2 (or 1, which had fewer fields).
 
     Returns:
         The document, equal to the one written, spans and source included.
@@ -124,6 +131,9 @@ def from_dict(data: dict[str, Any]) -> Document:
     if not isinstance(data, dict):
         raise ParseError(f"a document is a JSON object, not {type(data).__name__}", expected="an object")
     version = data.get("schema_version")
+    if version == 1:
+        data = _from_version_1(data)
+        version = SCHEMA_VERSION
     if version != SCHEMA_VERSION:
         raise ParseError(
             f"schema_version {version!r} is not one this version of resolutions reads"
@@ -227,6 +237,22 @@ def _converter() -> cattrs.Converter:
     for union in (Inline, Block):
         converter.register_structure_hook(union, _union_reader(union, converter))
     return converter
+
+
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Give a version 1 document the fields version 2 added, with the values they then had."""
+    copy: dict[str, Any] = json.loads(json.dumps(data))  # a deep copy: the caller's data stays as it was
+    stack: list[Any] = [copy]
+    while stack:  # a walk without recursion: documents may nest deep
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in _ADDED_IN_2.get(item.get(TAG, ""), {}).items():
+                item.setdefault(key, value)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    copy["schema_version"] = SCHEMA_VERSION
+    return copy
 
 
 def _is_node(cls: Any) -> bool:
