@@ -88,7 +88,7 @@ def test_eids_are_unique_and_follow_the_naming_convention(path: Path) -> None:
 def test_a_repeated_number_gets_distinct_eids_with_the_number_in_them() -> None:
     document = resolutions.parse_file(SEEDS[2])
     repeated = [
-        n for n, c in collections.Counter(p.number for p in document.body if isinstance(p, Paragraph)).items() if c > 1
+        n for n, c in collections.Counter(p.label for p in document.body if isinstance(p, Paragraph)).items() if c > 1
     ]
     assert repeated, "seed 002 numbers two paragraphs 11."
     root = etree.fromstring(document.to_akn().encode("utf-8"))
@@ -269,7 +269,7 @@ def test_bluebell_seed_002_imports_every_numbered_paragraph_and_every_footnote()
     numbers = [p.findtext(f"{AKN}num") for p in root.iter(f"{AKN}paragraph") if p.find(f"{AKN}num") is not None]
     notes = {n.get("marker"): " ".join("".join(n.itertext()).split()) for n in root.iter(f"{AKN}authorialNote")}
     document = from_akn(data)
-    assert [p.number for p in document.paragraphs() if p.number is not None] == numbers
+    assert [p.label for p in document.paragraphs() if p.label is not None] == numbers
     assert {f.marker: " ".join("".join(_texts(f.content)).split()) for f in document.footnotes} == notes
     markers = [r["footnotes"] for r in document.records()]
     assert {m for found in markers for m in found} <= set(notes)

@@ -16,7 +16,16 @@ from hypothesis import given
 import resolutions
 from resolutions import cli, nodes
 from resolutions.errors import ParseError
-from resolutions.serialise.json import NODE_CLASSES, SCHEMA_VERSION, from_dict, from_json, schema, to_dict, to_json
+from resolutions.serialise.json import (
+    NODE_CLASSES,
+    RENAMED_KEYS,
+    SCHEMA_VERSION,
+    from_dict,
+    from_json,
+    schema,
+    to_dict,
+    to_json,
+)
 from tests import strategies
 from tests.conftest import SEEDS, STYLES, corpus_texts
 
@@ -96,7 +105,8 @@ def test_keys_follow_the_declared_field_order() -> None:
     def walk(value: Any) -> None:
         if isinstance(value, dict):
             cls = getattr(nodes, value["type"])
-            expected = [field.name for field in attrs.fields(cls)]
+            renamed = RENAMED_KEYS.get(cls, {})
+            expected = [renamed.get(field.name, field.name) for field in attrs.fields(cls)]
             keys = [key for key in value if key not in ("schema_version", "type")]
             assert keys == expected, value["type"]
             seen.add(value["type"])
@@ -138,15 +148,18 @@ def test_schema_ships_in_the_package_and_describes_every_node() -> None:
     assert found["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     for cls in NODE_CLASSES:
         definition = found["$defs"][cls.__name__]
-        fields = [field.name for field in attrs.fields(cls)]
+        renamed = RENAMED_KEYS.get(cls, {})
+        fields = [renamed.get(field.name, field.name) for field in attrs.fields(cls)]
         extra = ["schema_version"] if cls is nodes.Document else []
         assert list(definition["properties"]) == [*extra, "type", *fields], cls.__name__
         assert definition["required"] == [*extra, "type", *fields], cls.__name__
         assert definition["additionalProperties"] is False
         assert definition["properties"]["type"] == {"const": cls.__name__}
         hints = typing.get_type_hints(cls, vars(nodes))
-        for name in fields:
-            choices = typing.get_args(hints[name]) if typing.get_origin(hints[name]) is typing.Literal else None
+        for field in attrs.fields(cls):
+            name = renamed.get(field.name, field.name)
+            hint = hints[field.name]
+            choices = typing.get_args(hint) if typing.get_origin(hint) is typing.Literal else None
             if choices:
                 assert definition["properties"][name]["enum"] == list(choices), f"{cls.__name__}.{name}"
     assert schema() is not schema()  # a fresh copy each time

@@ -1,4 +1,10 @@
-"""The example notebooks: committed without outputs, and they run, from the repository root and from examples/."""
+"""The example notebooks: committed without outputs, and they run from any folder.
+
+A notebook opened from the repository root, from ``examples/`` or from anywhere else finds
+its documents the same way (``resolutions.examples()``, or paths from the notebook's own
+place), so each one is run from the root and from ``examples/``, and the first one also from
+a folder that has nothing to do with the checkout.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +19,12 @@ from tests.conftest import EXAMPLES, ROOT
 
 nbformat = pytest.importorskip("nbformat")
 
+NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 NOTEBOOK = EXAMPLES / "notebook.ipynb"
-CORPUS = EXAMPLES / "corpus.ipynb"
 SEED = EXAMPLES / "002_5927ce86d9264869.txt"
-#: Where a notebook may be started from: its own folder (Jupyter's default) and the repository root.
-STARTS = pytest.mark.parametrize("start", [EXAMPLES, ROOT], ids=["from-examples", "from-root"])
 
 
-@pytest.mark.parametrize("path", [NOTEBOOK, CORPUS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
 def test_notebook_is_valid_and_kept_without_outputs(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
@@ -30,14 +34,36 @@ def test_notebook_is_valid_and_kept_without_outputs(path: Path) -> None:
         assert cell.outputs == [] and cell.execution_count is None
 
 
-def _execute(path: Path, start: Path) -> Any:
-    """Run every cell of a notebook in a kernel started in ``start``; return the notebook."""
+@pytest.mark.parametrize("folder", [ROOT, EXAMPLES], ids=["from-root", "from-examples"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_runs_from_the_root_and_from_examples(path: Path, folder: Path) -> None:
+    outputs = _outputs(_run(path, folder))
+    assert not [output for output in outputs if output.output_type == "error"]
+
+
+def test_notebook_shows_the_document_its_table_and_its_selections(tmp_path: Path) -> None:
+    notebook = _run(NOTEBOOK, tmp_path)  # a folder with no document in it
+    outputs = _outputs(notebook)
+    shown = [_data(output, "text/html") for output in outputs]
+    assert resolutions.parse_file(SEED).to_html(fragment=True) in shown  # a bare `doc` shows the HTML view
+    assert any('class="rs-verb rs-verb-preambular"' in html for html in shown)
+    assert any("<table" in html and "Are fully aware" in html for html in shown)  # the DataFrame
+    plain = [_data(output, "text/plain") for output in outputs]
+    encouraged = resolutions.parse_file(SEED).find("operative", verb="encourage", section="demand reduction")
+    assert encouraged and repr(encouraged) in plain  # a selection shows as short reprs
+    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
+    assert '"schema_version": 2' in printed
+    assert "same document: True | same source: True" in printed
+
+
+def _run(path: Path, folder: Path) -> Any:
+    """Execute a notebook with ``folder`` as the kernel's working folder, as Jupyter would."""
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     pytest.importorskip("pandas")
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(start)}}
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     )
     client.reset_execution_trackers()
     kernel = contextlib.ExitStack()
@@ -51,18 +77,8 @@ def _execute(path: Path, start: Path) -> Any:
     return notebook
 
 
-@STARTS
-def test_notebook_runs_and_shows_the_document(start: Path) -> None:
-    notebook = _execute(NOTEBOOK, start)
-    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
-    assert not [output for output in outputs if output.output_type == "error"]
-    shown = [_data(output, "text/html") for output in outputs]
-    assert resolutions.parse_file(SEED).to_html(fragment=True) in shown  # a bare `doc` shows the HTML view
-    assert any('class="rs-verb rs-verb-preambular"' in html for html in shown)
-    assert any("<table" in html and "Are fully aware" in html for html in shown)  # the DataFrame
-    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
-    assert '"schema_version": 2' in printed
-    assert "same document: True | same source: True" in printed
+def _outputs(notebook: Any) -> list[Any]:
+    return [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
 
 
 def _data(output: Any, mime: str) -> str:
@@ -71,16 +87,14 @@ def _data(output: Any, mime: str) -> str:
     return str(output.get("data", {}).get(mime, ""))
 
 
-@STARTS
-def test_corpus_notebook_loads_searches_counts_and_draws(start: Path) -> None:
+def test_corpus_notebook_loads_searches_counts_and_draws() -> None:
     pytest.importorskip("matplotlib")
     pytest.importorskip("pyarrow")
-    notebook = _execute(CORPUS, start)
-    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    outputs = _outputs(_run(EXAMPLES / "corpus.ipynb", ROOT))
     assert not [output for output in outputs if output.output_type == "error"]
     printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
     shared = ROOT.parent / "shared" / "bulk" / "unsc"  # where the notebook looks, beside the checkout
-    folder = shared if shared.is_dir() else EXAMPLES
+    folder = shared if shared.is_dir() else resolutions.examples()[0].parent
     documents = [r.document for r in resolutions.parse_files(folder, workers=1) if r.document is not None]
     condemning = [
         p

@@ -4,6 +4,9 @@
 >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized of the matter.\\n")
 >>> doc.header.organ
 'Security Council'
+
+``dir(resolutions)`` lists the public API (``__all__``); the modules behind it stay importable
+by name (``import resolutions.records``) for those who extend the library.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from resolutions.grammar import Grammar, available_bodies, load_grammar, registe
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
 from resolutions.parquet import read_parquet, write_parquet
+from resolutions.samples import examples
 from resolutions.serialise.akn import from_akn
 from resolutions.serialise.json import from_dict, from_json
 from resolutions.tabular import Tables, tables
 
+#: The one place the version is written: the build (hatchling) reads it from here, the command
+#: line's ``--version`` and ``importlib.metadata.version("resolutions")`` report it.
 __version__ = "0.1.0"
 
 __all__ = [
@@ -44,6 +50,7 @@ __all__ = [
     "available_bodies",
     "bodies",
     "differences",
+    "examples",
     "explain",
     "from_akn",
     "from_dict",
@@ -63,3 +70,8 @@ __all__ = [
     "tables",
     "write_parquet",
 ]
+
+
+def __dir__() -> list[str]:
+    """Show the public API in ``dir(resolutions)`` and tab completion, not the modules behind it."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__") and name.endswith("__"))})

@@ -49,7 +49,7 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
         ParseError: In strict mode, when the document has a problem.
         UnknownBodyError: When no grammar is known for ``body``.
 
-    Example:
+    Examples:
         >>> doc = parse("The General Assembly,\\n\\n1. Decides to remain seized of the matter.\\n")
         >>> doc.records()[0]["verb"]
         'Decides'
@@ -59,7 +59,14 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
     with _quiet_collector():
-        document = assemble(text, _lines(compiled, text), compiled)
+        lines = prepare(_lines(compiled, text), compiled, text)
+        found = split(lines, compiled.conventions)
+        # One document under a cover or a contents table is read as parse_all reads it; a text
+        # of several is read whole, and the reader is told where the others start.
+        preface = found.preface if len(found.starts) == 1 else 0
+        document = assemble(text, lines, compiled, annotated=True, preface=preface)
+        if len(found.starts) > 1:
+            document = _several(document, [lines[start] for start in found.starts[1:]])
     document = _read_with(document, grammar, fits)
     if strict:
         _raise_first_error(document)
@@ -81,7 +88,7 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
     Returns:
         The documents in order; the documents' sources end to end are ``text``.
 
-    Example:
+    Examples:
         >>> docs = parse_all("The General Assembly,\\n\\n1. Decides to remain seized of the matter.\\n")
         >>> len(docs), docs[0].records()[0]["verb"]
         (1, 'Decides')
@@ -117,7 +124,16 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
 def parse_all_file(
     path: str | Path, *, body: str | Grammar | None = None, encoding: str = "utf-8", strict: bool = False
 ) -> Collection:
-    """Read a file that may hold several documents and parse each (see :func:`parse_all`)."""
+    """Read a file that may hold several documents and parse each (see :func:`parse_all`).
+
+    The file is read as :func:`parse_file` reads it: text, PDF, web page or Word file.
+
+    Examples:
+        >>> import resolutions
+        >>> docs = resolutions.parse_all_file(resolutions.examples()[2])
+        >>> len(docs), docs[0].header.body
+        (1, 'Commission on Narcotic Drugs')
+    """
     extracted = extract_file(path, encoding=encoding)
     collection = parse_all(extracted.text, body=body, strict=strict)
     if not extracted.diagnostics or not collection.documents:
@@ -150,6 +166,12 @@ def parse_file(
         DecodeError: A text file that is not text in ``encoding`` (a ``UnicodeDecodeError``).
         ParseError: A PDF, web page or Word file that cannot be read, or (strict) a problem
             in the text.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse_file(resolutions.examples()[2])
+        >>> doc.header.body, doc.operative[0].verb.text
+        ('Commission on Narcotic Drugs', 'Are fully aware')
     """
     extracted = extract_file(path, encoding=encoding)
     return _with_reader_diagnostics(parse(extracted.text, body=body, strict=strict), extracted)
@@ -161,7 +183,7 @@ def parse_html(markup: str | bytes, *, body: str | Grammar | None = None, strict
     The page's blocks (paragraphs, list items, headings, table cells) become the lines of the
     text the parser reads; the document's source is that text. See docs/html.md.
 
-    Example:
+    Examples:
         >>> doc = parse_html("<p><i>The General Assembly</i>,</p><ol><li><i>Decides</i> to act.</li></ol>")
         >>> doc.records()[0]["verb"], doc.records()[0]["number"]
         ('Decides', '1')
@@ -190,6 +212,21 @@ def _grammar_for(text: str, body: str | Grammar | None) -> tuple[Grammar, bool]:
     if body is not None:
         return load_grammar(body), True
     return detect(text)
+
+
+def _several(document: Document, heads: list[Line]) -> Document:
+    """Warn that the text holds more documents than the one it was read as."""
+    first = heads[0]
+    named = ", ".join(repr(line.plain().strip()[:40]) for line in heads[:3]) + (", ..." if len(heads) > 3 else "")
+    warning = Diagnostic(
+        "warning",
+        "several-documents",
+        f"the text holds {len(heads) + 1} documents, read here as one; the others start at {named}",
+        "one document; parse_all() reads each document of a collection",
+        Span(first.start, first.eol),
+    )
+    diagnostics = sorted((*document.diagnostics, warning), key=lambda d: d.span.start)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
 
 
 def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:

@@ -39,7 +39,7 @@ from resolutions.nodes import (
     Span,
 )
 from resolutions.records import iter_paragraphs
-from resolutions.runin import split_run_ins
+from resolutions.runin import HeadsAndFormulas, split_run_ins
 from resolutions.serialise.source import uncovered
 
 if TYPE_CHECKING:
@@ -121,7 +121,8 @@ def prepare(lines: list[Line], compiled: Compiled, source: str) -> list[Line]:
     if "|" in source:
         split_table_rows(lines, compiled.cells)
     annotate(lines, source)
-    return split_run_ins(lines, source, compiled.inline, compiled.verbs, compiled.phrase_starts)
+    heads = HeadsAndFormulas(compiled.formula, compiled.cells)
+    return split_run_ins(lines, source, compiled.inline, compiled.verbs, compiled.phrase_starts, heads)
 
 
 def _unplaced(document: Document) -> list[Furniture]:

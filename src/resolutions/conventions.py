@@ -11,6 +11,7 @@ hold no branch for any body.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -23,13 +24,21 @@ from resolutions.errors import GrammarError
 from resolutions.nodes import Kind
 
 if sys.version_info >= (3, 11):
+    import re._constants as _sre_constants
+    import re._parser as _sre_parse
+
     import tomllib
 else:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
     import tomli as tomllib
 
 _KINDS = ("preambular", "operative", "paragraph")
 #: The casings a lexicon's phrases may be written in.
 CASINGS = ("title", "capitals", "lower")
+#: The shortest word a sign's pattern must hold for it to be looked for first (see ``score``).
+_LEAST_NEEDED = 3
 #: The written forms of an operative phrase: "decides" (third), "decide" (base), "to decide" (to).
 OPERATIVE_FORMS = ("third", "base", "to")
 
@@ -119,6 +128,19 @@ class Conventions:
     operative_forms: tuple[str, ...] = ("third", "base")
     extends: str | None = None
     grammar: str | None = None
+    #: Each label's rule once found: a document asks for every paragraph's, often many times.
+    _rules: dict[str, LabelRule | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        declared = {
+            "organs": self.organs,
+            "symbol rules": self.symbols,
+            "subjects": self.subjects,
+            "label rules": self.labels,
+            "signs": self.detect,
+        }
+        held = ", ".join(f"{len(v)} {k}" for k, v in declared.items() if v)
+        return f"<Conventions {self.name!r}{': ' + held if held else ''}>"
 
     @property
     def alias_map(self) -> dict[str, str]:
@@ -127,10 +149,14 @@ class Conventions:
 
     def label_rule(self, label: str | None) -> LabelRule | None:
         """Return the rule for a paragraph's label, if one declares its kind."""
-        if label is None:
+        if label is None or not self.labels:
             return None
-        text = label.strip()
-        return next((rule for rule in self.labels if rule.label.fullmatch(text)), None)
+        try:
+            return self._rules[label]
+        except KeyError:
+            text = label.strip()
+            rule = self._rules[label] = next((rule for rule in self.labels if rule.label.fullmatch(text)), None)
+            return rule
 
     def symbol(self, number: str, organ: str | None, kind: str | None = None) -> str:
         """Return the symbol of a document whose head gives this number."""
@@ -157,8 +183,22 @@ class Conventions:
         return any(pattern.match(text) for pattern in self.closing)
 
     def score(self, text: str) -> float:
-        """Weigh the signs that ``text`` is this body's."""
-        return sum(weight for pattern, weight in self.detect if pattern.search(text))
+        """Weigh the signs that ``text`` is this body's.
+
+        A sign whose pattern needs a word ("FCCC/", "European Parliament") is looked for only
+        where the text holds that word: a substring search is many times faster than a regular
+        expression tried at every character.
+        """
+        total = 0.0
+        for (pattern, weight), needed in zip(self.detect, self.needs, strict=True):
+            if (needed is None or needed in text) and pattern.search(text):
+                total += weight
+        return total
+
+    @property
+    def needs(self) -> tuple[str | None, ...]:
+        """For each sign, a string its pattern cannot match without (None when it has none)."""
+        return tuple(_needed_literal(pattern) for pattern, _ in self.detect)
 
     def under(self, parent: Conventions) -> Conventions:
         """Return these conventions added to a parent's: own rules first, the parent's after."""
@@ -173,6 +213,31 @@ class Conventions:
             labels=(*self.labels, *parent.labels),
             aliases=tuple({**parent.alias_map, **self.alias_map}.items()),
         )
+
+
+@functools.cache
+def _needed_literal(pattern: re.Pattern[str]) -> str | None:
+    """Return the longest run of plain characters that every match of ``pattern`` holds.
+
+    Only the pattern's top level is read (a run inside a group or an alternative is not sure to
+    be matched); runs shorter than three characters, and case-blind patterns, give None.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+    best = ""
+    run = ""
+    for op, value in parsed.data:
+        if op is _sre_constants.LITERAL:
+            run += chr(value)  # type: ignore[arg-type]
+            continue
+        best = max(best, run, key=len)
+        run = ""
+    best = max(best, run, key=len)
+    return best if len(best) >= _LEAST_NEEDED else None
 
 
 def load_conventions(path: Path) -> Conventions:

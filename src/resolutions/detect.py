@@ -16,7 +16,7 @@ from importlib import metadata
 from resolutions.grammar import _ENTRY_POINT_GROUP, _REGISTRY, DEFAULT_BODY, Grammar, load_grammar, shipped_bodies
 
 #: How much of a text's opening is weighed: headers, titles and formulas stand there.
-OPENING = 6000
+OPENING = 4000
 #: Marks that converters leave at line starts (byte order and direction marks), which would
 #: hide a line's first word from a sign anchored there.
 _INVISIBLE = re.compile("[\ufeff\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]")

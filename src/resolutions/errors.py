@@ -19,11 +19,37 @@ from collections.abc import Sequence
 
 
 class ResolutionsError(Exception):
-    """The root of every error this library raises on purpose."""
+    """The root of every error this library raises on purpose.
+
+    Catch it to handle any of them; each is also the built-in error a Python user would catch
+    for its kind of problem (a ``ValueError``, a ``FileNotFoundError``, a ``KeyError`` ...).
+
+    Examples:
+        >>> import resolutions
+        >>> try:
+        ...     resolutions.parse_file("no/such/file.txt")
+        ... except resolutions.ResolutionsError as error:
+        ...     print(type(error).__name__, isinstance(error, FileNotFoundError))
+        MissingFileError True
+    """
 
 
 class ParseError(ResolutionsError, ValueError):
     """The input is not a document the parser can accept (strict mode), or cannot be read.
+
+    Examples:
+        >>> import resolutions
+        >>> try:
+        ...     resolutions.parse("The Council,\\n\\n1. Decides.\\n\\n3. Requests.\\n", strict=True)
+        ... except resolutions.ParseError as error:
+        ...     print(error)
+        ...     print(error.line, error.column, error.expected)
+        line 5, column 0: paragraph 3 follows paragraph 1
+        expected paragraph 2
+        3. Requests.
+        ^
+        hint: parse without strict=True to read the document anyway (1 problem(s) found)
+        5 0 paragraph 2
 
     Attributes:
         message: What is wrong.
@@ -71,11 +97,29 @@ def _rebuild_parse_error(message: str, line: int, column: int, excerpt: str, exp
 
 
 class GrammarError(ResolutionsError):
-    """A grammar file or lexicon cannot be built (a problem with the grammar, not the input)."""
+    """A grammar file or lexicon cannot be built (a problem with the grammar, not the input).
+
+    Examples:
+        >>> import resolutions
+        >>> try:
+        ...     resolutions.parse("The Council,\\n", body=resolutions.Grammar("mine", "no/such/mine.lark"))
+        ... except resolutions.GrammarError as error:
+        ...     print(str(error).split(":")[0])
+        cannot build the grammar 'mine' from no/such/mine.lark
+    """
 
 
 class UnknownBodyError(ResolutionsError, KeyError):
-    """No grammar is known under the body name asked for."""
+    """No grammar is known under the body name asked for; also a ``KeyError``.
+
+    Examples:
+        >>> import resolutions
+        >>> try:
+        ...     resolutions.parse("The Council,\\n", body="nobody")
+        ... except KeyError as error:
+        ...     print(error.name, "un" in error.known)
+        nobody True
+    """
 
     def __init__(self, name: str, known: Sequence[str]) -> None:
         self.name = name
@@ -206,6 +250,20 @@ def _rebuild_unknown_encoding(encoding: str, hint: str) -> UnknownEncodingError:
 
 class LimitError(ResolutionsError):
     """Reading stopped at a limit that guards against files too large or too costly to read.
+
+    Examples:
+        >>> import resolutions
+        >>> error = resolutions.LimitError(
+        ...     "page 3 holds 2,400,000 characters",
+        ...     limit="chars_per_page",
+        ...     value=1_000_000,
+        ...     hint="pass limits=PdfLimits(chars_per_page=...) to read it anyway",
+        ... )
+        >>> print(error)
+        page 3 holds 2,400,000 characters (limit chars_per_page=1,000,000)
+        hint: pass limits=PdfLimits(chars_per_page=...) to read it anyway
+        >>> isinstance(error, resolutions.ResolutionsError)
+        True
 
     Attributes:
         message: What was found.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +75,10 @@ class Grammar:
     lexicon: Lexicon = attrs.field(factory=default_lexicon)
     builder: type[Builder] | None = None
     conventions: Conventions = attrs.field(factory=Conventions)
+
+    def __repr__(self) -> str:
+        # Short, as node reprs are: the phrases and rules it holds would fill a notebook cell.
+        return f"<Grammar {self.name!r} {self.path.name} {self.lexicon!r}>"
 
     def parser(self) -> lark.Lark:
         """Return the compiled LALR parser (memoised per grammar)."""
@@ -231,6 +236,8 @@ class Compiled:
         verbs: Reads verb phrases with the grammar's lexicon.
         phrase_starts: Word prefixes of the lexicon's phrases (see ``Lexicon.phrase_prefixes``).
         conventions: The body's declared conventions.
+        formula: The grammar's opening formula alone on a line (its terminal ``FORMULA``), to
+            tell one that shares its line with the document's head.
     """
 
     lark: lark.Lark
@@ -239,6 +246,10 @@ class Compiled:
     verbs: VerbReader
     phrase_starts: frozenset[str]
     conventions: Conventions
+    formula: re.Pattern[str]
+
+    def __repr__(self) -> str:
+        return f"<Compiled grammar {self.conventions.name!r}>"
 
 
 @functools.cache
@@ -252,8 +263,15 @@ def _compile(grammar: Grammar) -> Compiled:
     bare = {t.name: t.name.rpartition("__")[2] for t in parser.terminals}
     fields = [t for t in parser.terminals if aliases.get(bare[t.name], bare[t.name]) in FIELDS]
     cells = InlineScanner(fields, aliases=aliases)
+    formula = next(t for t in parser.terminals if bare[t.name] == "FORMULA")
     return Compiled(
-        parser, scanner, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes(), grammar.conventions
+        parser,
+        scanner,
+        cells,
+        VerbReader(grammar.lexicon),
+        grammar.lexicon.phrase_prefixes(),
+        grammar.conventions,
+        re.compile(formula.pattern.to_regexp()),
     )
 
 

@@ -252,7 +252,7 @@ class _Reader:
     def text_cell_fits(self, cell: list[Piece]) -> bool:
         text = plain_text(cell)
         return bool(self.organ.match(text) or text == "United Nations" or RESOLUTION_NUMBER.match(text)) or bool(
-            self.fields and len(text) < 150
+            (self.fields and len(text) < 150) or self.repaired_symbol(text) is not None
         )
 
     def take_fields(self, cell: list[Piece], whole: Span | None = None) -> None:
@@ -283,7 +283,9 @@ class _Reader:
     def take_cell_text(self, cell: list[Piece], beside_field: bool) -> None:
         text = plain_text(cell)
         span = Span(cell[0].start, cell[-1].end)
-        if self.organ.match(text):
+        if (repaired := self.repaired_symbol(text)) is not None:
+            self.set("symbol", repaired, span, text)
+        elif self.organ.match(text):
             self.set("organ" if "organ" not in self.fields else "body", text, span)
         elif RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))

@@ -21,6 +21,9 @@ _OBJECT_STARTS = (
     "that|to|the|its|their|his|her|a|an|all|each|both|any|upon|on|with|in|by|of|for|at|"
     "from|as|this|these|those|whether|how|once|again|also|further"
 )
+#: A phrase's word followed by a modal or "is" is a noun, the subject of a sentence: "Support
+#: shall be provided ...", "Notes are kept ..." (an agreement's articles, annexed).
+_NOT_A_SUBJECT = r"(?![ \t\u00a0]+(?:shall|should|may|must|will|would|can|could|might|is|are|was|were)(?![\w\u2019'-]))"
 _SPACE = r"[ \t\u00a0]+"
 #: A character trie: each character leads to the rest; "" marks the end of a word.
 _Trie = dict[str, "_Trie"]
@@ -117,6 +120,10 @@ class Lexicon:
     trailing: frozenset[str] = attrs.field(converter=_words)
     casing: tuple[str, ...] = ("title", "capitals")
     forms: tuple[str, ...] = ("third", "base")
+
+    def __repr__(self) -> str:
+        counts = f"{len(self.preambular)} preambular, {len(self.operative)} operative phrases"
+        return f"<Lexicon {counts}, casing {'/'.join(self.casing)}>"
 
     @classmethod
     def load(cls, directory: Path) -> Lexicon:
@@ -226,11 +233,14 @@ class Lexicon:
             # Tried first: where it matches, it matches at least what the plain phrases would.
             branches += [self._infix_regex(phrases), with_adverbs, trie_regex(_cased(p)[0] for p in phrases)]
         if "capitals" in self.casing:
-            branches.append(trie_regex(p.upper() for p in phrases))
+            # "FURTHER DECIDES", "ALSO URGES": the adverbs in capitals too.
+            leading_upper = trie_regex(a.upper() for a in sorted(self.leading))
+            upper = trie_regex(p.upper() for p in phrases)
+            branches.append(rf"(?:(?:{leading_upper}),?{_SPACE})*(?:{upper})")
         if "lower" in self.casing:
             branches.append(rf"(?:(?:{leading_lower}),?{_SPACE})*(?:{lower})")
         head = "(?:" + "|".join(branch for branch in branches if branch) + ")"
-        return rf"{head}{self.trailing_adverb_regex()}*(?![\w\u2019'-])"
+        return rf"{head}{self.trailing_adverb_regex()}*(?![\w\u2019'-]){_NOT_A_SUBJECT}"
 
     def _infix_regex(self, phrases: list[str]) -> str:
         """Return a regex for phrases of several words with an adverb after the first one.

@@ -24,15 +24,16 @@ COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "foot
 def iter_paragraphs(document: Document) -> Iterator[Paragraph]:
     """Yield every paragraph in document order: preamble, body, annexes."""
     yield from document.preamble.paragraphs
-    yield from _walk(document.body)
+    yield from iter_blocks(document.body)
     for annex in document.annexes:
-        yield from _walk(annex.children)
+        yield from iter_blocks(annex.children)
 
 
-def _walk(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
+def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
+    """Yield the paragraphs among blocks in order, those of sections (at any depth) included."""
     for block in blocks:
         if isinstance(block, Section):
-            yield from _walk(block.children)
+            yield from iter_blocks(block.children)
         else:
             yield block
 
@@ -104,8 +105,8 @@ def _add_paragraph(rows: list[dict[str, Any]], paragraph: Paragraph, path: list[
     rows.append(
         {
             "kind": paragraph.kind,
-            "number": bare_number(paragraph.number),
-            "label": paragraph.number,
+            "number": paragraph.number,
+            "label": paragraph.label,
             "verb": paragraph.verb.phrase if paragraph.verb is not None else None,
             "text": paragraph_text(paragraph),
             "section": list(path),
@@ -122,7 +123,7 @@ def _add_item(rows: list[dict[str, Any]], item: SubItem, parent: int, path: list
     rows.append(
         {
             "kind": "item",
-            "number": bare_number(item.label),
+            "number": item.number,
             "label": item.label,
             "verb": None,
             "text": " ".join(inline_text(item.content).split()),

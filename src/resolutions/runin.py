@@ -20,11 +20,18 @@ import re
 
 from resolutions.inline import InlineScanner
 from resolutions.lines import VERBS, Line, Piece
+from resolutions.split import head_number
 from resolutions.verbs import VerbReader
 
 #: What must follow a plain (unemphasised) phrase for it to open a paragraph.
 _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
+#: Where a formula may start inside a line: after a space (a column gap or one), "The" or "THE".
+_FORMULA_IN_LINE = re.compile(r"[ \t\u00a0]+(?=(?:The|THE)[ \t])")
+#: The pieces a head's line opens with: its symbol as a cell, or text ("73/7.", "Resolution ...").
+_HEAD_PIECES = frozenset({"TEXT", "SYMBOL", "GAP"})
+#: A resolution's number in the General Assembly's volumes: "73/7.", "ES-11/1."
+_NUMBERED = re.compile(r"(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}\.?")
 
 
 def split_run_ins(
@@ -33,6 +40,7 @@ def split_run_ins(
     scanner: InlineScanner,
     verbs: VerbReader,
     phrase_starts: frozenset[str] = frozenset(),
+    heads: HeadsAndFormulas | None = None,
 ) -> list[Line]:
     """Return the lines with each run-in paragraph on a line of its own.
 
@@ -44,8 +52,10 @@ def split_run_ins(
         verbs: The verb reader, which knows the lexicon's phrases.
         phrase_starts: Word prefixes of the phrases: a formula may run on into a phrase that
             a line break cuts ("The CouncilHaving" / "considered:").
+        heads: What tells a document's head and a formula, which may share a line
+            ("S/RES/2334 (2016) The Security Council,").
     """
-    places = [match.end() for match in verbs.run_ins.finditer(source)]
+    places = verbs.run_in_places(source)
     starts = [line.start for line in lines] if places else []
     candidates: dict[int, list[int]] = {}
     for place in places:
@@ -56,12 +66,73 @@ def split_run_ins(
         if line.role != "content" or not pieces:
             out.append(line)
             continue
+        if heads is not None and (parts := heads.cut(line)) is not None:
+            out.extend(parts)
+            continue
         leads = pieces[0].kind == "FORMULA_LEAD" or (len(pieces) > 1 and pieces[1].kind == "FORMULA_LEAD")
         cuts = _formula_cut(line, verbs, phrase_starts) if leads else []
         if index in candidates:
             cuts += _phrase_cuts(pieces, candidates[index], verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
+
+
+class HeadsAndFormulas:
+    """Cuts a line that holds a document's head and its formula.
+
+    "S/RES/2334 (2016) The Security Council,", "73/7. The General Assembly,", "Resolution 2334
+    (2016)   The Security Council,": the head for the header, the formula for the body.
+    """
+
+    def __init__(self, formula: re.Pattern[str], cells: InlineScanner) -> None:
+        self.formula = formula
+        self.cells = cells
+
+    def cut(self, line: Line) -> list[Line] | None:
+        """Return the head's line and the formula's, or None when the line is not so."""
+        if line.kind != "text" or line.label is not None or line.pieces[0].kind not in _HEAD_PIECES:
+            return None
+        text = line.text()
+        if _FORMULA_IN_LINE.search(text) is None:
+            return None
+        start = line.pieces[0].start
+        for match in _FORMULA_IN_LINE.finditer(text):
+            head, formula = text[: match.start()].strip(), text[match.end() :].rstrip()
+            read = self.formula.match(formula + "\n")  # the formula's pattern looks for the line's end
+            if read is None or read.end() != len(formula) or not self.is_head(head):
+                continue
+            head_at = start + len(text) - len(text.lstrip())
+            formula_at = start + match.end()
+            kind = self.cells.whole(head) or "TEXT"
+            first = Line(
+                "text",
+                line.start,
+                formula_at,
+                head_at + len(head),
+                line.page_break,
+                line.indent,
+                None,
+                [Piece(kind, head, head_at, head_at + len(head))],
+                0,
+            )
+            second = Line(
+                "text",
+                formula_at,
+                line.end,
+                line.eol,
+                False,
+                0,
+                None,
+                [Piece("FORMULA", formula, formula_at, formula_at + len(formula))],
+                line.blanks,
+            )
+            for part in (first, second):
+                part.role, part.page = line.role, line.page
+            return [first, second]
+        return None
+
+    def is_head(self, text: str) -> bool:
+        return bool(self.cells.whole(text) == "SYMBOL" or head_number(text) or _NUMBERED.fullmatch(text))
 
 
 def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -> list[int]:

@@ -36,12 +36,15 @@ class VerbReader:
         self._subjects: dict[tuple[str, ...], re.Pattern[str]] = {}
         regexes = lexicon.terminal_regexes()
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
-        #: A comma or semicolon, then the first word of a phrase: where a run-in paragraph may
-        #: start (see resolutions.runin). A trie of words: each comma costs one quick match.
-        self.run_ins = re.compile(
-            rf"[,;][ \t\u00a0]*(?=(?:\*{{1,3}}|_{{1,2}}|<(?:i|em|b|strong)>)?(?:{trie_regex(lexicon.first_words())})"
+        #: A comma or a semicolon, then the first word of a phrase: where a run-in paragraph may
+        #: start (see resolutions.runin). A trie of words: each comma costs one quick match. One
+        #: pattern per mark: a pattern that opens with one character is searched for far faster
+        #: than one that opens with a class of two.
+        phrase = (
+            rf"[ \t\u00a0]*(?=(?:\*{{1,3}}|_{{1,2}}|<(?:i|em|b|strong)>)?(?:{trie_regex(lexicon.first_words())})"
             r"(?![\w\u2019'-]))"
         )
+        self._run_ins = (re.compile("," + phrase), re.compile(";" + phrase))
         self._kind_regexes = regexes  # compiled when first needed: most documents never need them
         self._by_kind: dict[str, re.Pattern[str]] | None = None
         # Words that can go on with a phrase already begun: any word of a phrase but its first,
@@ -51,6 +54,10 @@ class VerbReader:
             for phrase in (*lexicon.preambular, *lexicon.operative, *lexicon.leading, *lexicon.trailing)
             for word in phrase.split()[1:]
         ) | frozenset(word for adverb in lexicon.trailing for word in adverb.split())
+
+    def run_in_places(self, text: str) -> list[int]:
+        """Return, in order, the offsets in text where a run-in paragraph may start."""
+        return sorted(match.end() for pattern in self._run_ins for match in pattern.finditer(text))
 
     def take(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Take the opening verb phrase off a paragraph's pieces.

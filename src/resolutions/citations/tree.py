@@ -274,10 +274,10 @@ class _Walker:
         self.notes(paragraph.content, verb)
         found = self.search(paragraph.content, context, paragraph.parts)
         if found:
-            self.found.append(Located("paragraph", self.row, _bare(paragraph.number), verb, found))
+            self.found.append(Located("paragraph", self.row, _bare(paragraph.label), verb, found))
         self.row += 1
         if paragraph.items:
-            self.items(paragraph.items, paragraph.number, verb, context)
+            self.items(paragraph.items, paragraph.label, verb, context)
 
     def items(self, items: tuple[SubItem, ...], number: str | None, verb: str | None, context: Context) -> None:
         for item in items:

@@ -37,7 +37,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
-_INSTALL_HINT = 'install the Word extra: pip install "resolutions[docx]"'
+_INSTALL_HINT = 'install the Word extra: pip install "resolutions[docx]" (in a checkout: pip install -e ".[docx]")'
 _CONVERT_HINT = "convert it to .docx first, for example: soffice --headless --convert-to docx {name}"
 
 

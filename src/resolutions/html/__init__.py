@@ -28,7 +28,7 @@ __all__ = ["HtmlSupportMissingError", "extract_html", "read_html"]
 
 #: The page's own statement of its encoding: <meta charset="..."> or http-equiv content.
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
-_INSTALL_HINT = 'install the HTML extra: pip install "resolutions[html]"'
+_INSTALL_HINT = 'install the HTML extra: pip install "resolutions[html]" (in a checkout: pip install -e ".[html]")'
 
 
 class HtmlSupportMissingError(ParseError, ImportError):

@@ -26,7 +26,7 @@ LOCK = threading.RLock()
 _A_PAGE = re.compile(rb"/Type\s*/(?:Page(?![A-Za-z])|ObjStm)")
 _PAGE_TREE = re.compile(rb"/Type\s*/Pages\b")
 
-_INSTALL_HINT = 'install the PDF extra: pip install "resolutions[pdf]"'
+_INSTALL_HINT = 'install the PDF extra: pip install "resolutions[pdf]" (in a checkout: pip install -e ".[pdf]")'
 
 
 class PdfSupportMissingError(ParseError, ImportError):

@@ -137,10 +137,10 @@ def _paragraph(paragraph: Paragraph, style: Style) -> str:
     text = style.inline(paragraph.content)
     if paragraph.verb is not None:
         text = join_verb(style.verb(paragraph.verb), text)
-    elif paragraph.number is None:
+    elif paragraph.label is None:
         text = style.lead(text)
-    if paragraph.number is not None:
-        text = f"{number_label(paragraph.number)} {text}"
+    if paragraph.label is not None:
+        text = f"{number_label(paragraph.label)} {text}"
     lines = [text]
     lines.extend(_items(paragraph.items, style, 0))
     return "\n".join(lines)

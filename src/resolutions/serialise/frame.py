@@ -30,7 +30,9 @@ def to_frame(document: Document, table: Table = "paragraphs") -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("to_frame() needs pandas: pip install 'resolutions[pandas]'") from exc
+        raise ImportError(
+            "to_frame() needs pandas: pip install 'resolutions[pandas]' (in a checkout: pip install -e '.[pandas]')"
+        ) from exc
     return pandas.DataFrame.from_records(rows, columns=list(columns))
 
 

@@ -135,7 +135,7 @@ class _Renderer:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        seed = (document.source or repr(document)).encode("utf-8", "surrogatepass")
+        seed = (document.source or document.to_text()).encode("utf-8", "surrogatepass")
         self.prefix = "rs-" + hashlib.blake2b(seed, digest_size=4).hexdigest()
         self.notes: dict[str, list[tuple[int, int]]] = {}  # marker -> (offset, index) of its footnotes
         for index, note in enumerate(document.footnotes):
@@ -219,8 +219,8 @@ class _Renderer:
 
     def paragraph(self, paragraph: Paragraph) -> str:
         parts = [f'<div class="rs-paragraph rs-{_esc(paragraph.kind)}">']
-        if paragraph.number:
-            parts.append(f'<span class="rs-number">{_esc(paragraph.number)}</span> ')
+        if paragraph.label:
+            parts.append(f'<span class="rs-number">{_esc(paragraph.label)}</span> ')
         content = self.inline(paragraph.content)
         verb = paragraph.verb
         if verb is not None:

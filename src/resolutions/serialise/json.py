@@ -93,6 +93,9 @@ NODE_CLASSES: tuple[type, ...] = (
     Document,
 )
 _SCHEMA_FILE = "document.schema.json"
+#: Fields written under another key: a paragraph's ``label`` (its number as written) keeps the
+#: key ``"number"`` it had before the field was renamed, so that files of either version read.
+RENAMED_KEYS: dict[type, dict[str, str]] = {Paragraph: {"label": "number"}}
 
 
 def to_dict(document: Document) -> dict[str, Any]:
@@ -105,7 +108,7 @@ def to_dict(document: Document) -> dict[str, Any]:
         A dict that opens with ``schema_version``; every node is a dict tagged with its class
         under ``"type"`` (see the module docstring for the format).
 
-    Example:
+    Examples:
         >>> import resolutions
         >>> data = to_dict(resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n"))
         >>> list(data)[:3], data["body"][0]["type"], data["body"][0]["span"]
@@ -127,6 +130,19 @@ def from_dict(data: dict[str, Any]) -> Document:
     Raises:
         ParseError: When ``data`` is not a document of a known ``schema_version``; the message
             lists every problem found, each with its path (``$.body[3].kind``).
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n")
+        >>> data = doc.to_dict()
+        >>> resolutions.from_dict(data) == doc
+        True
+        >>> data["body"][0]["kind"] = "operatve"
+        >>> resolutions.from_dict(data)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        resolutions.errors.ParseError: not a resolutions document: ... @ $.body[0].kind
+        expected the format of schema_version 2 (see resolutions.serialise.json.schema())
     """
     if not isinstance(data, dict):
         raise ParseError(f"a document is a JSON object, not {type(data).__name__}", expected="an object")
@@ -185,6 +201,13 @@ def from_json(text: str | bytes) -> Document:
 
     Raises:
         ParseError: When the text is not JSON (with its line and column), or not a document.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n")
+        >>> again = resolutions.from_json(doc.to_json())
+        >>> again == doc, again.to_source() == doc.to_source()
+        (True, True)
     """
     try:
         data = json.loads(text)
@@ -263,7 +286,7 @@ def _tagged_writer(cls: type, converter: cattrs.Converter) -> Callable[[Any], di
     """Write a node as its tag, then its fields in declaration order."""
     from cattrs.gen import make_dict_unstructure_fn
 
-    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter, **_renames(cls))
     tag = cls.__name__
 
     def unstructure(node: Any) -> dict[str, Any]:
@@ -276,9 +299,10 @@ def _tagged_reader(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
     """Read a node after checking its tag and that its keys are exactly the class's fields."""
     from cattrs.gen import make_dict_structure_fn
 
-    build: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
+    build: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter, **_renames(cls))
     tag = cls.__name__
-    keys = frozenset(field.name for field in attrs.fields(cls)) | {TAG}
+    renamed = RENAMED_KEYS.get(cls, {})
+    keys = frozenset(renamed.get(field.name, field.name) for field in attrs.fields(cls)) | {TAG}
 
     def structure(data: Any, _: type) -> Any:
         if not isinstance(data, dict):
@@ -294,6 +318,12 @@ def _tagged_reader(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
         return build(data, cls)
 
     return structure
+
+
+def _renames(cls: type) -> dict[str, Any]:
+    from cattrs.gen import override
+
+    return {name: override(rename=key) for name, key in RENAMED_KEYS.get(cls, {}).items()}
 
 
 def _union_reader(union: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:

@@ -295,7 +295,7 @@ class _Reader(TextReader):
             return None  # an empty p (our empty mainBody's) is no paragraph
         kind = _KINDS.get(element.get("class") or "") or VERB_KINDS.get(verb_name or "") or default
         number = plain(num) if num is not None else None
-        return Paragraph(kind=kind, number=number, verb=verb, content=tuple(content), items=tuple(items))
+        return Paragraph(kind=kind, label=number, verb=verb, content=tuple(content), items=tuple(items))
 
     def unit(self, element: Element) -> tuple[list[Element], list[SubItem]]:
         """Split a paragraph-like element into the blocks of its own text and its sub-items."""

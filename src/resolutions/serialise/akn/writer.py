@@ -120,8 +120,8 @@ class Writer:
 
     def recital(self, out: list[str], paragraph: Paragraph, parent: str, counters: dict[str, int], pad: str) -> None:
         """A preambular paragraph: ``recital``, its sub-items a ``blockList`` (a recital holds blocks)."""
-        eid = self.ids.make(parent, "rec", paragraph.number, counters, ordinal=True)
-        num = f"<num>{esc(paragraph.number)}</num>" if paragraph.number is not None else ""
+        eid = self.ids.make(parent, "rec", paragraph.label, counters, ordinal=True)
+        num = f"<num>{esc(paragraph.label)}</num>" if paragraph.label is not None else ""
         opening = f'{pad}<recital eId="{eid}" class="{paragraph.kind}">{num}<p>{self.text(paragraph, eid)}</p>'
         if not paragraph.items:
             out.append(f"{opening}</recital>")
@@ -182,8 +182,8 @@ class Writer:
 
     def paragraph(self, out: list[str], paragraph: Paragraph, prefix: str, counters: dict[str, int], pad: str) -> None:
         """A paragraph: ``num`` and ``content``, or with sub-items ``list`` (``intro``, ``point``)."""
-        eid = self.ids.make(prefix, "para", paragraph.number, counters)
-        num = f"<num>{esc(paragraph.number)}</num>" if paragraph.number is not None else ""
+        eid = self.ids.make(prefix, "para", paragraph.label, counters)
+        num = f"<num>{esc(paragraph.label)}</num>" if paragraph.label is not None else ""
         if not paragraph.items:
             text = self.text(paragraph, eid)
             opening = f'{pad}<paragraph eId="{eid}" class="{paragraph.kind}">{num}'
