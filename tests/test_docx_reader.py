@@ -4,6 +4,7 @@ tables, headers and footers, tracked changes), files a converter made, and bad i
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -351,3 +352,12 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch, draf
     with pytest.raises(DocxSupportMissingError) as caught:
         read_docx(draft_bytes)
     assert 'pip install "resolutions[docx]"' in caught.value.hint
+
+
+def test_the_command_line_reads_a_word_file(draft_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from resolutions.cli import main
+
+    assert main(["parse", str(draft_path), "--to", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(resolutions.parse_file(draft_path).to_json())
+    assert printed["header"]["symbol"] == "A/RES/99/1"

@@ -252,3 +252,13 @@ def test_any_page_reads_or_says_why(page: str) -> None:
     except (ParseError, DecodeError):  # no text in it; NUL bytes, which text does not hold
         return
     assert resolutions.parse(text).to_source() == text
+
+
+def test_the_command_line_reads_a_web_page(capsys: pytest.CaptureFixture[str]) -> None:
+    from resolutions.cli import main
+
+    page = sorted(PAGES.glob("*.html"))[0]
+    assert main(["parse", str(page), "--to", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(resolutions.parse_file(page).to_json())
+    assert printed["body"]

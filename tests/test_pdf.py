@@ -524,3 +524,12 @@ def test_pdfs_read_in_threads_read_as_alone(un_pdf: Path) -> None:
 
 def test_pdf_bytes_read_as_the_file(un_pdf: Path) -> None:
     assert read_pdf(un_pdf.read_bytes()) == read_pdf(un_pdf)
+
+
+def test_the_command_line_reads_a_pdf(un_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from resolutions.cli import main
+
+    assert main(["parse", str(un_pdf), "--to", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(resolutions.parse_file(un_pdf).to_json())
+    assert printed["body"]
