@@ -258,3 +258,40 @@ def test_words_that_are_no_phrase_are_not_guessed(paragraph: str) -> None:
     document = resolutions.parse(f"The General Assembly,\n\n{paragraph}\n")
     assert document.records()[0]["verb"] is None
     assert not any(d.code == "guessed-verb" for d in document.diagnostics)
+
+
+# ---------------------------------------------------------------- decisions without a formula
+
+DECISIONS = (
+    "73/511. Election of members\n\n"
+    "At its 60th plenary meeting, on 5 December 2018, the General Assembly elected Chile and Ghana.\n\n"
+    "73/512. Revitalization of the work of the General Assembly\n\n"
+    "At its 65th plenary meeting, on 10 December 2018, the General Assembly, on the recommendation of "
+    "the General Committee, decided:\n\n(a) To take note of the report;\n\n(b) To include the item.\n"
+)
+
+
+def test_a_volume_of_decisions_gives_one_document_each() -> None:
+    documents = resolutions.parse_all(DECISIONS)
+    assert [(d.header.kind, d.header.symbol, d.header.organ, str(d.header.adopted)) for d in documents] == [
+        ("decision", "73/511", "General Assembly", "2018-12-05"),
+        ("decision", "73/512", "General Assembly", "2018-12-10"),
+    ]
+    assert [d.title for d in documents] == ["Election of members", "Revitalization of the work of the General Assembly"]
+    assert [r["kind"] for r in documents[1].records()] == ["paragraph", "item", "item"]
+    assert documents.to_source() == DECISIONS
+    assert all(d.grammar == "un" and not d.diagnostics for d in documents)
+
+
+def test_a_security_council_decision_held_on_a_date() -> None:
+    text = (
+        "Decision of 1 June 2099\n\nAt its 9999th meeting, held on 1 June 2099, the Security Council decided "
+        "to invite the representative of Chile to participate.\n"
+    )
+    header = resolutions.parse(text).header
+    assert (header.kind, header.organ, str(header.adopted)) == ("decision", "Security Council", "2099-06-01")
+
+
+def test_a_sentence_that_only_mentions_a_meeting_is_no_decision() -> None:
+    text = "The General Assembly,\n\nRecalling that at its 5th meeting, on 1 May 2099, the Council met,\n\n1. Decides to act.\n"
+    assert resolutions.parse(text).header.kind is None

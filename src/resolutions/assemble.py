@@ -41,6 +41,7 @@ from resolutions.nodes import (
 from resolutions.records import iter_paragraphs
 from resolutions.runin import HeadsAndFormulas, split_run_ins
 from resolutions.serialise.source import uncovered
+from resolutions.split import decision_opening
 
 if TYPE_CHECKING:
     from resolutions.grammar import Compiled
@@ -92,6 +93,8 @@ def assemble(
     body = BodyReader(compiled.verbs, title, compiled.conventions).read(blocks[front.consumed :])
     formula = body.preamble.formula or _first_formula(body.blocks)
     header = _complete_header(reading.header, front, formula, compiled.conventions)
+    if formula is None:
+        header = _decision_header(header, body.blocks)
     footnotes, repeats = _footnotes(notes)
     document = Document(
         header=header,
@@ -194,6 +197,23 @@ def _complete_header(header: Header, front: Front, formula: object, conventions:
     extra = tuple(getattr(front, "header_lines", ()))
     if extra:
         changes["lines"] = header.lines + extra
+    return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
+
+
+def _decision_header(header: Header, blocks: tuple[Paragraph | Section, ...]) -> Header:
+    """Fill the header from a decision's opening sentence, where there is no formula.
+
+    "At its 65th plenary meeting, on 10 December 2018, the General Assembly ... decided": the
+    document is a decision, of that organ, adopted that day; its number is its symbol.
+    """
+    first = next((block for block in blocks if isinstance(block, Paragraph)), None)
+    opening = decision_opening(first.text) if first is not None else None
+    if opening is None:
+        return header
+    organ, adopted = opening
+    number = _number_line(header, Front()) if header.symbol is None else None
+    values = {"kind": "decision", "organ": organ, "adopted": adopted, "symbol": number}
+    changes = {field: value for field, value in values.items() if value is not None and getattr(header, field) is None}
     return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
 
 

@@ -38,6 +38,14 @@ HEAD = re.compile(
 NUMBERED_HEAD = re.compile(
     r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?(?:\.(?:[ \u00a0\t]+\S.*)?|[ \u00a0\t]+[A-Z].*)$"
 )
+#: How a decision without a formula opens, in the volumes of the General Assembly and of the
+#: Security Council and in conference reports: "At its 65th plenary meeting, on 10 December
+#: 2018, the General Assembly, on the recommendation of ..., decided ...".
+DECISION_OPENING = re.compile(
+    r"^At its[ \u00a0]+(?P<meeting>\S+(?:[ \u00a0]+\S+){0,3}?[ \u00a0]+meeting),?(?:[ \u00a0]+held)?,?[ \u00a0]+"
+    rf"on[ \u00a0]+(?P<date>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}}),?[ \u00a0]+the[ \u00a0]+"
+    r"(?P<organ>[A-Z][\w-]*(?:[ \u00a0]+(?:and|of|on|for|the|[A-Z][\w-]*))*)"
+)
 #: A contents table's heading.
 _CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
 #: How far below its head a document's formula or first paragraph may be (title lines between).
@@ -97,6 +105,15 @@ def head_number(text: str) -> tuple[str, str] | None:
     return match.group("kind").lower(), " ".join(match.group("number").split())
 
 
+def decision_opening(text: str) -> tuple[str, datetime.date | None] | None:
+    """Return the organ and the date of a decision's opening sentence ("At its 65th ..."), or None."""
+    match = DECISION_OPENING.match(text)
+    if match is None:
+        return None
+    organ = re.sub(r"(?:[ \u00a0]+(?:and|of|on|for|the))+$", "", match.group("organ"))
+    return organ, parse_date(match.group("date"))
+
+
 def head_date(text: str) -> datetime.date | None:
     """Return the date a head line gives ("Resolution 242 (1967) of 22 November 1967"), or None."""
     match = HEAD.match(text)
@@ -132,7 +149,7 @@ def _heads_a_document(
         seen += 1
         if seen > _REACH:
             return False
-        if _opens_with(line, ("FORMULA", "WE")):
+        if _opens_with(line, ("FORMULA", "WE")) or DECISION_OPENING.match(line.plain()):
             return True
         if line.kind == "numbered" or _opens_with(line, VERBS):
             return titles > 0 or _numbered(lines[index].plain(), conventions)
