@@ -221,9 +221,13 @@ def _write_outputs(target: _Target, texts: list[str]) -> None:
         target.base.parent.mkdir(parents=True, exist_ok=True)
         for path, text in reversed(list(zip(paths, texts, strict=True))):
             partial_path = path.with_name(path.name + ".partial")
-            with open(partial_path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(partial_path, path)
+            try:
+                with open(partial_path, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+                os.replace(partial_path, path)
+            except BaseException:  # Ctrl-C or a full disk mid-write: no half-written file stays
+                partial_path.unlink(missing_ok=True)
+                raise
     except OSError as exc:
         raise _OutputError(f"cannot write {exc.filename or target.path()}: {exc.strerror or exc}") from exc
 
