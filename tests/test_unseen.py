@@ -295,3 +295,19 @@ def test_a_security_council_decision_held_on_a_date() -> None:
 def test_a_sentence_that_only_mentions_a_meeting_is_no_decision() -> None:
     text = "The General Assembly,\n\nRecalling that at its 5th meeting, on 1 May 2099, the Council met,\n\n1. Decides to act.\n"
     assert resolutions.parse(text).header.kind is None
+
+
+@pytest.mark.parametrize(
+    ("head", "formula", "symbol"),
+    [
+        ("52/1. Cooperation with Georgia", "The Human Rights Council,", "A/HRC/RES/52/1"),
+        ("S-35/1. A special session", "The Human Rights Council,", "A/HRC/RES/S-35/1"),
+        ("52/101. A decision", "The Human Rights Council,", "52/101"),
+        ("2023/5. A matter", "The Economic and Social Council,", "E/RES/2023/5"),
+        ("2023/201. A decision", "The Economic and Social Council,", "2023/201"),
+        ("73/7. A matter", "The General Assembly,", "A/RES/73/7"),
+    ],
+)
+def test_a_session_reports_numbers_give_the_organs_symbols(head: str, formula: str, symbol: str) -> None:
+    document = resolutions.parse(f"{head}\n\n{formula}\n\n1. Decides to act.\n")
+    assert (document.header.symbol, document.title) == (symbol, head.split(". ", 1)[1])

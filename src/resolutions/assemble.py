@@ -191,8 +191,9 @@ def _complete_header(header: Header, front: Front, formula: object, conventions:
     stated = kind if isinstance(kind, str) else None
     number = symbol if isinstance(symbol, str) else _number_line(header, front) if symbol is None else None
     # "Resolution 242 (1967)" of the Security Council is S/RES/242 (1967); "73/7." in the General
-    # Assembly's volumes is A/RES/73/7.
-    if number is not None and (ruled := conventions.symbol(number, named, stated)) != number:
+    # Assembly's volumes is A/RES/73/7; a number no rule makes a symbol is the document's symbol
+    # ("52/101", a decision of the Human Rights Council, is cited so).
+    if number is not None and ((ruled := conventions.symbol(number, named, stated)) != number or symbol is None):
         changes["symbol"] = ruled
     extra = tuple(getattr(front, "header_lines", ()))
     if extra:
