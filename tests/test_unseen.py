@@ -311,3 +311,20 @@ def test_a_sentence_that_only_mentions_a_meeting_is_no_decision() -> None:
 def test_a_session_reports_numbers_give_the_organs_symbols(head: str, formula: str, symbol: str) -> None:
     document = resolutions.parse(f"{head}\n\n{formula}\n\n1. Decides to act.\n")
     assert (document.header.symbol, document.title) == (symbol, head.split(". ", 1)[1])
+
+
+def test_a_declaration_in_the_first_person_takes_we_as_the_subject() -> None:
+    text = (
+        "Political declaration\n\nWe, Heads of State and Government, assembled in New York on 1 May 2099,\n\n"
+        "1. Reaffirm the right to health;\n\n2. We commit to scale up efforts;\n\n"
+        "3. We also recognize the need to act;\n\n4. We the peoples hold these truths.\n"
+    )
+    verbs = [
+        (p.verb.subject, p.verb.head, p.verb.modifiers) if p.verb else None for p in resolutions.parse(text).operative
+    ]
+    assert verbs == [(None, "Reaffirm", ()), ("We", "commit", ()), ("We", "recognize", ("also",)), None]
+
+
+def test_we_is_no_subject_outside_a_declaration() -> None:
+    text = "The General Assembly,\n\n1. We commit to act;\n"
+    assert resolutions.parse(text).operative[0].verb is None

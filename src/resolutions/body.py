@@ -82,6 +82,10 @@ class Body:
     diagnostics: list[Diagnostic]
 
 
+#: How a paragraph that opens with its subject begins: "The Assembly ...", "We commit ...".
+_SUBJECT_WORDS = ("The ", "THE ", "We ")
+
+
 class _Item:
     """A sub-item being read."""
 
@@ -323,7 +327,7 @@ class BodyReader:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
-        if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text[:4] in ("The ", "THE "):
+        if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text.startswith(_SUBJECT_WORDS):
             verb, pieces = self.verbs.take_after_subject(pieces, self.subjects())  # "The Assembly condemns"
         rule = self.conventions.label_rule(number)
         adopted = rule is None and self.adopted_text(block, number, verb)
@@ -355,6 +359,8 @@ class BodyReader:
         subjects = self.conventions.subjects
         if self.formula is not None and (organ := organ_of_formula(inline_text(self.formula.content))):
             subjects = (*subjects, f"The {organ}")
+        if self.declaration:
+            subjects = (*subjects, "We")  # "We, Heads of State ...," / "3. We commit to ..."
         return subjects
 
     def adopted_text(self, block: Block, number: str | None, verb: VerbPhrase | None) -> bool:
