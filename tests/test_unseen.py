@@ -328,3 +328,16 @@ def test_a_declaration_in_the_first_person_takes_we_as_the_subject() -> None:
 def test_we_is_no_subject_outside_a_declaration() -> None:
     text = "The General Assembly,\n\n1. We commit to act;\n"
     assert resolutions.parse(text).operative[0].verb is None
+
+
+@pytest.mark.parametrize(
+    ("line", "symbol", "organ"),
+    [
+        ("WHA76(10) Follow-up to the high-level meeting", "WHA76(10)", "World Health Assembly"),
+        ("EB152(3) Appointment of the Regional Director", "EB152(3)", "Executive Board"),
+        ("EB152.R1 Appointment of the Regional Director", "EB152.R1", "Executive Board"),
+    ],
+)
+def test_who_symbols_before_their_titles(line: str, symbol: str, organ: str) -> None:
+    document = resolutions.parse(f"{line}\n\nThe Executive Board,\n\n1. DECIDES to act.\n")
+    assert (document.header.symbol, document.header.organ, document.title) == (symbol, organ, line.split(" ", 1)[1])
