@@ -341,3 +341,17 @@ def test_we_is_no_subject_outside_a_declaration() -> None:
 def test_who_symbols_before_their_titles(line: str, symbol: str, organ: str) -> None:
     document = resolutions.parse(f"{line}\n\nThe Executive Board,\n\n1. DECIDES to act.\n")
     assert (document.header.symbol, document.header.organ, document.title) == (symbol, organ, line.split(" ", 1)[1])
+
+
+def test_a_label_closed_by_a_tag_waits_for_its_text() -> None:
+    text = (
+        "<p>The General Assembly,</p>\n\n<p>1.\nWelcomes the report;\n2.</p>\n\n<p>Decides to act;</p>\n\n"
+        "<p>3.\nRequests more.</p>\n"
+    )
+    document = resolutions.parse(text)
+    assert [(r["number"], r["verb"], r["text"]) for r in document.records()] == [
+        ("1", "Welcomes", "Welcomes the report;"),
+        ("2", "Decides", "Decides to act;"),
+        ("3", "Requests", "Requests more."),
+    ]
+    assert document.to_source() == text

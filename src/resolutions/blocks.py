@@ -204,8 +204,13 @@ def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> lis
 
 
 def _waits_for_text(block: Block) -> bool:
-    """Tell a block that is only a label so far: "1." alone, its text on the next line."""
-    return block.kind in _LABELLED and len(block.lines) == 1 and not block.lines[0].pieces
+    """Tell a block that is only a label so far: "1." alone, its text on the next line.
+
+    Closing tags may follow the label ("1.</p>" in text cut from a web page).
+    """
+    if block.kind not in _LABELLED or len(block.lines) != 1:
+        return False
+    return all(piece.kind == "TAG" and piece.text.startswith("</") for piece in block.lines[0].pieces)
 
 
 def _starts_paragraph(line: Line, current: Block) -> bool:

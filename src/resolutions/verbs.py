@@ -65,6 +65,11 @@ class VerbReader:
         Returns:
             The verb phrase (None when the paragraph opens with none) and the remaining pieces.
         """
+        if pieces and pieces[0].kind == "TAG" and pieces[0].text.startswith("</"):
+            # Tags that closed the label's line ("2.</p>" / "<p>Decides ..."): the phrase follows.
+            lead = next((i for i, piece in enumerate(pieces) if not _closes_or_breaks(piece)), len(pieces))
+            verb, rest = self.take(pieces[lead:]) if lead < len(pieces) else (None, [])
+            return verb, (pieces[:lead] + rest if verb is not None else pieces)
         if pieces and pieces[0].kind in ("STAR", "TAG"):
             return self._marked(pieces)
         first = pieces[0] if pieces else None
@@ -238,6 +243,10 @@ class VerbReader:
         rest = Piece("TEXT", following.text[used:], following.start + used, following.end)
         pieces = [*pieces[:index], rest, *pieces[at + 1 :]]  # the break and the words join the phrase
         return text + tail[:taken], following.start + used, pieces
+
+
+def _closes_or_breaks(piece: Piece) -> bool:
+    return piece.kind == "BREAK" or (piece.kind == "TAG" and piece.text.startswith("</"))
 
 
 def _leading_text(pieces: list[Piece]) -> tuple[str, list[int]]:
