@@ -255,6 +255,11 @@ class BodyReader:
         if self.formula is None and container is self.root and not self.root.operative and not self.preamble:
             self.formula = formula
             return
+        if container.formula is not None and _formula_only(container):
+            # The formula repeats (several texts adopted one after another): the new text is the
+            # sibling of the one before, not its child, or a long run would nest without limit.
+            self.stack.pop()
+            container = self.stack[-1]
         if container is self.root or container.formula is not None or container.children:
             container = _Container(heading="", level=container.level + 1)
             self.stack[-1].children.append(container)
@@ -376,6 +381,11 @@ class BodyReader:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+
+def _formula_only(container: _Container) -> bool:
+    """Tell a section that a formula opened, with no heading or label of its own."""
+    return not container.heading and container.label is None and not container.annex and container.subtitle is None
 
 
 def _pieces(block: Block) -> list[Piece]:
