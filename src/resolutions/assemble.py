@@ -23,6 +23,7 @@ from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
 from resolutions.layout import annotate
+from resolutions.limits import MAX_EMPHASIS_DEPTH, TOO_DEEP
 from resolutions.lines import FURNITURE, Line
 from resolutions.nodes import (
     Diagnostic,
@@ -71,7 +72,8 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
     title = next((t.text for t in front.titles if t.role == "title"), None)
     body = BodyReader(compiled.verbs, title).read(blocks[front.consumed :])
     header = _complete_header(reading.header, front, body.preamble.formula or _first_formula(body.blocks))
-    footnotes, repeats = _footnotes(notes)
+    too_deep: list[Span] = []
+    footnotes, repeats = _footnotes(notes, too_deep)
     document = Document(
         header=header,
         titles=tuple(front.titles),
@@ -88,6 +90,8 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
         furniture = tuple(sorted(document.furniture + tuple(unplaced), key=lambda f: f.span.start))
         document = attrs.evolve(document, furniture=furniture)
     diagnostics = body.diagnostics + _check_references(document) + _check_lines(lines, source)
+    message = f"emphasis nests more than {MAX_EMPHASIS_DEPTH} deep: the deeper markup is read as text"
+    diagnostics += [Diagnostic("warning", TOO_DEEP, message, "shallower emphasis", span) for span in too_deep]
     diagnostics += [
         Diagnostic("error", "unrecognised-line", f"no place in the document for {f.text.strip()[:60]!r}", None, f.span)
         for f in unplaced
@@ -163,7 +167,7 @@ def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:
     return None
 
 
-def _footnotes(notes: list[NoteRecord]) -> tuple[tuple[Footnote, ...], list[Line]]:
+def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Footnote, ...], list[Line]]:
     """Make footnote nodes, each marker and text once; return the lines of repeated copies."""
     footnotes: list[Footnote] = []
     seen: dict[tuple[str, str], int] = {}
@@ -179,7 +183,7 @@ def _footnotes(notes: list[NoteRecord]) -> tuple[tuple[Footnote, ...], list[Line
         seen[key] = len(footnotes)
         body = [piece for piece in note.pieces if piece.kind not in REFERENCES or piece.kind == "SUP_MARK"]
         span = Span(parts[0].start, parts[-1].end) if parts else Span(0, 0)
-        footnotes.append(Footnote(note.marker, to_inline(body), span, parts=tuple(parts)))
+        footnotes.append(Footnote(note.marker, to_inline(body, too_deep), span, parts=tuple(parts)))
     return tuple(footnotes), repeated
 
 

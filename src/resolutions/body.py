@@ -28,6 +28,7 @@ from resolutions.blocks import (
 from resolutions.dates import DATE, dateline, parse_date
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
+from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
 from resolutions.lines import VERBS, Piece, plain_text
 from resolutions.nodes import (
     Annex,
@@ -78,11 +79,11 @@ class _Item:
         self.parts = parts
         self.items: list[_Item] = []
 
-    def freeze(self) -> SubItem:
+    def freeze(self, too_deep: list[Span]) -> SubItem:
         return SubItem(
             self.label,
-            to_inline(self.pieces),
-            tuple(item.freeze() for item in self.items),
+            to_inline(self.pieces, too_deep),
+            tuple(item.freeze(too_deep) for item in self.items),
             span=_extent(self.parts),
             parts=self.parts,
         )
@@ -116,13 +117,13 @@ class _Paragraph:
             siblings = siblings[-1].items
         siblings.append(item)
 
-    def freeze(self) -> Paragraph:
+    def freeze(self, too_deep: list[Span]) -> Paragraph:
         return Paragraph(
             self.kind,
             self.number,
             self.verb,
-            to_inline(self.pieces),
-            tuple(item.freeze() for item in self.items),
+            to_inline(self.pieces, too_deep),
+            tuple(item.freeze(too_deep) for item in self.items),
             span=_extent(self.parts),
             parts=self.parts,
         )
@@ -143,9 +144,9 @@ class _Container:
     children: list[_Paragraph | _Container] = attrs.field(factory=list)
     operative: bool = False  # an operative paragraph has been read in it
 
-    def freeze(self) -> Section | Annex:
+    def freeze(self, too_deep: list[Span]) -> Section | Annex:
         # Annexes open only at the top (the stack is reset to them), so children are blocks.
-        children = cast("tuple[Paragraph | Section, ...]", tuple(child.freeze() for child in self.children))
+        children = cast("tuple[Paragraph | Section, ...]", tuple(child.freeze(too_deep) for child in self.children))
         if self.annex:
             return Annex(self.heading, self.title, self.formula, children, _extent(self.parts))
         return Section(self.heading, self.label, self.subtitle, self.level, self.formula, children, _extent(self.parts))
@@ -166,6 +167,7 @@ class BodyReader:
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.diagnostics: list[Diagnostic] = []
+        self.too_deep: list[Span] = []  # where emphasis was read as text for nesting too deep
 
     # ------------------------------------------------------------ entry point
     def read(self, blocks: list[Block]) -> Body:
@@ -189,9 +191,13 @@ class BodyReader:
         self.check_numbering(self.root)
         for annex in self.annexes:
             self.check_numbering(annex)
-        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble))
-        body = tuple(child.freeze() for child in self.root.children)
-        annexes = tuple(annex.freeze() for annex in self.annexes)
+        too_deep = self.too_deep
+        preamble = Preamble(self.formula, tuple(p.freeze(too_deep) for p in self.preamble))
+        body = tuple(child.freeze(too_deep) for child in self.root.children)
+        annexes = tuple(annex.freeze(too_deep) for annex in self.annexes)
+        for span in too_deep:
+            message = f"emphasis nests more than {MAX_EMPHASIS_DEPTH} deep: the deeper markup is read as text"
+            self.diagnostics.append(Diagnostic("warning", TOO_DEEP, message, "shallower emphasis", span))
         return Body(preamble, body, annexes, _closing(closing_blocks), self.diagnostics)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ blocks
@@ -231,8 +237,7 @@ class BodyReader:
         if label is None and self.title and len(block.lines) > 1:
             text, subtitle = _split_subtitle([line.plain() for line in block.lines], self.title, text)
         section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
-        self.stack[-1].children.append(section)
-        self.stack.append(section)
+        self.open_section(section, block)
         self.last = None
 
     def _level(self, label: str | None) -> int:
@@ -250,7 +255,7 @@ class BodyReader:
         return self.family_levels[kind]
 
     def opening_formula(self, block: Block) -> None:
-        formula = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
+        formula = Formula(to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block))
         container = self.stack[-1]
         if self.formula is None and container is self.root and not self.root.operative and not self.preamble:
             self.formula = formula
@@ -262,10 +267,20 @@ class BodyReader:
             container = self.stack[-1]
         if container is self.root or container.formula is not None or container.children:
             container = _Container(heading="", level=container.level + 1)
-            self.stack[-1].children.append(container)
-            self.stack.append(container)
+            self.open_section(container, block)
         container.formula = formula
         self.last = None
+
+    def open_section(self, section: _Container, block: Block) -> None:
+        """Open a section in the current one; past the depth limit, beside it (and say so)."""
+        if len(self.stack) > MAX_SECTION_DEPTH:  # the stack holds the body or annex, then sections
+            self.stack.pop()
+            section.level = self.stack[-1].level + 1
+            message = f"sections nest more than {MAX_SECTION_DEPTH} deep: this one is read beside its parent"
+            span = _extent(_parts(block))
+            self.diagnostics.append(Diagnostic("warning", TOO_DEEP, message, "a shallower section", span))
+        self.stack[-1].children.append(section)
+        self.stack.append(section)
 
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
