@@ -103,3 +103,27 @@ def test_sections_past_the_depth_limit_are_read_beside_their_parent(monkeypatch:
     assert [block.label for block in document.body if isinstance(block, Section)] == ["I.", "A."]
     assert [d.code for d in document.diagnostics if d.severity == "warning"] == [TOO_DEEP]
     survives_every_serialiser(document)
+
+
+def test_a_page_of_repeated_footnotes_is_one_footnote_and_its_copies() -> None:
+    document = resolutions.parse("Text1 here.\n" + "1\nfoo.\n" * 2000)
+    assert [(note.marker, len(note.repeats)) for note in document.footnotes] == [("1", 2 * 1999)]
+    assert [f.kind for f in document.furniture] == ["repeated_footnote"] * 2 * 1999
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        ("Text* here.\n\nMore text.\n\n* Any changes to the list.\n", ["*"]),
+        ("Text* here.\n\f\nMore text.\n\n* Any changes to the list.\n", ["*"]),  # a star: on any page above
+        ("Text here.\n\f\nMore text.\n\n* Any changes to the list.\n", []),
+        ("Text1 here.\n\f\nMore text.\n\n1 Any changes to the list.\n", []),  # a number: on its own page
+        ("Court,\u2020 here.\n\n\u2020 Any changes.\n", ["\u2020"]),
+        ("Court \u2020\u2020 here.\n\n\u2020\u2020 Any changes.\n", ["\u2020\u2020"]),
+        ("Court 12 here.\n\n12 Any changes.\n", ["12"]),
+        ("Court 112 here.\n\n12 Any changes.\n", []),
+        ("Court  12 here.\n\n12 Any changes.\n", []),
+    ],
+)
+def test_a_marker_opens_a_footnote_where_the_page_above_cites_it(text: str, markers: list[str]) -> None:
+    assert [note.marker for note in resolutions.parse(text).footnotes] == markers
