@@ -171,19 +171,21 @@ def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Foo
     """Make footnote nodes, each marker and text once; return the lines of repeated copies."""
     footnotes: list[Footnote] = []
     seen: dict[tuple[str, str], int] = {}
+    repeats: dict[int, list[Span]] = {}  # gathered first: a tuple grown copy by copy is quadratic
     repeated: list[Line] = []
     for note in notes:
         key = (note.marker, note.text())
         parts = sorted(Span(line.content_start, line.eol) for line in note.lines)
         if key in seen:
-            index = seen[key]
-            footnotes[index] = attrs.evolve(footnotes[index], repeats=footnotes[index].repeats + tuple(parts))
+            repeats.setdefault(seen[key], []).extend(parts)
             repeated.extend(note.lines)
             continue
         seen[key] = len(footnotes)
         body = [piece for piece in note.pieces if piece.kind not in REFERENCES or piece.kind == "SUP_MARK"]
         span = Span(parts[0].start, parts[-1].end) if parts else Span(0, 0)
         footnotes.append(Footnote(note.marker, to_inline(body, too_deep), span, parts=tuple(parts)))
+    for index, spans in repeats.items():
+        footnotes[index] = attrs.evolve(footnotes[index], repeats=spans)
     return tuple(footnotes), repeated
 
 
