@@ -127,3 +127,18 @@ def test_a_page_of_repeated_footnotes_is_one_footnote_and_its_copies() -> None:
 )
 def test_a_marker_opens_a_footnote_where_the_page_above_cites_it(text: str, markers: list[str]) -> None:
     assert [note.marker for note in resolutions.parse(text).footnotes] == markers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text.\n\n<sup>\u2460</sup> a.\n<sup>\u2461</sup>\n",  # circled digits: digits Python cannot convert
+        "Text.\n\n[^\u2460]:\n[^\u2461]: y\nfoo.\n",
+        "T.\n\n\u00b9" + "\u00b9" * 5000 + "\n\u00b2\nfoo\n",  # a number longer than Python converts
+    ],
+    ids=["circled-sup", "circled-markdown", "long-superscript"],
+)
+def test_markers_that_are_no_numbers_are_kept_in_their_order(text: str) -> None:
+    document = resolutions.parse(text)
+    assert document.footnotes
+    assert document.to_source() == text
