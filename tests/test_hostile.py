@@ -142,3 +142,13 @@ def test_markers_that_are_no_numbers_are_kept_in_their_order(text: str) -> None:
     document = resolutions.parse(text)
     assert document.footnotes
     assert document.to_source() == text
+
+
+def test_a_single_sponsor_after_an_agenda_item_is_the_sponsor_list() -> None:
+    # Raised IndexError: the sponsor list was looked for only among lines with two commas.
+    document = resolutions.parse("Agenda item 77\nCrime prevention\nGhana: draft resolution\n")
+    assert [(line.field, line.text) for line in document.header.lines] == [
+        ("agenda_item", "Agenda item 77"),
+        ("agenda_title", "Crime prevention"),
+        ("sponsors", "Ghana: draft resolution"),
+    ]

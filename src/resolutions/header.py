@@ -396,6 +396,8 @@ class _Reader:
         sponsors_at = (
             next((k for k, t in enumerate(texts) if t.count(",") >= 2), len(texts)) if ends_sponsors else len(texts)
         )
+        if ends_sponsors:
+            sponsors_at = min(sponsors_at, len(texts) - 1)  # one sponsor: "Ghana: draft resolution"
         title_part = run[:sponsors_at]
         if title_part:
             self.add_lines("agenda_title", title_part)
