@@ -140,7 +140,7 @@ class Builder:
         scan = self.scanner.scan
         for token in tokens[index:count]:
             token_kind = kinds[token.type]
-            if token_kind == "CONTENT_EOL":
+            if token_kind == "CONTENT_EOL" or token_kind == "CELL_EOL":
                 pieces.extend(scan(token.value[: eol - token.start_pos], token.start_pos))
             elif token_kind == "CONTENT":
                 pieces.extend(scan(token.value, token.start_pos))
