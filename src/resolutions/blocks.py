@@ -22,8 +22,10 @@ _LABELLED = frozenset({"numbered", "item", "bullet", "section"})
 #: (but not the end of a number: "1,000").
 _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])(?<![0-9][,.])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
 _TERMINATORS = ",;:.!?\u2026"
-#: How much of a text's end ``without_trailing_refs`` looks at first.
-_TAIL = 16
+#: The widest reference _TRAILING_REF takes (a space and three digits), and the marks it
+#: takes in a run at the very end.
+_REF_WIDTH = 4
+_TRAILING_MARKS = "*\u2020\u2021"
 #: A part's label alone on its line: "A", "IV." (parts of a resolution, or of its body).
 PART_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 #: Closing lines: "28th plenary meeting", "Eighth meeting, 4 February 2023" (WHO), "Adopted at the
@@ -116,16 +118,15 @@ def ends_sentence(text: str) -> bool:
 def without_trailing_refs(text: str) -> str:
     """Return text without the footnote references left at its end ("Director-General,1")."""
     text = text.rstrip()
-    # The pattern is anchored at the end, but a search tries it at every offset: look at the
-    # tail only, and at the whole text when the tail cannot tell (a match at its first two
-    # characters might reach further back, or see less of what comes before it).
-    tail = text[-_TAIL:]
-    match = _TRAILING_REF.search(tail)
-    if match is None:
-        return text
-    if match.start() < 2 and len(tail) < len(text):
-        return _TRAILING_REF.sub("", text)
-    return text[: len(text) - len(tail) + match.start()]
+    # The pattern is anchored at the end, but a search tries it at every offset, and each try
+    # in a run of stars or daggers reads to the run's end. What it can match starts in the last
+    # _REF_WIDTH characters, or where the run of stars, daggers and spaces that ends the text
+    # does: the search starts there (the look-behind still sees what comes before).
+    start = len(text)
+    while start > 0 and (text[start - 1] in _TRAILING_MARKS or text[start - 1].isspace()):
+        start -= 1
+    match = _TRAILING_REF.search(text, max(0, min(start, len(text) - _REF_WIDTH)))
+    return text if match is None else text[: match.start()]
 
 
 def join_lines(texts: list[str]) -> str:
