@@ -93,12 +93,24 @@ def read_footnotes(lines: list[Line]) -> list[NoteRecord]:
 class _Body:
     """A footnote body being read: its pieces, its lines, and whether its marker came just before."""
 
-    __slots__ = ("led", "lines", "pieces")
+    __slots__ = ("ended", "led", "lines", "pieces")
 
     def __init__(self, led: bool) -> None:
         self.led = led
         self.pieces: list[Piece] = []
         self.lines: list[Line] = []
+        self.ended = False  # its text so far ends a sentence
+
+    def extend(self, pieces: list[Piece]) -> None:
+        """Add a line's pieces, and note whether the text now ends a sentence.
+
+        Only the new pieces are read: the text's end is theirs unless they hold no text (reading
+        the whole body for every line it gains took time in the square of its length).
+        """
+        self.pieces.extend(pieces)
+        text = plain_text(pieces)
+        if text:
+            self.ended = _SENTENCE_END.search(text) is not None
 
 
 def _read_block(run: list[Line]) -> list[NoteRecord]:
@@ -113,11 +125,11 @@ def _read_block(run: list[Line]) -> list[NoteRecord]:
             after_marker = True
         if not pieces:
             continue
-        if after_marker or not bodies or _SENTENCE_END.search(plain_text(bodies[-1].pieces)):
+        if after_marker or not bodies or bodies[-1].ended:
             bodies.append(_Body(after_marker))
         elif bodies[-1].pieces:
             bodies[-1].pieces.append(Piece("BREAK", " ", pieces[0].start, pieces[0].start))
-        bodies[-1].pieces.extend(pieces)
+        bodies[-1].extend(pieces)
         if not bodies[-1].lines or bodies[-1].lines[-1] is not line:
             bodies[-1].lines.append(line)
         after_marker = False
