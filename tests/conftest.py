@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,11 +52,26 @@ def shared(*parts: str) -> Path:
 
 
 def corpus_texts() -> list[Path]:
-    """Every .txt and .md document of the shared development corpus (empty when absent)."""
+    """Every .txt and .md file of the shared development corpus that holds one document."""
+    return [path for path in _corpus_files() if not _is_collection(path)]
+
+
+def corpus_collections() -> list[Path]:
+    """The files of the shared development corpus that hold several documents (see parse_all)."""
+    return [path for path in _corpus_files() if _is_collection(path)]
+
+
+def _corpus_files() -> list[Path]:
     folder = SHARED / "corpus"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*/*") if p.suffix in (".txt", ".md"))
+    return sorted(p for p in folder.glob("*/*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+
+
+def _is_collection(path: Path) -> bool:
+    """Tell a file its gold annotation marks as a collection of documents."""
+    gold = path.parent / "gold.json"
+    return gold.is_file() and json.loads(gold.read_text(encoding="utf-8")).get("collection") is True
 
 
 def bulk_texts() -> list[Path]:

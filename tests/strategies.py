@@ -407,6 +407,7 @@ def _tree_paragraphs() -> st.SearchStrategy[_tree_nodes.Paragraph]:
         st.lists(_tree_strings(), max_size=2).map(tuple),
         st.sampled_from(["italic", "bold", "bold_italic", "capitals", "plain"]),
         _tree_spans(),
+        st.booleans(),
     )
     return st.builds(
         _tree_nodes.Paragraph,
@@ -443,7 +444,7 @@ def _tree_headers() -> st.SearchStrategy[_tree_nodes.Header]:
     text = _tree_optional_strings()
     return st.builds(
         _tree_nodes.Header,
-        text, text, text, text, _tree_dates(), text, text, text, text, _tree_dates(),
+        text, text, text, text, text, _tree_dates(), text, text, text, text, _tree_dates(),
         st.lists(line, max_size=2).map(tuple),
     )  # fmt: skip
 

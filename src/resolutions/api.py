@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gc
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import lark
 
-from resolutions.assemble import assemble
-from resolutions.collection import Collection
+from resolutions.assemble import assemble, prepare
+from resolutions.collection import Collection, Preface
 from resolutions.errors import ParseError
 from resolutions.grammar import Grammar, load_grammar
-from resolutions.lines import Line
-from resolutions.nodes import Document
+from resolutions.header import read_header
+from resolutions.lines import Line, rebase
+from resolutions.nodes import Document, Span
 from resolutions.source import SourceText
+from resolutions.split import split
+
+if TYPE_CHECKING:
+    from resolutions.grammar import Compiled
 
 
 def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False) -> Document:
@@ -44,19 +52,8 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
     compiled = load_grammar(body).compiled()
-    # The grammar wants every line to end with a line break; the sentinel is never in a span
-    # the document gives back.
-    lexed = text if text.endswith("\n") else text + "\n"
-    collecting = gc.isenabled()
-    gc.disable()  # the parser makes many small objects and no cycles: collection is wasted work
-    try:
-        lines = cast("list[Line]", compiled.lark.parse(lexed))  # the builder makes lines, not a tree
-        document = assemble(text, lines, compiled)
-    except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
-        raise _from_lark(exc, text) from exc
-    finally:
-        if collecting:
-            gc.enable()
+    with _quiet_collector():
+        document = assemble(text, _lines(compiled, text), compiled)
     if strict:
         _raise_first_error(document)
     return document
@@ -82,8 +79,30 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
         >>> len(docs), docs[0].records()[0]["verb"]
         (1, 'Decides')
     """
-    document = parse(text, body=body, strict=strict)
-    return Collection((document,), offsets=(0,), source=text)
+    if not isinstance(text, str):
+        raise TypeError(f"parse_all() takes text (str), not {type(text).__name__}; use parse_all_file() for files")
+    compiled = load_grammar(body).compiled()
+    with _quiet_collector():
+        lines = prepare(_lines(compiled, text), compiled)
+        found = split(lines)
+        bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
+        documents = []
+        offsets = []
+        preface = None
+        for number, (first, last) in enumerate(itertools.pairwise(bounds)):
+            own = lines[first:last]
+            start = own[0].start if own else len(text)
+            end = min(len(text), own[-1].end) if own and last < len(lines) else len(text)
+            rebase(own, start, own[0].page if own else 0)
+            covered = found.preface if number == 0 else 0
+            if covered:
+                preface = _preface(text, own[:covered], compiled)
+            documents.append(assemble(text[start:end], own, compiled, annotated=True, preface=covered))
+            offsets.append(start)
+    if strict:
+        for document in documents:
+            _raise_first_error(document)
+    return Collection(tuple(documents), offsets=tuple(offsets), preface=preface, source=text)
 
 
 def parse_all_file(
@@ -137,6 +156,36 @@ def read_text(path: str | Path, *, encoding: str = "utf-8") -> str:
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return text
+
+
+def _lines(compiled: Compiled, text: str) -> list[Line]:
+    """Read the text's lines with the grammar (its builder makes lines, not a tree)."""
+    # The grammar wants every line to end with a line break; the sentinel is never in a span
+    # the document gives back.
+    lexed = text if text.endswith("\n") else text + "\n"
+    try:
+        return cast("list[Line]", compiled.lark.parse(lexed))
+    except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
+        raise _from_lark(exc, text) from exc
+
+
+@contextlib.contextmanager
+def _quiet_collector() -> Iterator[None]:
+    """Pause the garbage collector: the parser makes many small objects and no cycles."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _preface(text: str, lines: list[Line], compiled: Compiled) -> Preface:
+    """Read what stands before a collection's first document: its masthead's fields."""
+    reading = read_header(lines, compiled.cells)
+    span = Span(lines[0].start, lines[-1].end) if lines else Span(0, 0)
+    return Preface(text[span.start : span.end], reading.header, span)
 
 
 def _raise_first_error(document: Document) -> None:

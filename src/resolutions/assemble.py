@@ -18,6 +18,7 @@ import attrs
 
 from resolutions.blocks import Block, group
 from resolutions.body import BodyReader
+from resolutions.cells import split_table_rows
 from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
 from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
@@ -38,6 +39,7 @@ from resolutions.nodes import (
     Span,
 )
 from resolutions.records import iter_paragraphs
+from resolutions.runin import split_run_ins
 from resolutions.serialise.source import uncovered
 
 if TYPE_CHECKING:
@@ -50,18 +52,35 @@ _FURNITURE_KINDS = {
     "DATECODE": "date_code",
     "RECYCLE": "recycle",
 }
+#: A Security Council resolution's number as its head prints it: "242 (1967)".
+_SC_NUMBER = re.compile(r"^([0-9]+) ?\(([0-9]{4})\)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 #: The same characters, for a first look: one substring search per character is many times
 #: faster than the character class over a whole document.
 _CONTROL_CHARS = [*map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0xFFFD])]
 
 
-def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
-    """Build the document from the grammar's lines."""
-    annotate(lines)
-    reading = read_header(lines, compiled.cells)
+def assemble(
+    source: str, lines: list[Line], compiled: Compiled, *, annotated: bool = False, preface: int = 0
+) -> Document:
+    """Build the document from the grammar's lines.
+
+    Args:
+        source: The document's text.
+        lines: Its lines, as the grammar read them.
+        compiled: The grammar.
+        annotated: The layout stage has already set the lines' roles (a file of many documents
+            is laid out as a whole, then cut).
+        preface: How many lines at the top belong to no document (a collection's cover and
+            contents): they are kept as furniture.
+    """
+    if not annotated:
+        lines = prepare(lines, compiled)
+    for line in lines[:preface]:
+        line.role = "preface"
+    reading = read_header(lines[preface:], compiled.cells)
     for index in reading.used:
-        lines[index].role = "header"
+        lines[preface + index].role = "header"
     notes = read_footnotes(lines)
     blocks = group(lines, compiled.phrase_starts)
     if not _has_markup_references(lines):
@@ -82,7 +101,7 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
         annexes=body.annexes,
         footnotes=footnotes,
         closing=body.closing,
-        furniture=_furniture(lines, repeats, source),
+        furniture=_furniture(lines, repeats, source, preface),
         source=source,
     )
     unplaced = _unplaced(document)
@@ -97,6 +116,13 @@ def assemble(source: str, lines: list[Line], compiled: Compiled) -> Document:
         for f in unplaced
     ]
     return attrs.evolve(document, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.span.start)))
+
+
+def prepare(lines: list[Line], compiled: Compiled) -> list[Line]:
+    """Lay the lines out (roles, pages) and give each run-in paragraph a line of its own."""
+    split_table_rows(lines, compiled.cells)
+    annotate(lines)
+    return split_run_ins(lines, compiled.inline, compiled.verbs)
 
 
 def _unplaced(document: Document) -> list[Furniture]:
@@ -149,10 +175,16 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
         named = organ_of_formula(inline_text(formula.content))  # type: ignore[attr-defined]
         if named:
             changes["organ"] = named
+            if header.body == named:  # "Conference of the Parties" above the formula that names it
+                changes["body"] = None
     for field in ("place", "date", "symbol", "adopted"):
         value = getattr(front, field, None)
         if getattr(header, field) is None and value is not None:
             changes[field] = value
+    organ = changes.get("organ", header.organ)
+    symbol = changes.get("symbol", header.symbol)
+    if organ == "Security Council" and isinstance(symbol, str) and (match := _SC_NUMBER.match(symbol)):
+        changes["symbol"] = f"S/RES/{match.group(1)} ({match.group(2)})"  # "Resolution 242 (1967)"
     extra = tuple(getattr(front, "header_lines", ()))
     if extra:
         changes["lines"] = header.lines + extra
@@ -189,9 +221,12 @@ def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Foo
     return tuple(footnotes), repeated
 
 
-def _furniture(lines: list[Line], repeated: list[Line], source: str) -> tuple[Furniture, ...]:
+def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: int = 0) -> tuple[Furniture, ...]:
     out: list[Furniture] = []
-    for line in lines:
+    if preface:
+        span = Span(lines[0].start, lines[preface - 1].end)
+        out.append(Furniture("preface", source[span.start : span.end], span))
+    for line in lines[preface:]:
         if line.role not in ("furniture", "rule", "markup", "symbol"):
             continue
         span = Span(line.content_start, line.eol)

@@ -37,6 +37,13 @@ CLOSING = re.compile(
     r"|(?:Adopted|ADOPTED)[ \u00a0]+(?:unanimously|at|by|without)\b"
     r"|Done[ \u00a0]+(?:at|in)\b)"
 )
+#: Who proposed the text, among the titles: "Resolution submitted by Fiji", "Draft decision
+#: proposed by the President", "Submitted by the Chair".
+SUBMITTED = re.compile(
+    r"^(?:(?:draft\s+)?(?:resolution|decision|recommendation|declaration|proposal|text)\s+)?"
+    r"(?:submitted|proposed|presented|sponsored)\s+by\b",
+    re.IGNORECASE,
+)
 
 
 class Block:
@@ -212,6 +219,8 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
         return True
     text = line.plain()
     if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
+        return True
+    if SUBMITTED.match(text):  # a title, then "Draft resolution submitted by Fiji"
         return True
     # `pdftotext -layout` indents the first line of a paragraph.
     return line.indent > previous.indent + 2 and previous.indent > 0 and ends_sentence(previous.plain())

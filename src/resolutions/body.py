@@ -26,6 +26,7 @@ from resolutions.blocks import (
     without_trailing_refs,
 )
 from resolutions.dates import DATE, dateline, parse_date
+from resolutions.guess import guess_verb
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
 from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
@@ -46,6 +47,8 @@ from resolutions.nodes import (
 from resolutions.verbs import VerbReader
 
 _ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
+#: An annex heading with its title on the same line: "Annex II Main lines of an action plan".
+_TITLED_ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC0-9]+)?\.?\s+(?:[-\u2013\u2014:]\s+)?[A-Z]")
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
 #: How many blocks a voting record may take: the vote, and a heading and a list per side.
 _MAX_RECORD_BLOCKS = 12
@@ -166,6 +169,7 @@ class BodyReader:
         self.last: _Paragraph | None = None
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
+        self.declaration = False  # the formula is "We, ...": operative verbs in their base form
         self.diagnostics: list[Diagnostic] = []
         self.too_deep: list[Span] = []  # where emphasis was read as text for nesting too deep
 
@@ -205,11 +209,8 @@ class BodyReader:
         text = block.plain()
         label = block.label.text.strip() if block.label is not None and block.kind == "section" else None
         parts = _parts(block)
-        whole = _ANNEX.match(text) is not None
-        if whole or _ANNEX.match(block.lines[0].plain()):
-            # "Annex", and its title when no blank line sets it apart ("Annex" / "List of items")
-            title = None if whole else join_lines([line.plain() for line in block.lines[1:]])
-            heading = text if whole else block.lines[0].plain()
+        if (named := _annex_heading(block)) is not None:
+            heading, title = named
             annex = _Container(heading=heading, annex=True, title=title, parts=parts)
             self.annexes.append(annex)
             self.stack = [annex]
@@ -255,6 +256,7 @@ class BodyReader:
         return self.family_levels[kind]
 
     def opening_formula(self, block: Block) -> None:
+        self.declaration = self.declaration or block.opener() == "WE"
         formula = Formula(to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block))
         container = self.stack[-1]
         if self.formula is None and container is self.root and not self.root.operative and not self.preamble:
@@ -298,6 +300,8 @@ class BodyReader:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
+        if verb is None:
+            verb, pieces = self.guess(block, number, pieces)
         kind = self.kind(block, number, verb)
         if kind == "paragraph":
             verb, pieces = None, _pieces(block)
@@ -315,6 +319,30 @@ class BodyReader:
             for open_container in self.stack:
                 open_container.operative = True
         self.last = paragraph
+
+    def guess(self, block: Block, number: str | None, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
+        """Guess a phrase the lexicon lacks, where the paragraph's place says what it must be.
+
+        A numbered paragraph after the formula is operative; an unnumbered one before the
+        operative part that ends with a comma is preambular (see :mod:`resolutions.guess`).
+        """
+        if self.stack[0].annex or block.kind not in ("numbered", "text"):
+            return None, pieces
+        formal = self.formula is not None or any(c.formula is not None for c in self.stack)
+        if number is not None and number[:2] not in ("PP", "OP") and (formal or self.numbered_operative):
+            place = "operative"
+        elif number is None and formal and not self.stack[-1].operative:
+            if not without_trailing_refs(block.plain()).endswith((",", ";")):
+                return None, pieces
+            place = "preambular"
+        else:
+            return None, pieces
+        verb, rest = guess_verb(pieces, place, declaration=self.declaration)
+        if verb is not None:
+            message = f"the lexicon has no phrase {verb.text!r}: guessed from its form and place"
+            expected = f"a {place} phrase of the lexicon (add it to grammars/lexicon/{place}.txt)"
+            self.diagnostics.append(Diagnostic("info", "guessed-verb", message, expected, verb.span))
+        return verb, rest
 
     def kind(self, block: Block, number: str | None, verb: object) -> Kind:
         """Decide whether a paragraph is preambular, operative or plain."""
@@ -449,8 +477,8 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         return True
     if block.kind not in ("section", "text") or (block.kind == "text" and block.opener() in VERBS):
         return False
-    if block.kind == "text" and _ANNEX.match(block.lines[0].plain()):
-        return True  # "Annex" alone on its line, its title under it: "List of items ...:"
+    if block.kind == "text" and _annex_heading(block) is not None:
+        return True  # "Annex" alone on its line, its title under it or beside it
     text = block.plain()
     if block.kind == "section":  # "IV. Reducing drug abuse ...", unless it reads as a paragraph
         reads_as_paragraph = block.opener() is not None and ends_sentence(text)
@@ -470,6 +498,20 @@ def _is_heading(block: Block, following: Block | None) -> bool:
     if len(text) > _HEADING_LENGTH or len(block.lines) > 3 or _lowercase_start(following):
         return False
     return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\u201c\"'"
+
+
+def _annex_heading(block: Block) -> tuple[str, str | None] | None:
+    """Read an annex's heading and title: "Annex" / "List of items", "Annex II Main lines of ..."."""
+    text = block.plain()
+    if _ANNEX.match(text):
+        return text, None
+    first = block.lines[0].plain()
+    rest = [line.plain() for line in block.lines[1:]]
+    if _ANNEX.match(first):
+        return first, join_lines(rest)
+    if _TITLED_ANNEX.match(first) is None or len(text) > _HEADING_LENGTH or ends_sentence(text):
+        return None
+    return first, join_lines(rest) or None  # the heading line as printed, its title beside "Annex II"
 
 
 def _normal(text: str) -> str:

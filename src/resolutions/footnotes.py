@@ -23,6 +23,10 @@ _DIGIT = re.compile(r"[0-9]")
 _MARKER_MARKUP = re.compile(r"</?sup>|^\[\^|\]:?$")
 #: A marker that is a whole cell, a column gap before its text: "1   A/HRC/52/30.".
 _MARKER_ALONE = re.compile(rf"^{_MARKER}$")
+#: A footnote's marker in brackets, as its body opens: "(1) ".
+_BRACKETED_MARKER = re.compile(r"^\(([0-9]{1,2})\)\s*$")
+#: A footnote reference in brackets: "UNESCO,(1)", "beliefs, (2)".
+_BRACKETED_REF = re.compile(r"(?:(?<=[^\s(0-9])|(?<=[,;.:]\s))\(([0-9]{1,2})\)(?=\s|$|[,;.:])")
 _SENTENCE_END = re.compile(r"[.;)\]]\s*$")
 #: A digit glued to the end of a word or after its punctuation: "Diseases,1", "indicators1".
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff,;:\u201d\u2019\"')])([0-9]{1,2})(?=[\s,;:.]|$)")
@@ -141,6 +145,8 @@ def _split_marker(line: Line) -> tuple[str | None, list[Piece]]:
     label = line.label
     if line.kind in ("marker", "footnote") and label is not None:
         return normal_marker(label.text), line.pieces
+    if line.kind == "item" and label is not None and (bracketed := _BRACKETED_MARKER.match(label.text)):
+        return bracketed.group(1), line.pieces  # "(1) Including ..."
     if line.kind == "bullet" and label is not None and label.text.strip() == "*":
         return "*", line.pieces
     pieces = line.pieces
@@ -262,6 +268,9 @@ def _split_piece(piece: Piece, order: ReferenceOrder) -> list[Piece]:
         marker = match.group(1)
         if marker in order.known or _looks_glued(text, match.start()):
             cuts.append((match.start(), match.end(), marker))
+    for match in _BRACKETED_REF.finditer(text):
+        if match.group(1) in order.known:
+            cuts.append((match.start(), match.end(), match.group(1)))
     for match in _SPACED.finditer(text):
         marker = match.group(2)
         if marker in order.known and _reads_as_reference(text, match.start(1), match.end()):

@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from resolutions.blocks import CLOSING, PART_LABEL, Block, ends_sentence
+from resolutions.blocks import CLOSING, PART_LABEL, SUBMITTED, Block, ends_sentence
 from resolutions.dates import dateline, parse_date
 from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
@@ -27,6 +27,8 @@ _MARKED_TITLE_LENGTH = 600
 #: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
 #: session, held on October 7, 2022)", "[Adopted without a vote]".
 _ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
+#: The heading of a preamble: a part's name, not a title.
+_PREAMBLE_HEADING = re.compile(r"^(?:preamble|pr[eé]ambule|preámbulo)\s*:?$", re.IGNORECASE)
 #: How far into the blocks an opening formula is looked for.
 _FORMULA_REACH = 12
 
@@ -77,6 +79,14 @@ def read_front(
         if _ADOPTION.match(text):  # "(Adopted at the fourth plenary session, held on ...)"
             front.adopted = front.adopted or parse_date(text)
             front.header_lines.append(HeaderLine("adopted", text, span))
+            index += 1
+            continue
+        if _PREAMBLE_HEADING.match(text):  # "Preamble" above the formula is not the title
+            front.header_lines.append(HeaderLine("heading", text, span))
+            index += 1
+            continue
+        if SUBMITTED.match(text) and len(text) < _TITLE_LENGTH:  # "Resolution submitted by Fiji"
+            front.header_lines.append(HeaderLine("sponsors", text, span))
             index += 1
             continue
         if formula_at is not None and candidates and PART_LABEL.match(text):
@@ -185,9 +195,20 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
 _ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 
 
+_MEETING_CLAUSE = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:,\s+(?:meeting|having met|assembled|gathered|convened|at its)\s.*)?[,;:]?\s*$",
+    re.DOTALL,
+)
+
+
 def organ_of_formula(text: str) -> str | None:
-    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly."""
-    text = text.strip().rstrip(",").strip()
+    """Name the organ of a formula: "The Sixty-sixth World Health Assembly," -> World Health Assembly.
+
+    Where and when it met, and its short name in brackets, are not its name: "The General
+    Conference of UNESCO (UNESCO), meeting in Paris ..." -> "General Conference of UNESCO".
+    """
+    text = _MEETING_CLAUSE.sub("", text.strip())
+    text = text.strip().rstrip(",;:").strip()
     if text.isupper():  # "THE GENERAL ASSEMBLY," -> General Assembly
         text = " ".join(w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in text.split())
     match = re.match(r"^(?:(?:Therefore|Accordingly),?\s+)?[Tt]he\s+(.+)$", text, re.IGNORECASE)

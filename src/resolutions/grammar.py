@@ -198,6 +198,7 @@ class Compiled:
 
     Attributes:
         lark: The line parser (its transformer is the body's builder).
+        inline: The inline scanner the builder reads each line's content with.
         cells: A scanner for single header-field cells (symbols, dates, distribution ...), used
             where a header line lost its column gaps ("United Nations S/RES/1445 (2002)").
         verbs: Reads verb phrases with the grammar's lexicon.
@@ -205,6 +206,7 @@ class Compiled:
     """
 
     lark: lark.Lark
+    inline: InlineScanner
     cells: InlineScanner
     verbs: VerbReader
     phrase_starts: frozenset[str]
@@ -213,10 +215,11 @@ class Compiled:
 @functools.cache
 def _compile(grammar: Grammar) -> Compiled:
     inline = _lark(grammar, _inline_source(grammar), lexer="basic")
-    builder = (grammar.builder or _default_builder())(InlineScanner(inline.terminals))
+    scanner = InlineScanner(inline.terminals)
+    builder = (grammar.builder or _default_builder())(scanner)
     parser = _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
     cells = InlineScanner(t for t in parser.terminals if t.name.rpartition("__")[2] in FIELDS)
-    return Compiled(parser, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes())
+    return Compiled(parser, scanner, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes())
 
 
 def _inline_source(grammar: Grammar) -> Path:

@@ -18,6 +18,7 @@ from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
 from resolutions.lines import FIELDS, FURNITURE, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
+from resolutions.split import head_number
 
 #: Principal organs and other bodies whose name alone makes a header line.
 ORGANS = (
@@ -41,7 +42,6 @@ _BODY = re.compile(
     r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
 _ORGAN_PREFIX = re.compile("^(United Nations|" + "|".join(re.escape(o) for o in ORGANS) + r")\s+(\S.*)$")
-_SC_NUMBER = re.compile(r"^(?:RESOLUTION|Resolution)\s+([0-9]+)\s*\(([0-9]{4})\)$")
 _SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
 _OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
@@ -121,12 +121,13 @@ class _Reader:
 
     def run(self) -> None:
         lines = self.lines
+        first_page = lines[0].page if lines else 0
         while self.index < len(lines):
             line = lines[self.index]
             if line.role in ("blank", "furniture", "markup", "rule"):
                 self.index += 1
                 continue
-            if line.role not in ("content", "symbol") or line.page > 0:
+            if line.role not in ("content", "symbol") or line.page > first_page:
                 return
             continues_title = self.title_open
             self.title_open = False
@@ -330,8 +331,9 @@ class _Reader:
 
     def take_formal_line(self, text: str, span: Span) -> bool:
         """Read the formal lines of UN documents: adoption, resolution numbers, brackets."""
-        if match := _SC_NUMBER.match(text):
-            self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)
+        if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
+            self.set("symbol", head[1], span, text)
+            self.fields.setdefault("kind", head[0])
             return True
         if match := _SC_OLD.match(text):
             self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)

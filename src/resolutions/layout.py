@@ -30,6 +30,8 @@ _NOTE_OPENING = re.compile(
     r"United Nations(?:,| Treaty| publication)|(?:A|S|E)/[0-9A-Z]|"
     r"(?:[A-Z][\w-]*\s+){1,5}(?:resolutions?|decisions?)\s+[0-9A-Z])"
 )
+#: The label of a footnote numbered in brackets: "(1) ".
+_BRACKETED_LABEL = re.compile(r"^\(([0-9]{1,2})\)\s*$")
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
@@ -49,6 +51,7 @@ def annotate(lines: list[Line]) -> None:
         elif line.kind == "rule":
             line.role = "rule"
     _mark_footnote_lines(lines)
+    _mark_bracketed_footnotes(lines)
     _mark_ruled_footnote_blocks(lines, pages)
     _mark_page_tail_footnotes(lines, pages)
     _mark_running_headers(lines, pages)
@@ -115,6 +118,47 @@ def _mark_footnote_lines(lines: list[Line]) -> None:
             inside = line.blanks == 0
         else:
             inside = False
+
+
+def _mark_bracketed_footnotes(lines: list[Line]) -> None:
+    """Mark footnotes numbered in brackets, "(1) Including ...", cited above as "UNESCO,(1)".
+
+    Lines labelled "(1)", "(2)" ... are sub-items, unless their numbers run from 1, each is
+    cited in the text above the first (glued to a word, or after a comma: "beliefs, (2)"), and
+    nothing but their own wrapped lines stands between them: then they are a block of footnotes.
+    """
+    index = 0
+    while index < len(lines):
+        if _bracketed_number(lines[index]) != 1:
+            index += 1
+            continue
+        run = [index]
+        position = index + 1
+        while position < len(lines):
+            line = lines[position]
+            if _bracketed_number(line) == len(run) + 1:
+                run.append(position)
+            elif line.role == "content" and (line.kind != "text" or lines[position - 1].blanks > 0):
+                break
+            position += 1
+        above = "\n".join(line.text() for line in lines[:index] if line.role == "content")
+        if all(_cites(above, number) for number in range(1, len(run) + 1)):
+            for line in lines[index:position]:
+                if line.role == "content":
+                    line.role = "footnote"
+        index = position
+
+
+def _bracketed_number(line: Line) -> int | None:
+    if line.kind != "item" or line.role != "content" or line.label is None:
+        return None
+    match = _BRACKETED_LABEL.match(line.label.text)
+    return int(match.group(1)) if match else None
+
+
+def _cites(text: str, number: int) -> bool:
+    """Tell whether "(n)" is cited in text as a footnote: glued to a word, or after a comma."""
+    return re.search(rf"(?:(?<=[^\s(0-9])|(?<=[,;.:]\s))\({number}\)(?=\s|$|[,;.:])", text, re.MULTILINE) is not None
 
 
 def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]]) -> None:

@@ -110,6 +110,27 @@ class Line:
         return f"Line({self.kind}{label}, {self.text()[:40]!r}, {self.start})"
 
 
+def rebase(lines: list[Line], offset: int, first_page: int) -> None:
+    """Make the lines' offsets relative to ``offset`` and their pages to ``first_page``.
+
+    A file that holds several documents is read once; each document then gets its own lines,
+    counted from its own first character and page.
+    """
+    if offset == 0 and first_page == 0:
+        return
+    moved: set[int] = set()  # a piece may be shared by a line's label and its pieces
+    for line in lines:
+        line.start -= offset
+        line.end -= offset
+        line.eol -= offset
+        line.page -= first_page
+        for piece in [line.label, *line.pieces] if line.label is not None else line.pieces:
+            if id(piece) not in moved:
+                moved.add(id(piece))
+                piece.start -= offset
+                piece.end -= offset
+
+
 def plain_text(pieces: list[Piece]) -> str:
     """Return the text of pieces without markup or footnote marks, spaces collapsed."""
     parts = []

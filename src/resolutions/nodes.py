@@ -105,6 +105,8 @@ class VerbPhrase:
             "Noting with deep concern", "Having heard" (of "Having also heard").
         modifiers: The adverbs around the head, as written: ("Also",), ("once again",).
         marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
+        guessed: The lexicon does not hold the phrase: it was guessed from its form and place
+            ("Committed to ..." before the operative part). Not part of equality.
     """
 
     text: str
@@ -112,6 +114,7 @@ class VerbPhrase:
     modifiers: tuple[str, ...] = _children()
     marking: Marking = "plain"
     span: Span = _span()
+    guessed: bool = field(default=False, eq=False, repr=False)
 
 
 # ---------------------------------------------------------------------------------- blocks
@@ -258,7 +261,10 @@ class Header:
     Attributes:
         organ: The principal organ ("General Assembly", "Security Council").
         body: The subsidiary body ("Commission on Narcotic Drugs").
-        symbol: The document symbol ("A/RES/73/7", "S/RES/242 (1967)").
+        symbol: The document symbol ("A/RES/73/7", "S/RES/242 (1967)"), or the number a
+            collection's head gives it ("12/CP.24" of "Decision 12/CP.24").
+        kind: What the document is, when its head says so: "decision", "resolution",
+            "recommendation", "declaration".
         distribution: "General", "Limited", "Restricted".
         date: The date of the document.
         original_language: "English".
@@ -272,6 +278,7 @@ class Header:
     organ: str | None = None
     body: str | None = None
     symbol: str | None = None
+    kind: str | None = None
     distribution: str | None = None
     date: datetime.date | None = None
     original_language: str | None = None

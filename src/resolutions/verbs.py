@@ -57,6 +57,11 @@ class VerbReader:
             return self._unmarked(pieces)
         return None, pieces
 
+    def phrase_end(self, text: str, start: int = 0) -> int | None:
+        """Return where a verb phrase of the lexicon that opens at ``start`` ends, or None."""
+        match = self._phrases.match(text, start)
+        return match.end() if match is not None else None
+
     def kind_of(self, phrase: str) -> str | None:
         """Return the lexicon kind ("PREAMBULAR_VERB", "OPERATIVE_VERB") a phrase belongs to.
 

@@ -91,9 +91,12 @@ def render(document: Document, style: Style) -> str:
 def header_lines(header: Header) -> list[str]:
     """Return the header block's lines in the order UN documents print them."""
     lines: list[str] = []
-    for value in (header.symbol, header.organ):
-        if value:
-            lines.append(value)
+    if header.symbol and header.kind:
+        lines.append(f"{header.kind.capitalize()} {header.symbol}")  # "Decision 12/CP.24"
+    elif header.symbol:
+        lines.append(header.symbol)
+    if header.organ:
+        lines.append(header.organ)
     if header.distribution:
         lines.append(f"Distr.: {header.distribution}")
     if header.date is not None and not header.place:

@@ -49,6 +49,7 @@ HEADER_FIELDS = (
     ("organ", "Organ"),
     ("body", "Body"),
     ("symbol", "Symbol"),
+    ("kind", "Type"),
     ("distribution", "Distribution"),
     ("date", "Date"),
     ("original_language", "Original"),

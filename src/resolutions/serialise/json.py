@@ -217,6 +217,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(Span, _span_from_list)
     converter.register_structure_hook(str, _exactly(str))
     converter.register_structure_hook(int, _exactly(int))
+    converter.register_structure_hook(bool, _boolean)
     converter.register_structure_hook(datetime.date, _date_from_text)
     converter.register_structure_hook_factory(_is_tuple, _tuple_from_list)
     converter.register_unstructure_hook_factory(_is_node, _tagged_writer)
@@ -330,6 +331,13 @@ def _exactly(kind: type) -> Callable[[Any, type], Any]:
         return data
 
     return structure
+
+
+def _boolean(data: Any, _: type) -> bool:
+    """Accept true or false only (cattrs would call bool("no"))."""
+    if not isinstance(data, bool):
+        raise _Invalid(f"expected true or false, not {data!r}")
+    return data
 
 
 def _span_to_list(span: Span) -> list[int]:

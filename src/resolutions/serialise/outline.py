@@ -19,6 +19,7 @@ _FIELDS = (
     "organ",
     "body",
     "symbol",
+    "kind",
     "distribution",
     "date",
     "adopted",

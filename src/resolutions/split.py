@@ -1,0 +1,149 @@
+"""Where the documents of a file start: conference reports, annual volumes, compilations.
+
+A file may hold many documents, each opened by a head line that names it ("Decision 12/CP.24",
+"Resolution 242 (1967)", "73/7. Report of the International Criminal Court", "WHA66.1 Twelfth
+General Programme of Work") and, a few title lines further down, by its opening formula. A
+contents table names the same documents, but no formula and no paragraph follows its entries:
+that is how a head is told from an entry. The header block printed right above a head (a
+masthead of its own) belongs to the document it heads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from resolutions.lines import FIELDS, VERBS, Line
+
+#: A document's head: its kind and its number, alone on the line ("Decision 12/CP.24",
+#: "Resolution 1/CMA.1", "RESOLUTION 242 (1967)", "Resolution A.1006(25)", "Resolution  1.9",
+#: "Decision ES-11/1", "Resolution A/RES/77/1"). The number holds a digit (or is a document
+#: symbol); a word may follow it only in brackets.
+HEAD = re.compile(
+    r"^(?P<kind>Decision|Resolution|Recommendation|Declaration|DECISION|RESOLUTION|RECOMMENDATION|DECLARATION)"
+    r"[ \u00a0]+(?P<number>(?:[A-Z]{1,5}[.\-/ ]?)?[0-9][\w./\-]*(?:[ \u00a0]*\([\w ./\-]{1,20}\))?(?:[ \u00a0][A-Z])?"
+    r"|[A-Z]{1,6}(?:/[A-Z0-9][\w.\-]*)+(?:[ \u00a0]*\([0-9]{4}\))?)"
+    r"[ \u00a0]*\.?$"
+)
+#: The numbered title of the annual volumes: "73/7. Report of the ...", "ES-11/1. Aggression
+#: against Ukraine", and of the World Health Assembly's: "WHA66.12 Neglected tropical diseases".
+NUMBERED_HEAD = re.compile(
+    r"^(?:(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?\.|(?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})"
+    r"(?:[ \u00a0]+\S.*)?$"
+)
+#: A contents table's heading.
+_CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
+#: How far below its head a document's formula or first paragraph may be (title lines between).
+_REACH = 12
+#: Header lines that a document's own masthead is made of.
+_MASTHEAD_WORDS = re.compile(
+    r"^(?:United Nations|General Assembly|Security Council|Economic and Social Council|"
+    r"(?:Resolution|Decision) adopted by\b)",
+)
+
+
+_MASTHEAD_FIELDS = FIELDS - {"DATE"}
+
+
+@attrs.frozen
+class Split:
+    """Where the documents of a file start.
+
+    Attributes:
+        starts: The index of each document's first line.
+        preface: Lines before the first document that belong to none (a cover, a contents
+            table): ``starts[0]`` of them, or 0.
+    """
+
+    starts: tuple[int, ...]
+    preface: int = 0
+
+
+def split(lines: Sequence[Line]) -> Split:
+    """Find where each document starts; a file with one document gives one start at 0."""
+    heads = [index for index, line in enumerate(lines) if _is_head(line)]
+    starts = [index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position)]
+    if not starts:
+        return Split((0,))
+    starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [-1, *starts[:-1]], strict=True)]
+    first = starts[0]
+    if len(starts) == 1 and not _has_contents(lines[:first]):
+        return Split((0,))  # one document: what stands above its head is its own header
+    if not any(line.role == "content" for line in lines[:first]):
+        return Split(tuple([0, *starts[1:]]))  # nothing above the first document but layout
+    return Split(tuple(starts), preface=first)
+
+
+def head_number(text: str) -> tuple[str, str] | None:
+    """Return the kind and number of a head line: ("decision", "12/CP.24"), or None."""
+    match = HEAD.match(text)
+    if match is None:
+        return None
+    return match.group("kind").lower(), " ".join(match.group("number").split())
+
+
+def _is_head(line: Line) -> bool:
+    if line.role != "content" or line.kind not in ("text", "heading") or not line.pieces:
+        return False
+    text = line.plain()
+    return bool(HEAD.match(text) or NUMBERED_HEAD.match(text))
+
+
+def _heads_a_document(lines: Sequence[Line], index: int, heads: list[int], position: int) -> bool:
+    """Tell a head from a contents entry: a formula or a first paragraph follows it, close below.
+
+    A formula may come after a few title lines; without a formula, a numbered or verb-opened
+    paragraph must follow at least one title line (the head, its title, then the text).
+    """
+    following = heads[position + 1] if position + 1 < len(heads) else len(lines)
+    titles = 0
+    seen = 0
+    for line in lines[index + 1 : following]:
+        if line.role != "content":
+            continue
+        seen += 1
+        if seen > _REACH:
+            return False
+        if _opens_with(line, ("FORMULA", "WE")):
+            return True
+        if line.kind == "numbered" or _opens_with(line, VERBS):
+            return titles > 0 or bool(NUMBERED_HEAD.match(lines[index].plain()))
+        titles += 1
+    return False
+
+
+def _opens_with(line: Line, kinds: Sequence[str] | frozenset[str]) -> bool:
+    for piece in line.pieces:
+        if piece.kind in ("STAR", "TAG", "GAP"):
+            continue
+        return piece.kind in kinds
+    return False
+
+
+def _masthead_start(lines: Sequence[Line], start: int, floor: int) -> int:
+    """Move a document's start up over the header block printed right above its head."""
+    index = start
+    while index - 1 > floor:
+        line = lines[index - 1]
+        if line.role in ("blank", "furniture", "markup", "rule"):
+            index -= 1
+            continue
+        if line.role not in ("content", "symbol") or not _masthead_line(line):
+            break
+        index -= 1
+    while index < start and lines[index].role != "content" and lines[index].role != "symbol":
+        index += 1  # the layout between documents stays with the one before
+    return index
+
+
+def _masthead_line(line: Line) -> bool:
+    """Tell a line of a masthead; a date alone is not one (it may close the document above)."""
+    if line.role == "symbol" or any(piece.kind in _MASTHEAD_FIELDS for piece in line.pieces):
+        return True
+    return _MASTHEAD_WORDS.match(line.plain()) is not None
+
+
+def _has_contents(lines: Sequence[Line]) -> bool:
+    return any(line.role == "content" and _CONTENTS.match(line.plain()) for line in lines)
