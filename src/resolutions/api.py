@@ -83,7 +83,7 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
         raise TypeError(f"parse_all() takes text (str), not {type(text).__name__}; use parse_all_file() for files")
     compiled = load_grammar(body).compiled()
     with _quiet_collector():
-        lines = prepare(_lines(compiled, text), compiled)
+        lines = prepare(_lines(compiled, text), compiled, text)
         found = split(lines)
         bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
         documents = []

@@ -75,7 +75,7 @@ def assemble(
             contents): they are kept as furniture.
     """
     if not annotated:
-        lines = prepare(lines, compiled)
+        lines = prepare(lines, compiled, source)
     for line in lines[:preface]:
         line.role = "preface"
     reading = read_header(lines[preface:], compiled.cells)
@@ -118,11 +118,11 @@ def assemble(
     return attrs.evolve(document, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.span.start)))
 
 
-def prepare(lines: list[Line], compiled: Compiled) -> list[Line]:
+def prepare(lines: list[Line], compiled: Compiled, source: str) -> list[Line]:
     """Lay the lines out (roles, pages) and give each run-in paragraph a line of its own."""
     split_table_rows(lines, compiled.cells)
-    annotate(lines)
-    return split_run_ins(lines, compiled.inline, compiled.verbs)
+    annotate(lines, source)
+    return split_run_ins(lines, compiled.inline, compiled.verbs, compiled.phrase_starts)
 
 
 def _unplaced(document: Document) -> list[Furniture]:
@@ -177,7 +177,7 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
             changes["organ"] = named
             if header.body == named:  # "Conference of the Parties" above the formula that names it
                 changes["body"] = None
-    for field in ("place", "date", "symbol", "adopted"):
+    for field in ("place", "date", "symbol", "kind", "adopted"):
         value = getattr(front, field, None)
         if getattr(header, field) is None and value is not None:
             changes[field] = value
@@ -227,14 +227,14 @@ def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: in
         span = Span(lines[0].start, lines[preface - 1].end)
         out.append(Furniture("preface", source[span.start : span.end], span))
     for line in lines[preface:]:
-        if line.role not in ("furniture", "rule", "markup", "symbol"):
+        if line.role not in ("furniture", "rule", "markup", "symbol", "editorial"):
             continue
         span = Span(line.content_start, line.eol)
         text = source[span.start : span.end]
         kinds = [_FURNITURE_KINDS[p.kind] for p in line.pieces if p.kind in FURNITURE]
         if line.role == "furniture" and kinds:
             kind = kinds[0]
-        elif line.role in ("rule", "markup"):
+        elif line.role in ("rule", "markup", "editorial"):
             kind = line.role
         elif line.kind == "rule":
             kind = "rule"

@@ -56,6 +56,11 @@ _MEETING = re.compile(MEETING, re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
 #: What is not a letter or a digit (``\w`` is letters, digits and the underscore).
 _NOT_ALNUM = re.compile(r"[\W_]+")
+#: An operative paragraph that announces a text printed after it, which it adopts or
+#: establishes: "... the statutes of which shall be as follows:", "Adopts the following Rules:".
+_ANNOUNCES = re.compile(r"(?:\bas follows|\bthe following\b.{0,80}|\bthe present [A-Z]\w+.{0,40})\s*:$")
+#: The most words of a heading with nothing after it (the document's last block).
+_LAST_HEADING_WORDS = 10
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
 _HEADING_LENGTH = 200
 
@@ -170,6 +175,8 @@ class BodyReader:
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.declaration = False  # the formula is "We, ...": operative verbs in their base form
+        self.announced: int | None = None  # the number (0: none) of a paragraph announcing a text
+        self.adopted_number: int | None = None  # the last number of that text's paragraphs
         self.diagnostics: list[Diagnostic] = []
         self.too_deep: list[Span] = []  # where emphasis was read as text for nesting too deep
 
@@ -300,12 +307,15 @@ class BodyReader:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
-        if verb is None:
+        adopted = self.adopted_text(block, number, verb)
+        if verb is None and not adopted:
             verb, pieces = self.guess(block, number, pieces)
-        kind = self.kind(block, number, verb)
+        kind = "paragraph" if adopted else self.kind(block, number, verb)
         if kind == "paragraph":
             verb, pieces = None, _pieces(block)
         paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
+        if kind == "operative" and _ANNOUNCES.search(without_trailing_refs(block.plain())):
+            self.announced = _number_value(number) or 0  # "... the statutes of which shall be as follows:"
         if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and self.formula is not None:
             self.preamble.append(paragraph)
             self.last = paragraph
@@ -319,6 +329,29 @@ class BodyReader:
             for open_container in self.stack:
                 open_container.operative = True
         self.last = paragraph
+
+    def adopted_text(self, block: Block, number: str | None, verb: VerbPhrase | None) -> bool:
+        """Tell a numbered paragraph of a text that the document adopts.
+
+        The text is printed after the paragraph that announces it ("... the statutes of which
+        shall be as follows:" / "1. The purpose of the Commission shall be ..."): its numbers
+        start again at 1, and no operative verb opens it (one that does is the document's own,
+        and ends the adopted text).
+        """
+        value = _number_value(number)
+        if self.announced is None or value is None or block.kind != "numbered":
+            return False
+        if verb is not None and (
+            block.opener() == "OPERATIVE_VERB" or self.verbs.kind_of(verb.text) == "OPERATIVE_VERB"
+        ):
+            self.announced = None
+            return False
+        expected = 1 if self.adopted_number is None else self.adopted_number + 1
+        if value != expected or (self.adopted_number is None and 0 < self.announced == value - 1):
+            self.announced = self.adopted_number = None
+            return False
+        self.adopted_number = value
+        return True
 
     def guess(self, block: Block, number: str | None, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Guess a phrase the lexicon lacks, where the paragraph's place says what it must be.
@@ -431,6 +464,12 @@ def _formula_only(container: _Container) -> bool:
     return not container.heading and container.label is None and not container.annex and container.subtitle is None
 
 
+def _number_value(number: str | None) -> int | None:
+    """Return a paragraph number's value ("12." -> 12), or None."""
+    match = _NUMBER.fullmatch(number.strip().rstrip(".),")) if number else None
+    return int(match.group(0)) if match else None
+
+
 def _pieces(block: Block) -> list[Piece]:
     """Return a block's pieces, with a line break between lines and its lone markers at the end."""
     pieces: list[Piece] = []
@@ -491,8 +530,10 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         return False
     if _ANNEX.match(text) or PART_LABEL.match(text):
         return True
-    if block.opener() is not None or ends_sentence(text) or following is None:
+    if block.opener() is not None or ends_sentence(text):
         return False
+    if following is None:  # a last paragraph ends with a stop; a last heading heads an empty part
+        return len(text.split()) <= _LAST_HEADING_WORDS and len(block.lines) <= 2 and text[:1].isupper()
     if following.opener() in ("FORMULA", "WE"):  # the title of an adopted text, then its formula
         return len(text) <= _HEADING_LENGTH * 2
     if len(text) > _HEADING_LENGTH or len(block.lines) > 3 or _lowercase_start(following):

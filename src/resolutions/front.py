@@ -19,6 +19,7 @@ from resolutions.dates import dateline, parse_date
 from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
+from resolutions.split import head_number
 
 #: A plain block longer than this is prose, not a title.
 _TITLE_LENGTH = 250
@@ -43,6 +44,7 @@ class Front:
     place: str | None = None
     date: datetime.date | None = None
     symbol: str | None = None
+    kind: str | None = None
     adopted: datetime.date | None = None
     consumed: int = 0
 
@@ -81,6 +83,12 @@ def read_front(
             front.header_lines.append(HeaderLine("adopted", text, span))
             index += 1
             continue
+        if (head := head_number(text)) is not None:  # "Resolution A.1006(25)" among the titles
+            front.symbol = front.symbol or head[1]
+            front.kind = front.kind or head[0]
+            front.header_lines.append(HeaderLine("symbol", text, span))
+            index += 1
+            continue
         if _PREAMBLE_HEADING.match(text):  # "Preamble" above the formula is not the title
             front.header_lines.append(HeaderLine("heading", text, span))
             index += 1
@@ -108,7 +116,7 @@ def read_front(
         if formula_at is None and (after_header or h1):
             break  # the title comes first; the rest is the body
     front.consumed = index
-    if formula_at is not None and not has_organ and len(candidates) > 1 and not title_cells:
+    if formula_at is not None and not has_organ and candidates and not title_cells:
         named = organ_of_formula(blocks[formula_at].plain())
         if named is not None and candidates[0][0] == named:  # "General Conference" / ... / "The General Conference,"
             front.organ = named

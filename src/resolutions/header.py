@@ -124,7 +124,7 @@ class _Reader:
         first_page = lines[0].page if lines else 0
         while self.index < len(lines):
             line = lines[self.index]
-            if line.role in ("blank", "furniture", "markup", "rule"):
+            if line.role in ("blank", "furniture", "markup", "rule", "editorial"):
                 self.index += 1
                 continue
             if line.role not in ("content", "symbol") or line.page > first_page:

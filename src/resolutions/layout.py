@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from resolutions.footnotes import MARKED_BODY
-from resolutions.lines import FURNITURE, VERBS, Line
+from resolutions.language import is_other_language, may_hold_other_languages
+from resolutions.lines import FURNITURE, VERBS, Line, Piece
 
 #: HTML elements whose tags frame content without being content ("<details>", "<summary>").
 _STRUCTURE_TAGS = frozenset(
@@ -30,15 +31,18 @@ _NOTE_OPENING = re.compile(
     r"United Nations(?:,| Treaty| publication)|(?:A|S|E)/[0-9A-Z]|"
     r"(?:[A-Z][\w-]*\s+){1,5}(?:resolutions?|decisions?)\s+[0-9A-Z])"
 )
+#: A paragraph number alone: "4", "12.", "3)".
+_BARE_NUMBER = re.compile(r"^[ \t]*[0-9]{1,3}[.)]?[ \t]*$")
 #: The label of a footnote numbered in brackets: "(1) ".
 _BRACKETED_LABEL = re.compile(r"^\(([0-9]{1,2})\)\s*$")
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
 
-def annotate(lines: list[Line]) -> None:
-    """Set ``page`` and ``role`` on every line."""
+def annotate(lines: list[Line], source: str = "") -> None:
+    """Set ``page`` and ``role`` on every line (``source``: the text, for a first look at it)."""
     pages = _assign_pages(lines)
+    _number_headings(lines)
     for line in lines:
         if line.kind == "blank":
             line.role = "blank"
@@ -50,11 +54,29 @@ def annotate(lines: list[Line]) -> None:
             line.role = "markup"
         elif line.kind == "rule":
             line.role = "rule"
+    if may_hold_other_languages(source):
+        _mark_editorial_notes(lines)
     _mark_footnote_lines(lines)
     _mark_bracketed_footnotes(lines)
     _mark_ruled_footnote_blocks(lines, pages)
     _mark_page_tail_footnotes(lines, pages)
     _mark_running_headers(lines, pages)
+
+
+def _number_headings(lines: list[Line]) -> None:
+    """Read a heading that holds only a number ("### 4", "###1") as a paragraph's number.
+
+    Databases that convert to Markdown number paragraphs so; the text follows on the next line.
+    """
+    for line in lines:
+        if line.kind != "heading" or line.label is None or len(line.pieces) != 1:
+            continue
+        piece = line.pieces[0]
+        if piece.kind == "TEXT" and _BARE_NUMBER.match(piece.text):
+            line.kind = "numbered"
+            line.label = Piece("NUM_LABEL", piece.text.strip(), line.label.start, piece.end)
+            line.pieces = []
+            line._plain = None
 
 
 def _assign_pages(lines: list[Line]) -> list[tuple[int, int]]:
@@ -105,6 +127,28 @@ def _is_markup(line: Line) -> bool:
         return False
     last = [piece for piece in pieces if piece.kind != "GAP" and piece.text.strip()][-1]
     return last.kind == "TAG"
+
+
+def _mark_editorial_notes(lines: list[Line]) -> None:
+    """Mark lines in another language than the document's: notes of who republished it.
+
+    A paragraph number whose text is such a note goes with it ("### 1" / "Wijzigt de ...").
+    """
+    content = [line for line in lines if line.role == "content" and line.pieces]
+    notes = [line for line in content if is_other_language(line.plain())]
+    if not notes or len(notes) * 2 > len(content):
+        return  # none, or the document itself is in that language
+    for line in notes:
+        line.role = "editorial"
+    label: Line | None = None
+    for line in lines:
+        if line.role == "content" and line.kind == "numbered" and not line.pieces:
+            label = line
+        elif line.role == "editorial" and label is not None:
+            label.role = "editorial"
+            label = None
+        elif line.role != "blank":
+            label = None
 
 
 def _mark_footnote_lines(lines: list[Line]) -> None:

@@ -315,7 +315,9 @@ class Furniture:
 
     Attributes:
         kind: "job_number", "barcode", "page_number", "date_code", "running_header", "rule",
-            "markup", "recycle" or "repeated_footnote".
+            "markup", "recycle", "repeated_footnote", "editorial" (a note in another language,
+            added by who republished the text) or "preface" (what stands before the first
+            document of a collection).
         text: The text as written.
     """
 

@@ -28,19 +28,29 @@ _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
 
 
-def split_run_ins(lines: list[Line], scanner: InlineScanner, verbs: VerbReader) -> list[Line]:
-    """Return the lines with each run-in paragraph on a line of its own."""
+def split_run_ins(
+    lines: list[Line], scanner: InlineScanner, verbs: VerbReader, phrase_starts: frozenset[str] = frozenset()
+) -> list[Line]:
+    """Return the lines with each run-in paragraph on a line of its own.
+
+    Args:
+        lines: The lines, roles set.
+        scanner: The inline scanner, to read again the text a cut opens.
+        verbs: The verb reader, which knows the lexicon's phrases.
+        phrase_starts: Word prefixes of the phrases: a formula may run on into a phrase that
+            a line break cuts ("The CouncilHaving" / "considered:").
+    """
     out: list[Line] = []
     for line in lines:
         if line.role != "content" or not line.pieces:
             out.append(line)
             continue
-        cuts = _formula_cut(line, verbs) + _phrase_cuts(line, verbs)
+        cuts = _formula_cut(line, verbs, phrase_starts) + _phrase_cuts(line, verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
 
 
-def _formula_cut(line: Line, verbs: VerbReader) -> list[int]:
+def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -> list[int]:
     """Cut after a formula that the first paragraph runs on from; else it is plain text."""
     pieces = line.pieces
     index = next((i for i, piece in enumerate(pieces) if piece.kind not in _MARKS), None)
@@ -54,7 +64,8 @@ def _formula_cut(line: Line, verbs: VerbReader) -> list[int]:
     if following is not None and following.kind == "TEXT":
         text = following.text
         start = len(text) - len(text.lstrip(" \t\u00a0"))
-        if verbs.phrase_end(text, start) is not None:
+        last = index + 2 == len(pieces)
+        if verbs.phrase_end(text, start) is not None or (last and text.strip() in phrase_starts):
             lead.kind = "FORMULA"
             return [lead.end]
     lead.kind = "TEXT"  # "The Council Chamber was ...": no formula after all
