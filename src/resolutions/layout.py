@@ -172,6 +172,7 @@ def _mark_bracketed_footnotes(lines: list[Line]) -> None:
     nothing but their own wrapped lines stands between them: then they are a block of footnotes.
     """
     index = 0
+    cited = _BracketCitations(lines)
     while index < len(lines):
         if _bracketed_number(lines[index]) != 1:
             index += 1
@@ -185,8 +186,8 @@ def _mark_bracketed_footnotes(lines: list[Line]) -> None:
             elif line.role == "content" and (line.kind != "text" or lines[position - 1].blanks > 0):
                 break
             position += 1
-        above = "\n".join(line.text() for line in lines[:index] if line.role == "content")
-        if all(_cites(above, number) for number in range(1, len(run) + 1)):
+        numbers = cited.above(index)
+        if all(number in numbers for number in range(1, len(run) + 1)):
             for line in lines[index:position]:
                 if line.role == "content":
                     line.role = "footnote"
@@ -200,9 +201,42 @@ def _bracketed_number(line: Line) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _cites(text: str, number: int) -> bool:
-    """Tell whether "(n)" is cited in text as a footnote: glued to a word, or after a comma."""
-    return re.search(rf"(?:(?<=[^\s(0-9])|(?<=[,;.:]\s))\({number}\)(?=\s|$|[,;.:])", text, re.MULTILINE) is not None
+#: "(n)" cited as a footnote: glued to a word, or after a comma (the line before may end with it);
+#: two digits at most, like the labels of such footnotes.
+_CITED_BRACKET = re.compile(r"(?:(?<=[^\s(0-9])|(?<=[,;.:]\s))\(([1-9][0-9]?)\)(?=\s|$|[,;.:])")
+
+
+class _BracketCitations:
+    """The numbers "(n)" cited in the content lines above a line, read once each.
+
+    Joining all the text above each "(1)" and searching it for every number took time in the
+    square of the text. The lines above a run are settled when it is judged (runs are marked
+    in order, below the lines read), so each line is read once, when the first run below it is.
+    """
+
+    __slots__ = ("last", "lines", "numbers", "read")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.numbers: set[int] = set()
+        self.read = 0  # lines before this one are read
+        self.last: str | None = None  # the text of the last content line read (None: no line yet)
+
+    def above(self, index: int) -> set[int]:
+        """Return the numbers cited in the content lines before ``index``."""
+        while self.read < index:
+            line = self.lines[self.read]
+            self.read += 1
+            if line.role != "content":
+                continue
+            text = line.text()
+            # What stands before the line where the lines are joined by line breaks: the last
+            # character of the line before and a line break (the look-behind may see both).
+            before = "" if self.last is None else (self.last[-1:] or "\n") + "\n"
+            for match in _CITED_BRACKET.finditer(before + text, len(before)):
+                self.numbers.add(int(match.group(1)))
+            self.last = text
+        return self.numbers
 
 
 def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]]) -> None:
