@@ -152,3 +152,17 @@ def test_a_single_sponsor_after_an_agenda_item_is_the_sponsor_list() -> None:
         ("agenda_title", "Crime prevention"),
         ("sponsors", "Ghana: draft resolution"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The World Health Assembly, Having considered   x\n",
+        "A/RES/1   The World Health Assembly, Having considered   x   y\n",
+    ],
+)
+def test_a_run_in_formula_before_a_column_gap_is_read(text: str) -> None:
+    # Raised ParseError ("a bug in the grammar"): nothing could follow the run-in formula's
+    # paragraph but the line's end. Found by the complexity families.
+    document = resolutions.parse(text)
+    assert document.to_source() == text
