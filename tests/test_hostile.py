@@ -12,6 +12,8 @@ import pytest
 
 import resolutions
 from resolutions import body
+from resolutions.compare import differences, same_content
+from resolutions.inline import inline_markers
 from resolutions.limits import MAX_EMPHASIS_DEPTH, TOO_DEEP
 from resolutions.nodes import Document, Emphasis, Inline, Section
 from resolutions.serialise.akn import from_akn
@@ -166,3 +168,30 @@ def test_a_run_in_formula_before_a_column_gap_is_read(text: str) -> None:
     # paragraph but the line's end. Found by the complexity families.
     document = resolutions.parse(text)
     assert document.to_source() == text
+
+
+# ---------------------------------------------------------------------------------- round trips
+
+
+def reads_back(document: Document) -> None:
+    """The canonical text and Markdown read back with the same content."""
+    for rendering in (document.to_text(), document.to_markdown()):
+        again = resolutions.parse(rendering)
+        assert same_content(again, document), (rendering, differences(document, again))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5\nThe General Assembly,\n\n1. Decides.\n\n__________\n5 A note.\n",  # the marker above the formula
+        "The General Assembly,<sup>5</sup>\n\n1. Decides.\n\n<sup>5</sup> A note.\n",
+        "The General Assembly,\u2075\n\n1. Decides.\n\n\u2075 A note.\n",
+        "The General Assembly,[^5]\n\n1. Decides.\n\n[^5]: A note.\n",
+    ],
+)
+def test_a_formula_with_a_footnote_reference_reads_back_as_a_formula(text: str) -> None:
+    # to_text() wrote "The General Assembly,⁵", which read back as a plain paragraph.
+    document = resolutions.parse(text)
+    assert document.preamble.formula is not None
+    assert inline_markers(document.preamble.formula.content) == ["5"]
+    reads_back(document)
