@@ -195,3 +195,14 @@ def test_a_formula_with_a_footnote_reference_reads_back_as_a_formula(text: str) 
     assert document.preamble.formula is not None
     assert inline_markers(document.preamble.formula.content) == ["5"]
     reads_back(document)
+
+
+@pytest.mark.parametrize("bullet", ["-", "\u2022", "*", "\u2013", "\u25cf"])
+def test_bullet_items_keep_their_bullet_through_markdown(bullet: str) -> None:
+    # to_markdown() wrote "- • to act;", which read back as the item "-" with the text "• to act;".
+    text = f"The General Assembly,\n\n1. Decides:\n\n{bullet} to act;\n\n{bullet} to report.\n"
+    document = resolutions.parse(text)
+    assert [item.label for item in document.body[0].items] == [bullet, bullet]  # type: ignore[union-attr]
+    reads_back(document)
+    markdown = document.to_markdown()
+    assert resolutions.parse(markdown).to_markdown() == markdown

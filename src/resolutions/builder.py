@@ -136,6 +136,10 @@ class Builder:
                 token = tokens[index]  # "- (a)": the item label follows the bullet
                 label = Piece("ITEM_LABEL", token.value, label.start, token.end_pos)
                 index += 1
+            elif kind == "bullet" and index < count and kinds[tokens[index].type] == "BULLET":
+                token = tokens[index]  # "- •": the item's own bullet follows the list's
+                label = Piece("BULLET", token.value, label.start, token.end_pos)
+                index += 1
         pieces: list[Piece] = []
         scan = self.scanner.scan
         for token in tokens[index:count]:
