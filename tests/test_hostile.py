@@ -206,3 +206,22 @@ def test_bullet_items_keep_their_bullet_through_markdown(bullet: str) -> None:
     reads_back(document)
     markdown = document.to_markdown()
     assert resolutions.parse(markdown).to_markdown() == markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<i> \n",
+        "Text.\n\n<i> \n\nMore.\n",
+        "The General Assembly,\n\n1. Decides.\n\n<b></b>\n\n2. Requests.\n",
+        "<i>  <b>\n",
+    ],
+)
+def test_a_paragraph_of_markup_alone_is_furniture(text: str) -> None:
+    # It was an empty paragraph, which to_text() and to_markdown() left out: it did not read back.
+    document = resolutions.parse(text)
+    assert all(paragraph.content or paragraph.number for paragraph in document.paragraphs())
+    assert "markup" in [furniture.kind for furniture in document.furniture]
+    assert not document.diagnostics
+    assert document.to_source() == text
+    reads_back(document)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resolutions.blocks import Block, group
+from resolutions.blocks import Block, group, markup_apart
 from resolutions.body import BodyReader
 from resolutions.cells import split_table_rows
 from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
@@ -82,7 +82,7 @@ def assemble(
     for index in reading.used:
         lines[preface + index].role = "header"
     notes = read_footnotes(lines)
-    blocks = group(lines, compiled.phrase_starts)
+    blocks = markup_apart(group(lines, compiled.phrase_starts))
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
     front = read_front(blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used))

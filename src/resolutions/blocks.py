@@ -201,6 +201,31 @@ def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> lis
     return blocks
 
 
+#: Piece kinds that hold no text: emphasis marks, tags and column gaps.
+_NO_TEXT = frozenset({"STAR", "TAG", "GAP"})
+
+
+def markup_apart(blocks: list[Block]) -> list[Block]:
+    """Set apart the blocks that hold nothing but markup ("<i> ", "<b></b>"): they are furniture.
+
+    As paragraphs they would be empty, and an empty paragraph is lost in any rendering but
+    the source (the canonical text writes nothing for it), so a document and its rendering
+    would differ. Their lines keep the role "markup", as HTML framing lines do.
+    """
+    kept = []
+    for block in blocks:
+        if block.marks or any(line.label is not None or any(map(_holds_text, line.pieces)) for line in block.lines):
+            kept.append(block)
+            continue
+        for line in block.lines:
+            line.role = "markup"
+    return kept
+
+
+def _holds_text(piece: Piece) -> bool:
+    return piece.kind not in _NO_TEXT and not (piece.kind == "TEXT" and piece.text.isspace())
+
+
 def _waits_for_text(block: Block) -> bool:
     """Tell a block that is only a label so far: "1." alone, its text on the next line."""
     return block.kind in _LABELLED and len(block.lines) == 1 and not block.lines[0].pieces
