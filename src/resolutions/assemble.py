@@ -67,7 +67,8 @@ def assemble(
 
     Args:
         source: The document's text.
-        lines: Its lines, as the grammar read them.
+        lines: Its lines, as the grammar read them. The list is emptied: each line is let go
+            once the body reader is done with it.
         compiled: The grammar.
         annotated: The layout stage has already set the lines' roles (a file of many documents
             is laid out as a whole, then cut).
@@ -75,7 +76,9 @@ def assemble(
             contents): they are kept as furniture.
     """
     if not annotated:
+        given = lines
         lines = prepare(lines, compiled, source)
+        given.clear()  # prepare made a new list of the same lines (and more)
     for line in lines[:preface]:
         line.role = "preface"
     reading = read_header(lines[preface:], compiled.cells)
@@ -89,10 +92,17 @@ def assemble(
     body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
-    body = BodyReader(compiled.verbs, title).read(blocks[front.consumed :])
-    header = _complete_header(reading.header, front, body.preamble.formula or _first_formula(body.blocks))
+    # What reads the lines is done before the body: the body reader lets each block go once it
+    # is read, so that a long document's lines are not all held with all of its nodes.
     too_deep: list[Span] = []
     footnotes, repeats = _footnotes(notes, too_deep)
+    furniture = _furniture(lines, repeats, source, preface)
+    line_problems = _check_lines(lines, source)
+    body_blocks = blocks[front.consumed :]
+    del notes, repeats, blocks
+    lines.clear()
+    body = BodyReader(compiled.verbs, title).read(body_blocks)
+    header = _complete_header(reading.header, front, body.preamble.formula or _first_formula(body.blocks))
     document = Document(
         header=header,
         titles=tuple(front.titles),
@@ -101,14 +111,14 @@ def assemble(
         annexes=body.annexes,
         footnotes=footnotes,
         closing=body.closing,
-        furniture=_furniture(lines, repeats, source, preface),
+        furniture=furniture,
         source=source,
     )
     unplaced = _unplaced(document)
     if unplaced:
         furniture = tuple(sorted(document.furniture + tuple(unplaced), key=lambda f: f.span.start))
         document = attrs.evolve(document, furniture=furniture)
-    diagnostics = body.diagnostics + _check_references(document) + _check_lines(lines, source)
+    diagnostics = body.diagnostics + _check_references(document) + line_problems
     message = f"emphasis nests more than {MAX_EMPHASIS_DEPTH} deep: the deeper markup is read as text"
     diagnostics += [Diagnostic("warning", TOO_DEEP, message, "shallower emphasis", span) for span in too_deep]
     diagnostics += [
@@ -269,7 +279,7 @@ def _check_references(document: Document) -> list[Diagnostic]:
 def _check_lines(lines: list[Line], source: str) -> list[Diagnostic]:
     """Report control characters (binary junk) and an empty document."""
     out = []
-    if not source.strip():
+    if not source or source.isspace():  # (not source.strip(): a copy of the whole text)
         out.append(Diagnostic("error", "empty-document", "the text holds no document", "a document", Span(0, 0)))
     if not any(char in source for char in _CONTROL_CHARS):
         return out

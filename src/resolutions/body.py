@@ -30,7 +30,7 @@ from resolutions.guess import guess_verb
 from resolutions.inline import to_inline
 from resolutions.items import Nesting
 from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
-from resolutions.lines import VERBS, Piece, plain_text
+from resolutions.lines import MARKUP, VERBS, Piece
 from resolutions.nodes import (
     Annex,
     Closing,
@@ -98,9 +98,13 @@ class _Item:
 
 
 class _Paragraph:
-    """A paragraph being read (a plain slotted class: there is one per paragraph)."""
+    """A paragraph being read (a plain slotted class: there is one per paragraph).
 
-    __slots__ = ("items", "kind", "lettered", "nesting", "number", "parts", "pieces", "verb")
+    Once the reader has moved on, the paragraph is settled: its node is made and its pieces let
+    go, so that the lines they came from need not all be held until the end of the document.
+    """
+
+    __slots__ = ("items", "kind", "lettered", "nesting", "node", "number", "parts", "pieces", "semicolon", "verb")
 
     def __init__(
         self, kind: Kind, number: str | None, verb: VerbPhrase | None, pieces: list[Piece], parts: list[Span]
@@ -113,6 +117,8 @@ class _Paragraph:
         self.items: list[_Item] = []
         self.nesting: Nesting | None = None
         self.lettered = False  # numbered by an item label: its siblings are paragraphs too
+        self.node: Paragraph | None = None  # made when the paragraph is settled
+        self.semicolon = False  # its text ends with a semicolon (kept when settled)
 
     def add_item(self, item: _Item) -> None:
         if self.nesting is None:
@@ -125,8 +131,16 @@ class _Paragraph:
             siblings = siblings[-1].items
         siblings.append(item)
 
-    def freeze(self, too_deep: list[Span]) -> Paragraph:
-        return Paragraph(
+    def ends_with_semicolon(self) -> bool:
+        """Tell whether the paragraph's text ends with a semicolon, footnote marks aside."""
+        return self.semicolon if self.node is not None else _ends_with(self.pieces, ";")
+
+    def settle(self, too_deep: list[Span]) -> None:
+        """Make the node, and keep of the rest only what the numbering check reads."""
+        if self.node is not None:
+            return
+        self.semicolon = _ends_with(self.pieces, ";")
+        self.node = Paragraph(
             self.kind,
             self.number,
             self.verb,
@@ -135,6 +149,12 @@ class _Paragraph:
             span=_extent(self.parts),
             parts=self.parts,
         )
+        self.pieces, self.items, self.nesting, self.parts = [], [], None, self.parts[:1]
+
+    def freeze(self, too_deep: list[Span]) -> Paragraph:
+        self.settle(too_deep)
+        assert self.node is not None
+        return self.node
 
 
 @attrs.define
@@ -171,7 +191,7 @@ class BodyReader:
         self.annexes: list[_Container] = []
         self.formula: Formula | None = None
         self.preamble: list[_Paragraph] = []
-        self.last: _Paragraph | None = None
+        self._last: _Paragraph | None = None
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.declaration = False  # the formula is "We, ...": operative verbs in their base form
@@ -180,17 +200,33 @@ class BodyReader:
         self.diagnostics: list[Diagnostic] = []
         self.too_deep: list[Span] = []  # where emphasis was read as text for nesting too deep
 
+    @property
+    def last(self) -> _Paragraph | None:
+        """The paragraph that sub-items go to: the last one read, while nothing else came after."""
+        return self._last
+
+    @last.setter
+    def last(self, paragraph: _Paragraph | None) -> None:
+        if self._last is not None and self._last is not paragraph:
+            self._last.settle(self.too_deep)
+        self._last = paragraph
+
     # ------------------------------------------------------------ entry point
     def read(self, blocks: list[Block]) -> Body:
+        """Read the body's blocks, in order; ``blocks`` is emptied, each block let go once read."""
+        given = blocks
         blocks, closing_blocks = _split_closing(blocks)
+        given.clear()
         headings = _find_headings(blocks)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
-        numbered = [b for b in blocks if b.kind == "numbered"]
-        operative = sum(1 for b in numbered if b.opener() == "OPERATIVE_VERB")
-        self.numbered_operative = bool(numbered) and operative * 2 >= len(numbered)
-        for position, block in enumerate(blocks):
-            following = blocks[position + 1] if position + 1 < len(blocks) else None
+        numbered = sum(1 for b in blocks if b.kind == "numbered")
+        operative = sum(1 for b in blocks if b.kind == "numbered" and b.opener() == "OPERATIVE_VERB")
+        self.numbered_operative = bool(numbered) and operative * 2 >= numbered
+        blocks.reverse()  # taken from the end: a block read is let go, and its lines with it
+        while blocks:
+            block = blocks.pop()
+            following = blocks[-1] if blocks else None
             if id(block) in headings:
                 self.heading(block, following)
             elif block.opener() == "WE" or (block.opener() == "FORMULA" and len(block.lines) == 1):
@@ -417,7 +453,7 @@ class BodyReader:
             isinstance(previous, _Paragraph)
             and previous.kind == "operative"
             and previous.verb is not None
-            and plain_text(previous.pieces).rstrip().endswith(";")
+            and previous.ends_with_semicolon()
         )
 
     # ------------------------------------------------------------ checks
@@ -468,6 +504,17 @@ def _number_value(number: str | None) -> int | None:
     """Return a paragraph number's value ("12." -> 12), or None."""
     match = _NUMBER.fullmatch(number.strip().rstrip(".),")) if number else None
     return int(match.group(0)) if match else None
+
+
+def _ends_with(pieces: list[Piece], end: str) -> bool:
+    """Tell whether the plain text of pieces (as ``plain_text`` gives it) ends with ``end``."""
+    for piece in reversed(pieces):
+        if piece.kind in MARKUP:
+            continue
+        text = (piece.text[1:] if piece.kind == "ESCAPE" else piece.text).rstrip()
+        if text and piece.kind != "GAP":
+            return text.endswith(end)
+    return False
 
 
 def _pieces(block: Block) -> list[Piece]:
