@@ -140,12 +140,19 @@ class Builder:
                 token = tokens[index]  # "- •": the item's own bullet follows the list's
                 label = Piece("BULLET", token.value, label.start, token.end_pos)
                 index += 1
-        pieces: list[Piece] = []
         scan = self.scanner.scan
+        only = kinds[tokens[index].type] if index == count - 1 else ""
+        if only == "CONTENT_EOL" or only == "CELL_EOL":
+            # The common line: one run of content to its end. The scanner's list is the line's
+            # (one list fewer to hold per line, and the line's end shared with its last piece's).
+            token = tokens[index]
+            pieces = scan(token.value[: eol - token.start_pos], token.start_pos, eol)
+            return Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+        pieces = []
         for token in tokens[index:count]:
             token_kind = kinds[token.type]
             if token_kind == "CONTENT_EOL" or token_kind == "CELL_EOL":
-                pieces.extend(scan(token.value[: eol - token.start_pos], token.start_pos))
+                pieces.extend(scan(token.value[: eol - token.start_pos], token.start_pos, eol))
             elif token_kind == "CONTENT":
                 pieces.extend(scan(token.value, token.start_pos))
             else:

@@ -50,10 +50,14 @@ class InlineScanner:
             return match.lastgroup
         return None
 
-    def scan(self, text: str, offset: int) -> list[Piece]:
-        """Return the pieces of ``text``, whose first character is at ``offset`` in the source."""
+    def scan(self, text: str, offset: int, end: int | None = None) -> list[Piece]:
+        """Return the pieces of ``text``, whose first character is at ``offset`` in the source.
+
+        ``end`` (``offset + len(text)``, when the caller has it) is shared, not made again: one
+        number fewer to hold per line.
+        """
         if self._plain is not None and self._plain.match(text):
-            return [Piece("TEXT", text, offset, offset + len(text))]
+            return [Piece("TEXT", text, offset, offset + len(text) if end is None else end)]
         pieces = [
             Piece(match.lastgroup or "STRAY", match.group(), offset + match.start(), offset + match.end())
             for match in self._regex.finditer(text)
