@@ -13,9 +13,10 @@ import pytest
 import resolutions
 from resolutions import body
 from resolutions.compare import differences, same_content
+from resolutions.errors import ParseError
 from resolutions.inline import inline_markers
-from resolutions.limits import MAX_EMPHASIS_DEPTH, TOO_DEEP
-from resolutions.nodes import Document, Emphasis, Inline, Section
+from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_ITEM_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
+from resolutions.nodes import Document, Emphasis, Inline, Paragraph, Section, SubItem, Text
 from resolutions.serialise.akn import from_akn
 
 
@@ -225,3 +226,43 @@ def test_a_paragraph_of_markup_alone_is_furniture(text: str) -> None:
     assert not document.diagnostics
     assert document.to_source() == text
     reads_back(document)
+
+
+# ---------------------------------------------------------------------------------- readers
+
+
+def test_json_nested_without_end_is_a_parse_error() -> None:
+    # json.loads raised RecursionError through from_json.
+    with pytest.raises(ParseError, match="nests deeper"):
+        resolutions.from_json("[" * 100_000 + "]" * 100_000)
+
+
+def item_depth(items: tuple[SubItem, ...]) -> int:
+    deepest, stack = 0, [(item, 1) for item in items]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in item.items)
+    return deepest
+
+
+def test_akoma_ntoso_nested_too_deep_is_read_within_the_limits() -> None:
+    # from_akn gave back whatever depth the XML had (up to libxml2's 256), and to_dict() then
+    # raised RecursionError on it.
+    section: Paragraph | Section = Paragraph("paragraph", None, None, (Text("x"),))
+    for level in range(150, 0, -1):
+        section = Section(f"Heading {level}", None, None, level, None, (section,))
+    item = SubItem("(a)", (Text("x"),))
+    for _ in range(60):
+        item = SubItem("(a)", (Text("x"),), (item,))
+    paragraph = Paragraph("paragraph", None, None, (Text("y"),), (item,))
+    document = from_akn(Document(body=(section, paragraph)).to_akn())
+    assert section_depth(document) == MAX_SECTION_DEPTH
+    assert item_depth(document.body[-1].items) == MAX_ITEM_DEPTH  # type: ignore[union-attr]
+    assert "Heading 150" in [r["text"] for r in document.records()]  # flattened, not lost
+    xml = resolutions.parse("1. Decides <i>x</i>.\n").to_akn().replace("<i>x</i>", "<i>" * 250 + "x" + "</i>" * 250)
+    emphasised = from_akn(xml)
+    assert emphasis_depth(emphasised) == MAX_EMPHASIS_DEPTH
+    assert emphasised.records()[0]["text"] == "Decides x."
+    for read in (document, emphasised):
+        assert resolutions.from_json(read.to_json()) == read
