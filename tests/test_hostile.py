@@ -9,6 +9,8 @@ checked by the complexity harness (``tests/test_complexity.py``), not here.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resolutions
 from resolutions import body
@@ -18,6 +20,7 @@ from resolutions.inline import inline_markers
 from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_ITEM_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
 from resolutions.nodes import Document, Emphasis, Inline, Paragraph, Section, SubItem, Text
 from resolutions.serialise.akn import from_akn
+from tests import strategies
 
 
 def section_depth(document: Document) -> int:
@@ -266,3 +269,17 @@ def test_akoma_ntoso_nested_too_deep_is_read_within_the_limits() -> None:
     assert emphasised.records()[0]["text"] == "Decides x."
     for read in (document, emphasised):
         assert resolutions.from_json(read.to_json()) == read
+
+
+@settings(deadline=None)
+@given(st.one_of(strategies.texts(), strategies.repeated_units().map(lambda family: family.text(2_000))))
+def test_every_serialiser_writes_whatever_parse_returns(text: str) -> None:
+    document = resolutions.parse(text)
+    assert section_depth(document) <= MAX_SECTION_DEPTH
+    assert emphasis_depth(document) <= MAX_EMPHASIS_DEPTH
+    assert all(item_depth(p.items) <= MAX_ITEM_DEPTH for p in document.paragraphs())
+    assert resolutions.from_json(document.to_json()) == document
+    document.to_html()
+    document.to_text()
+    document.to_markdown()
+    from_akn(document.to_akn())  # read back (what XML cannot carry, control characters, is left out)
