@@ -50,6 +50,7 @@ class Builder:
     def __init__(self, scanner: InlineScanner) -> None:
         self.scanner = scanner
         self._kinds = _BareNames(self.aliases)
+        self._end = -1  # the last line's end offset, which the next line starts at
 
     # ------------------------------------------------------------ lark's callback protocol
     def __getattr__(self, name: str) -> Any:
@@ -115,6 +116,12 @@ class Builder:
         else:
             eol = last.start_pos + newline - (newline > 0 and value[newline - 1] == "\r")
             blanks = value.count("\n", newline + 1)
+        # A line starts where the last one ended: the same number, held once (a number is an
+        # object of its own; sharing it is one fewer per line for a long document).
+        start = tokens[0].start_pos
+        if start == self._end:
+            start = self._end
+        self._end = end
         count = len(tokens) - (last_kind == "EOL")
         page_break = False
         indent = 0
@@ -130,7 +137,7 @@ class Builder:
         label: Piece | None = None
         if kind != "text" and token_kind in _LABELS:
             token = tokens[index]
-            label = Piece(token_kind, token.value, token.start_pos, token.end_pos)
+            label = Piece(token_kind, token.value, start if index == 0 else token.start_pos, token.end_pos)
             index += 1
             if kind == "item" and token_kind == "BULLET" and index < count:
                 token = tokens[index]  # "- (a)": the item label follows the bullet
@@ -146,8 +153,9 @@ class Builder:
             # The common line: one run of content to its end. The scanner's list is the line's
             # (one list fewer to hold per line, and the line's end shared with its last piece's).
             token = tokens[index]
-            pieces = scan(token.value[: eol - token.start_pos], token.start_pos, eol)
-            return Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+            offset = start if index == 0 else token.start_pos
+            pieces = scan(token.value[: eol - token.start_pos], offset, eol)
+            return Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
         pieces = []
         for token in tokens[index:count]:
             token_kind = kinds[token.type]
@@ -157,7 +165,7 @@ class Builder:
                 pieces.extend(scan(token.value, token.start_pos))
             else:
                 pieces.append(Piece(token_kind, token.value, token.start_pos, token.end_pos))
-        return Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+        return Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
 
 
 class _BareNames(dict[str, str]):
