@@ -138,17 +138,17 @@ def without_trailing_refs(text: str) -> str:
 
 def join_lines(texts: list[str]) -> str:
     """Join the texts of wrapped lines: with a space, or with nothing after a hyphen."""
-    out = ""
+    parts: list[str] = []  # joined once at the end: a string grown line by line is copied each time
+    previous = ""
     for text in texts:
         if not text:
             continue
-        if out and out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            out += text
-        elif out:
-            out += " " + text
-        else:
-            out = text
-    return out
+        # (a one-character text ends the text so far after a space or a hyphen: never a letter)
+        if parts and not (previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha()):
+            parts.append(" ")
+        parts.append(text)
+        previous = text
+    return "".join(parts)
 
 
 def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> list[Block]:

@@ -76,15 +76,15 @@ def _phrase_cuts(line: Line, verbs: VerbReader) -> list[int]:
     """Find where a verb phrase opens a paragraph after the end of another, inside the line."""
     cuts: list[int] = []
     pieces = line.pieces
-    before = ""  # the line's text so far
+    last = ""  # the last character of the line's text so far but spaces (not the text: copied each time)
     for index, piece in enumerate(pieces):
         if piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
-            if before.rstrip()[-1:] in (",", ";"):
+            if last in (",", ";"):
                 cuts.append(piece.start)  # ", *Recalling* Article X"
         elif piece.kind == "TEXT" or piece.kind == "FORMULA":  # a formula's meeting clause may run on
             cuts.extend(_cuts_in_text(piece, verbs))
         if piece.kind not in _MARKS:
-            before += piece.text
+            last = piece.text.rstrip()[-1:] or last
     return cuts
 
 
