@@ -7,9 +7,10 @@ searched or unwound one level at a time) lets a file of ordinary size run for mi
 
 Two kinds of families are listed here:
 
-- one per terminal of the grammars (``TERMINAL_SAMPLES``): a few strings that read as that
-  terminal, each repeated in every layout of ``LAYOUTS`` (glued, spaced, in layout cells, one
-  per line, one per paragraph, inside a paragraph, inside emphasis);
+- one per terminal of the grammars (``TERMINAL_SAMPLES``, and ``BODY_SAMPLES`` for the terminals
+  of one body's grammar): a few strings that read as that terminal, each repeated in every
+  layout of ``LAYOUTS`` (glued, spaced, in layout cells, one per line, one per paragraph,
+  inside a paragraph, inside emphasis);
 - one per layout rule (``RULE_FAMILIES``, named ``rule/shape``): the shapes that make the rules
   for markers, gaps, labels, emphasis, headings, formulas, header cells, furniture, footnotes,
   closings and collections search, nest or unwind.
@@ -29,13 +30,15 @@ import resolutions
 
 
 class Family(NamedTuple):
-    """A text that grows by repeating ``unit``; ``collection``: read with ``parse_all``."""
+    """A text that grows by repeating ``unit``; ``collection``: read with ``parse_all``; ``body``:
+    read with that body's grammar (None: the body the text's signs name, as ``parse`` finds it)."""
 
     name: str
     unit: str
     prefix: str = ""
     suffix: str = ""
     collection: bool = False
+    body: str | None = None
 
     def text(self, size: int) -> str:
         """Return the family's text with at least ``size`` characters (one unit at the least)."""
@@ -44,7 +47,9 @@ class Family(NamedTuple):
 
     def run(self, text: str) -> object:
         """Parse the text as the family is meant to be read."""
-        return resolutions.parse_all(text) if self.collection else resolutions.parse(text)
+        if self.collection:
+            return resolutions.parse_all(text, body=self.body)
+        return resolutions.parse(text, body=self.body)
 
 
 #: Strings that the grammars read as each of their terminals (bare names; the inline grammar's
@@ -96,9 +101,23 @@ TERMINAL_SAMPLES: dict[str, tuple[str, ...]] = {
     "PAGE_NUMBER": ("2/10",),
     "DATECODE": ("021118",),
     "RECYCLE": ("Please recycle \u267b",),
+    "BLOCK_TAGS": ("<p>", "<div class=x>", "<li><p>"),
+    "ENTITY": ("&amp;", "&#8217;", "&#x2019;"),
     # Placeholders that match nothing (bodies extend them): the empty text is their family.
     "NO_LINE": ("",),
     "NO_CELL": ("",),
+    "NO_NUM_LABEL": ("",),
+    "NO_ITEM_LABEL": ("",),
+}
+
+#: The terminals that only a body's grammar has: the body, and strings that read as them.
+BODY_SAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "AU_SYMBOL": ("au", ("ACHPR/Res.345 (LVIII) 2016", "Assembly/AU/Dec.1 (I)")),
+    "EP_TEXT_ADOPTED": ("ep", ("P9_TA(2023)0001",)),
+    "BARE_NUMBER": ("imo", ("1 INVITES",)),
+    "OAS_SYMBOL": ("oas", ("AG/RES. 2380 (XXXVIII-O/08)",)),
+    "DOTTED_LABEL": ("pace", ("5.1. ",)),
+    "PACE_DOC": ("pace", ("Doc. 12345",)),
 }
 
 #: How a terminal's sample is repeated: (name, separator after each sample, prefix).
@@ -231,13 +250,16 @@ RULE_FAMILIES: tuple[Family, ...] = (
 
 
 def terminal_families() -> list[Family]:
-    """Return each terminal's samples in each layout."""
+    """Return each terminal's samples in each layout (a body's own, read with that body)."""
     families = []
-    for terminal, samples in TERMINAL_SAMPLES.items():
+    sampled = [(terminal, None, samples) for terminal, samples in TERMINAL_SAMPLES.items()]
+    sampled += [(terminal, body, samples) for terminal, (body, samples) in BODY_SAMPLES.items()]
+    for terminal, body, samples in sampled:
         for number, sample in enumerate(samples):
             for layout, separator, prefix in LAYOUTS:
                 if sample or layout == "glued":
-                    families.append(Family(f"{terminal}/{number}/{layout}", sample + separator or "x", prefix))
+                    unit = sample + separator or "x"
+                    families.append(Family(f"{terminal}/{number}/{layout}", unit, prefix, body=body))
     return families
 
 

@@ -9,6 +9,7 @@ running header, the job number, a barcode, "n/N" page numbers).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,3 +206,49 @@ class Sheet:
         for word, width in zip(line, widths, strict=True):
             self._word(x, y, word, size)
             x += width + space
+
+
+# ---------------------------------------------------------------------------------- raw PDFs
+
+
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """Write a PDF from its objects (numbered from 1; the first is the catalog), with a valid xref."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream(data: bytes, *, compress: bool = True, extra: bytes = b"") -> bytes:
+    """A stream object's body: its dictionary and data, Flate-compressed unless asked not to."""
+    if compress:
+        data = zlib.compress(data, 9)
+    flate = b" /Filter /FlateDecode" if compress else b""
+    return b"<< /Length %d%s%s >>\nstream\n" % (len(data), flate, extra) + data + b"\nendstream"
+
+
+def drawn_page(*contents: bytes, compress: bool = True) -> bytes:
+    """A one-page PDF (US Letter, Helvetica as /F1) drawing the content streams given, in order."""
+    first = 5  # the streams follow the catalog, pages, page and font objects
+    references = b" ".join(b"%d 0 R" % (first + index) for index in range(len(contents)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [%s]"
+        b" /Resources << /Font << /F1 4 0 R >> >> >>" % references,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *(stream(content, compress=compress) for content in contents),
+    ]
+    return pdf_bytes(objects)
+
+
+def text_lines(lines: list[str], *, size: float = 11, top: float = 720, left: float = 72) -> bytes:
+    """Content that writes each line at the left margin, one under the other."""
+    body = b"".join(b"(%s) Tj T* " % line.replace("(", r"\(").replace(")", r"\)").encode("latin-1") for line in lines)
+    return b"BT /F1 %g Tf %g TL %g %g Td " % (size, size * 1.3, left, top) + body + b"ET"

@@ -480,7 +480,12 @@ def node_trees() -> st.SearchStrategy[_tree_nodes.Document]:
             st.builds(_tree_nodes.Title, _tree_strings(), st.sampled_from(["title", "subtitle"]), _tree_spans()),
             max_size=2,
         ).map(tuple),
-        preamble=st.builds(_tree_nodes.Preamble, _tree_formulas(), st.lists(_tree_paragraphs(), max_size=2).map(tuple)),
+        preamble=st.builds(
+            _tree_nodes.Preamble,
+            _tree_formulas(),
+            st.lists(_tree_paragraphs(), max_size=2).map(tuple),
+            _tree_formulas(),
+        ),
         body=_tree_blocks(),
         annexes=st.lists(annex, max_size=1).map(tuple),
         footnotes=st.lists(footnote, max_size=2).map(tuple),
@@ -544,16 +549,104 @@ def perturbed(draw: st.DrawFn, text: str, cuts: list[tuple[int, int]]) -> tuple[
     return text, done
 
 
+# ---------------------------------------------------------------------------------- citations
+# Citations in every form the finder reads, put into generated documents' paragraphs.
+
+#: Phrases that cite, and what a reader finds in them (kind, number) in order.
+CITATION_PHRASES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("its resolution 68/262 of 27 March 2014", (("resolution", "68/262"),)),
+    (
+        "Security Council resolutions 1267 (1999), 1333 (2000) and 1390 (2002)",
+        (("resolution", "1267(1999)"), ("resolution", "1333(2000)"), ("resolution", "1390(2002)")),
+    ),
+    (
+        "General Assembly resolutions 2625 (XXV) and 3314 (XXIX)",
+        (("resolution", "2625(XXV)"), ("resolution", "3314(XXIX)")),
+    ),
+    ("resolution ES-11/1", (("resolution", "ES-11/1"),)),
+    ("decision 73/546", (("decision", "73/546"),)),
+    ("resolutions WHA56.1 and WHA60.24", (("resolution", "56.1"), ("resolution", "60.24"))),
+    ("resolution EB132.R6", (("resolution", "132.R6"),)),
+    ("decision 1/CP.21", (("decision", "1/CP.21"),)),
+    ("Human Rights Council resolution 37/2", (("resolution", "37/2"),)),
+    ("Economic and Social Council decision 2014/225", (("decision", "2014/225"),)),
+    ("resolutions 63/1 to 63/5", (("resolution", "63/1"), ("resolution", "63/5"))),
+    ("Commission on Narcotic Drugs resolution 56/12", (("resolution", "56/12"),)),
+    ("document E/CN.7/2014/L.1/Add.3", (("document", "E/CN.7/2014/L.1/Add.3"),)),
+    ("the report S/25704 and Add.1", (("document", "S/25704"), ("document", "S/25704/Add.1"))),
+    ("Articles 41 and 42 of the Charter of the United Nations", (("article", "41"), ("article", "42"))),
+    ("article 12, paragraph 3, of the Rome Statute", (("article", "12"),)),
+)
+
+
+@st.composite
+def cited_documents(draw: st.DrawFn) -> Document:
+    """A generated resolution whose paragraphs cite: each phrase put before a paragraph's end."""
+    document = draw(resolutions_())
+
+    def cite(paragraph: Paragraph) -> Paragraph:
+        if not paragraph.content or not draw(st.booleans()):
+            return paragraph
+        phrase = draw(st.sampled_from(CITATION_PHRASES))[0]
+        last = paragraph.content[-1]
+        assert isinstance(last, Text)
+        text = f"{last.text[:-1]} and {phrase}{last.text[-1]}"
+        return attrs.evolve(paragraph, content=(*paragraph.content[:-1], Text(text)))
+
+    def blocks(nodes: tuple[Paragraph | Section, ...]) -> tuple[Paragraph | Section, ...]:
+        return tuple(attrs.evolve(b, children=blocks(b.children)) if isinstance(b, Section) else cite(b) for b in nodes)
+
+    preamble = attrs.evolve(document.preamble, paragraphs=tuple(cite(p) for p in document.preamble.paragraphs))
+    return attrs.evolve(document, preamble=preamble, body=blocks(document.body))
+
+
+# ---------------------------------------------------------------------------------- web pages
+
+_TAGS = ["p", "div", "span", "li", "ol", "ul", "i", "em", "b", "sup", "td", "tr", "table", "h2", "pre", "a", "br"]
+_MARKUP_PIECES = [
+    '<a href="#fn1">',
+    '<p id="fn1">',
+    '<ol type="a" start="3">',
+    '<span class="akn-p">',
+    '<span style="vertical-align:super">',
+    "<hr>",
+    "<script>x</script>",
+    "&ldquo;",
+    "&rdquo;",
+    "&lt;b&gt;",
+    "&#0;",
+]
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """Pages of tags (opened, closed, left open, misnested), entities and resolution fragments."""
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(_TAGS).map(lambda tag: f"<{tag}>"),
+                st.sampled_from(_TAGS).map(lambda tag: f"</{tag}>"),
+                st.sampled_from(_MARKUP_PIECES),
+                fragments,
+                any_text(),
+            ),
+            max_size=40,
+        )
+    )
+    return "".join(pieces)
+
+
 # ---------------------------------------------------------------------------------- repeated units
 # New families for the complexity harness (tests/families.py): a text made by repeating a short
 # unit of the grammars' vocabulary (terminal samples, document fragments, separators), after a
 # prefix and before a suffix. A slow path needs only a unit that makes some rule search, nest
 # or unwind once more per repetition; Hypothesis finds such units where a reader might not.
 
-from tests.families import TERMINAL_SAMPLES, Family  # noqa: E402
+from tests.families import BODY_SAMPLES, TERMINAL_SAMPLES, Family  # noqa: E402
 
 _VOCABULARY = sorted(
     {sample for samples in TERMINAL_SAMPLES.values() for sample in samples if sample}
+    | {sample for _, samples in BODY_SAMPLES.values() for sample in samples}
     | set(_FRAGMENTS)
     | {" ", "  ", "   ", "\n", "\n\n", "\t", "\f", ",", ";", "(", ")", "1", "a", "A", "x."}
 )

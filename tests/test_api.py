@@ -102,11 +102,12 @@ def test_parse_file(tmp_path: Path) -> None:
     assert doc.title == "Paris Pact Initiative"
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Résolution\n".encode("latin-1"))
-    with pytest.raises(ParseError, match="not utf-8 text") as caught:
+    with pytest.raises(UnicodeDecodeError, match="not utf-8 text") as caught:
         resolutions.parse_file(latin)
-    assert "encoding=" in caught.value.hint
+    assert "encoding=" in caught.value.hint  # type: ignore[attr-defined]
+    assert isinstance(caught.value, resolutions.ResolutionsError)
     assert resolutions.parse_file(latin, encoding="latin-1").to_source() == "Résolution\n"
-    with pytest.raises(ParseError, match="cannot read"):
+    with pytest.raises(FileNotFoundError, match="no such file"):
         resolutions.parse_file(tmp_path / "missing.txt")
 
 
@@ -153,8 +154,9 @@ def test_files_are_read_as_written(tmp_path: Path, data: bytes, encoding: str) -
     assert doc.to_source() == expected
 
 
-def test_unknown_encoding_is_a_parse_error(tmp_path: Path) -> None:
+def test_unknown_encoding_is_a_lookup_error(tmp_path: Path) -> None:
     path = tmp_path / "resolution.txt"
     path.write_text("The Council,\n", encoding="utf-8")
-    with pytest.raises(ParseError, match="unknown text encoding"):
+    with pytest.raises(LookupError, match="unknown text encoding") as caught:
         resolutions.parse_file(path, encoding="no-such-codec")
+    assert isinstance(caught.value, resolutions.ResolutionsError)

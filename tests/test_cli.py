@@ -42,7 +42,7 @@ def test_python_dash_m() -> None:
     assert "Tehran International Conference" in done.stdout
 
 
-@pytest.mark.parametrize("script", ["quickstart.py", "add_a_body/parse_achpr.py"])
+@pytest.mark.parametrize("script", ["quickstart.py", "add_a_body/parse_ipu.py"])
 def test_examples_run(script: str, capsys: pytest.CaptureFixture[str]) -> None:
     runpy.run_path(str(EXAMPLES / script), run_name="__main__")
     assert capsys.readouterr().out

@@ -71,6 +71,26 @@ def test_contents_entries_are_not_documents() -> None:
     assert [d.header.symbol for d in documents] == ["1/CP.99", "2/CP.99"]
 
 
+def test_parse_reads_one_document_under_a_cover_as_parse_all_does() -> None:
+    one = REPORT.split("Decision 2/CP.99")[0]
+    document = resolutions.parse(one)
+    assert document == resolutions.parse_all(one)[0]
+    assert document.header.symbol == "1/CP.99" and document.title == "First matter"
+    assert [f.kind for f in document.furniture][:1] == ["preface"]
+    assert document.to_source() == one
+
+
+def test_parse_of_several_documents_reads_them_as_one_and_says_so() -> None:
+    document = resolutions.parse(REPORT)
+    assert document.to_source() == REPORT
+    warnings = [d for d in document.diagnostics if d.code == "several-documents"]
+    assert len(warnings) == 1
+    assert "2 documents" in warnings[0].message and "Decision 2/CP.99" in warnings[0].message
+    assert REPORT[warnings[0].span.start : warnings[0].span.end] == "Decision 2/CP.99"
+    assert "parse_all" in (warnings[0].expected or "")
+    assert all(d.code != "several-documents" for d in resolutions.parse_all(REPORT)[1].diagnostics)
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
 def test_a_file_with_one_document_gives_a_collection_of_one(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

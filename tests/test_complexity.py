@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import resolutions
-from resolutions.grammar import load_grammar
+from resolutions.grammar import available_bodies, load_grammar
 from tests import strategies
-from tests.families import RULE_FAMILIES, RULES, TERMINAL_SAMPLES, Family, all_families, judge
+from tests.families import BODY_SAMPLES, RULE_FAMILIES, RULES, TERMINAL_SAMPLES, Family, all_families, judge
 
 #: The smallest size each family is read at, in characters, doubled until reading it takes
 #: SMALLEST_SECONDS (then 4 and 16 times that size are read too), with LARGEST the cap.
@@ -32,13 +32,15 @@ SLACK = 2.0
 SECONDS_PER_MB = 50.0
 
 
-def test_every_terminal_of_the_grammars_has_a_family() -> None:
-    compiled = load_grammar().compiled()
+@pytest.mark.parametrize("body", available_bodies())
+def test_every_terminal_of_the_grammars_has_a_family(body: str) -> None:
+    compiled = load_grammar(body).compiled()
     names = {terminal.name.rpartition("__")[2] for terminal in compiled.lark.terminals}
     for scanner in (compiled.inline, compiled.cells):
         for regex in (scanner._regex, scanner._phrases):
             names.update(regex.groupindex if regex is not None else ())
-    assert sorted(names - set(TERMINAL_SAMPLES)) == []
+    sampled = set(TERMINAL_SAMPLES) | {name for name, (owner, _) in BODY_SAMPLES.items() if owner == body}
+    assert sorted(names - sampled) == []
 
 
 def test_every_layout_rule_has_families() -> None:

@@ -1,71 +1,132 @@
-"""Extending the grammar for another body: a small .lark file, a lexicon phrase, a builder."""
+"""Extending the library to another body: a layer made of a .lark file, lexicon files and body.toml."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
+import shutil
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
 import resolutions
-from resolutions import Grammar, GrammarError
+from resolutions import GrammarError
 from resolutions.builder import Token
 from resolutions.lines import Line
 from tests.conftest import EXAMPLES
 
-ACHPR = EXAMPLES / "add_a_body"
+IPU = EXAMPLES / "add_a_body"
+LAYER = IPU / "ipu"
+TEXT = IPU / "ipu_resolution.txt"
 
 
-@pytest.fixture(scope="module")
-def achpr() -> Iterator[Grammar]:
-    from resolutions import grammar
-
-    saved = dict(grammar._REGISTRY)
-    spec = importlib.util.spec_from_file_location("parse_achpr", ACHPR / "parse_achpr.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["parse_achpr"] = module
-    spec.loader.exec_module(module)
-    yield module.achpr_grammar()
-    grammar._REGISTRY.clear()
-    grammar._REGISTRY.update(saved)
+def test_a_layer_is_files_only() -> None:
+    """The example layer subclasses nothing: a grammar, phrases and declared conventions."""
+    assert sorted(p.name for p in LAYER.rglob("*") if p.is_file()) == ["body.toml", "ipu.lark", "preambular.txt"]
 
 
-def test_extension_reads_its_body(achpr: Grammar) -> None:
-    doc = resolutions.parse_file(ACHPR / "achpr_resolution.txt", body="achpr")
-    assert doc.header.symbol == "ACHPR/Res.345 (LVIII) 2016"
-    assert doc.preamble.formula is not None
-    assert doc.title == "Resolution on the Situation of Human Rights Defenders in Africa"
+def test_a_registered_layer_reads_its_body() -> None:
+    grammar = resolutions.register_body(LAYER)
+    assert grammar.builder is None
+    doc = resolutions.parse_file(TEXT, body="ipu")
+    assert doc.grammar == "ipu"
+    assert doc.preamble.formula is not None  # "The 146th Assembly of the Inter-Parliamentary Union,"
+    assert doc.title.startswith("Parliamentary strategies")
+    assert (doc.header.place, str(doc.header.date)) == ("Manama", "2023-03-15")
     assert [(r["kind"], r["number"], r["verb"]) for r in doc.records()] == [
-        ("preambular", None, "Recalling"),
-        ("preambular", None, "Concerned about"),
-        ("operative", "1", "Takes cognizance"),
-        ("operative", "2", "Calls on"),
-        ("operative", "3", "Requests"),
+        ("preambular", "1", "Recognizing"),
+        ("preambular", "2", "Expressing alarm"),  # a phrase of the layer's lexicon
+        ("preambular", "3", "Reaffirming"),
+        ("operative", "1", "Calls on"),
+        ("operative", "2", "Urges"),
+        ("operative", "3", "Invites"),
     ]
-    assert doc.closing is not None and doc.closing.place is None
+    assert not [d for d in doc.diagnostics if d.severity != "info"]
 
 
-def test_grammar_object_works_without_registering(achpr: Grammar) -> None:
-    doc = resolutions.parse_file(ACHPR / "achpr_resolution.txt", body=achpr)
-    assert doc.header.symbol == "ACHPR/Res.345 (LVIII) 2016"
-    assert "achpr" in resolutions.available_bodies()
+def test_a_registered_layer_takes_part_in_detection() -> None:
+    assert resolutions.parse_file(TEXT).grammar == "un"  # unknown before it is registered
+    resolutions.register_body(LAYER)
+    assert "ipu" in resolutions.available_bodies() and resolutions.bodies()["ipu"] == "Inter-Parliamentary Union"
+    assert resolutions.parse_file(TEXT).grammar == "ipu"
 
 
-def test_extending_leaves_other_bodies_alone(achpr: Grammar) -> None:
-    doc = resolutions.parse_file(ACHPR / "achpr_resolution.txt", body="un")
-    assert doc.header.symbol is None  # the UN grammar does not know the Commission's symbols
+def test_a_layer_works_without_registering() -> None:
+    grammar = resolutions.load_body(LAYER)
+    assert resolutions.parse_file(TEXT, body=grammar).records()[1]["verb"] == "Expressing alarm"
+    assert "ipu" not in resolutions.available_bodies()
 
 
-def test_broken_grammar_is_a_grammar_error(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.lark"
-    broken.write_text("%import un (start, _cell)\n%extend _cell: UNDEFINED_TERMINAL\n", encoding="utf-8")
-    with pytest.raises(GrammarError, match="broken"):
-        resolutions.parse("x", body=resolutions.register_grammar("broken", broken))
+def test_extending_leaves_other_bodies_alone() -> None:
+    resolutions.register_body(LAYER)
+    doc = resolutions.parse_file(TEXT, body="un")
+    assert doc.preamble.formula is None  # the UN grammar does not know the IPU's formula
+    assert doc.records()[1]["verb"] != "Expressing alarm"
 
+
+def test_the_example_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    import runpy
+
+    runpy.run_path(str(IPU / "parse_ipu.py"), run_name="__main__")
+    assert "read as: ipu" in capsys.readouterr().out
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "ipu"
+    shutil.copytree(LAYER, folder)
+    return folder
+
+
+def test_a_wrong_key_names_the_file_and_the_key(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    toml = folder / "body.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n[paragraphs]\nlabel = 'x'\n", encoding="utf-8")
+    with pytest.raises(GrammarError) as caught:
+        resolutions.load_body(folder)
+    assert str(toml) in str(caught.value)
+
+
+def test_a_bad_pattern_names_the_file_and_the_key(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    toml = folder / "body.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(r"'\([0-9]{1,3}\)'", "'(['"), encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"paragraphs\.labels\[0\]\.label: not a regular expression"):
+        resolutions.load_body(folder)
+
+
+def test_an_unknown_kind_is_refused(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    toml = folder / "body.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('kind = "preambular"', 'kind = "recital"'), encoding="utf-8"
+    )
+    with pytest.raises(GrammarError, match=r"labels\[0\]\.kind: 'recital' is not one of"):
+        resolutions.load_body(folder)
+
+
+def test_a_missing_grammar_file_is_named(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "ipu.lark").unlink()
+    with pytest.raises(GrammarError, match=r"no file ipu\.lark"):
+        resolutions.load_body(folder)
+
+
+def test_a_broken_grammar_names_the_layer_and_the_rule(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "ipu.lark").write_text("%import un (start, _cell)\n%extend _cell: UNDEFINED_TERMINAL\n", encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"'ipu'.*UNDEFINED_TERMINAL"):
+        resolutions.parse("The Council,\n", body=resolutions.load_body(folder))
+
+
+def test_a_layer_cannot_extend_itself(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    toml = folder / "body.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('extends = "un"', 'extends = "ipu"'), encoding="utf-8")
+    with pytest.raises(GrammarError, match="cannot extend itself"):
+        resolutions.load_body(folder)
+
+
+# ---------------------------------------------------------------------------------- the Python route
+# A body whose layout needs a line kind of its own can still subclass the builder.
 
 MOTTO_GRAMMAR = r"""
 %import un (start, _more_lines)
@@ -96,3 +157,10 @@ def test_a_grammar_may_add_line_kinds(tmp_path: Path) -> None:
     assert doc.header.symbol == "Unity in diversity"
     assert doc.records()[0]["verb"] == "Decides"
     assert doc.to_source() == "MOTTO: Unity in diversity\n\nThe Council,\n\n1. Decides.\n"
+
+
+def test_broken_grammar_is_a_grammar_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.lark"
+    broken.write_text("%import un (start, _cell)\n%extend _cell: UNDEFINED_TERMINAL\n", encoding="utf-8")
+    with pytest.raises(GrammarError, match="broken"):
+        resolutions.parse("x", body=resolutions.register_grammar("broken", broken))

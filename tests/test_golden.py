@@ -29,6 +29,7 @@ def view(document: Document) -> dict[str, Any]:
         "formula": inline_text(document.preamble.formula.content) if document.preamble.formula else None,
         "records": document.records(),
         "footnotes": [[note.marker, inline_text(note.content)] for note in document.footnotes],
+        "citations": [[c.kind, c.body, c.number, c.symbol, c.text] for c in document.citations()],
         "closing": list(document.closing.lines) if document.closing else None,
         "diagnostics": [[d.code, d.message] for d in document.diagnostics],
     }

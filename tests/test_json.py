@@ -16,7 +16,16 @@ from hypothesis import given
 import resolutions
 from resolutions import cli, nodes
 from resolutions.errors import ParseError
-from resolutions.serialise.json import NODE_CLASSES, SCHEMA_VERSION, from_dict, from_json, schema, to_dict, to_json
+from resolutions.serialise.json import (
+    NODE_CLASSES,
+    RENAMED_KEYS,
+    SCHEMA_VERSION,
+    from_dict,
+    from_json,
+    schema,
+    to_dict,
+    to_json,
+)
 from tests import strategies
 from tests.conftest import SEEDS, STYLES, corpus_texts
 
@@ -96,7 +105,8 @@ def test_keys_follow_the_declared_field_order() -> None:
     def walk(value: Any) -> None:
         if isinstance(value, dict):
             cls = getattr(nodes, value["type"])
-            expected = [field.name for field in attrs.fields(cls)]
+            renamed = RENAMED_KEYS.get(cls, {})
+            expected = [renamed.get(field.name, field.name) for field in attrs.fields(cls)]
             keys = [key for key in value if key not in ("schema_version", "type")]
             assert keys == expected, value["type"]
             seen.add(value["type"])
@@ -138,15 +148,18 @@ def test_schema_ships_in_the_package_and_describes_every_node() -> None:
     assert found["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     for cls in NODE_CLASSES:
         definition = found["$defs"][cls.__name__]
-        fields = [field.name for field in attrs.fields(cls)]
+        renamed = RENAMED_KEYS.get(cls, {})
+        fields = [renamed.get(field.name, field.name) for field in attrs.fields(cls)]
         extra = ["schema_version"] if cls is nodes.Document else []
         assert list(definition["properties"]) == [*extra, "type", *fields], cls.__name__
         assert definition["required"] == [*extra, "type", *fields], cls.__name__
         assert definition["additionalProperties"] is False
         assert definition["properties"]["type"] == {"const": cls.__name__}
         hints = typing.get_type_hints(cls, vars(nodes))
-        for name in fields:
-            choices = typing.get_args(hints[name]) if typing.get_origin(hints[name]) is typing.Literal else None
+        for field in attrs.fields(cls):
+            name = renamed.get(field.name, field.name)
+            hint = hints[field.name]
+            choices = typing.get_args(hint) if typing.get_origin(hint) is typing.Literal else None
             if choices:
                 assert definition["properties"][name]["enum"] == list(choices), f"{cls.__name__}.{name}"
     assert schema() is not schema()  # a fresh copy each time
@@ -215,11 +228,25 @@ def test_bad_json_reports_line_and_column() -> None:
 def test_version_problems_are_told_apart() -> None:
     data = to_dict(resolutions.parse(SMALL))
     newer = {**data, "schema_version": SCHEMA_VERSION + 1}
-    with pytest.raises(ParseError, match="schema_version 2 is not one") as caught:
+    with pytest.raises(ParseError, match=f"schema_version {SCHEMA_VERSION + 1} is not one") as caught:
         from_dict(newer)
     assert "newer" in caught.value.hint
     with pytest.raises(ParseError, match="no schema_version"):
         from_dict({key: value for key, value in data.items() if key != "schema_version"})
+
+
+def test_version_1_is_read_with_the_fields_version_2_added() -> None:
+    document = resolutions.parse("Resolution 1 (2000)\n\nThe Security Council,\n\n1. *Decides* to act.\n")
+    data = to_dict(document)
+    old = json.loads(json.dumps(data))
+    old["schema_version"] = 1
+    del old["grammar"], old["header"]["kind"], old["preamble"]["enacting"]
+    for paragraph in old["body"]:
+        del paragraph["verb"]["guessed"], paragraph["verb"]["subject"]
+    back = from_dict(old)
+    assert back == attrs.evolve(document, header=attrs.evolve(document.header, kind=None))
+    assert back.header.kind is None and back.grammar is None
+    assert old["schema_version"] == 1  # the caller's data is left as it was
 
 
 def test_json_as_bytes() -> None:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import resolutions
 from resolutions.grammar import default_lexicon, grammar_dir
 from resolutions.lexicon import Lexicon, _third_person, operative_forms, trie_regex
 from resolutions.verbs import VerbReader
@@ -118,3 +119,18 @@ def test_infix_adverbs_need_a_phrase_of_several_words() -> None:
 )
 def test_operative_forms_conjugate_the_verb_after_adverbs(phrase: str, forms: list[str]) -> None:
     assert operative_forms(phrase, {"solemnly", "strongly"}) == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("1. Support shall be provided to developing countries.", None),
+        ("1. Notes are kept by the secretariat.", None),
+        ("1. Request may be made in writing.", None),
+        ("1. Supports the plan, which shall be reviewed.", "Supports"),
+        ("1. Decides that the fund shall be kept.", "Decides"),
+    ],
+)
+def test_a_word_before_a_modal_is_a_subject_not_a_verb(text: str, verb: str | None) -> None:
+    doc = resolutions.parse(f"The General Assembly,\n\n{text}\n")
+    assert doc.records()[0]["verb"] == verb

@@ -1,23 +1,32 @@
-"""The example notebook: committed without outputs, and it runs, showing the document's HTML view."""
+"""The example notebooks: committed without outputs, and they run from any folder.
+
+A notebook opened from the repository root, from ``examples/`` or from anywhere else finds
+its documents the same way (``resolutions.examples()``, or paths from the notebook's own
+place), so each one is run from the root and from ``examples/``, and the first one also from
+a folder that has nothing to do with the checkout.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import resolutions
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 nbformat = pytest.importorskip("nbformat")
 
+NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 NOTEBOOK = EXAMPLES / "notebook.ipynb"
 SEED = EXAMPLES / "002_5927ce86d9264869.txt"
 
 
-def test_notebook_is_valid_and_kept_without_outputs() -> None:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_is_valid_and_kept_without_outputs(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code
@@ -25,13 +34,36 @@ def test_notebook_is_valid_and_kept_without_outputs() -> None:
         assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_notebook_runs_and_shows_the_document() -> None:
+@pytest.mark.parametrize("folder", [ROOT, EXAMPLES], ids=["from-root", "from-examples"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_runs_from_the_root_and_from_examples(path: Path, folder: Path) -> None:
+    outputs = _outputs(_run(path, folder))
+    assert not [output for output in outputs if output.output_type == "error"]
+
+
+def test_notebook_shows_the_document_its_table_and_its_selections(tmp_path: Path) -> None:
+    notebook = _run(NOTEBOOK, tmp_path)  # a folder with no document in it
+    outputs = _outputs(notebook)
+    shown = [_data(output, "text/html") for output in outputs]
+    assert resolutions.parse_file(SEED).to_html(fragment=True) in shown  # a bare `doc` shows the HTML view
+    assert any('class="rs-verb rs-verb-preambular"' in html for html in shown)
+    assert any("<table" in html and "Are fully aware" in html for html in shown)  # the DataFrame
+    plain = [_data(output, "text/plain") for output in outputs]
+    encouraged = resolutions.parse_file(SEED).find("operative", verb="encourage", section="demand reduction")
+    assert encouraged and repr(encouraged) in plain  # a selection shows as short reprs
+    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
+    assert '"schema_version": 2' in printed
+    assert "same document: True | same source: True" in printed
+
+
+def _run(path: Path, folder: Path) -> Any:
+    """Execute a notebook with ``folder`` as the kernel's working folder, as Jupyter would."""
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     pytest.importorskip("pandas")
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     )
     client.reset_execution_trackers()
     kernel = contextlib.ExitStack()
@@ -42,16 +74,11 @@ def test_notebook_runs_and_shows_the_document() -> None:
     with kernel:
         for index, cell in enumerate(notebook.cells):  # raises CellExecutionError on the first error
             client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+    return notebook
 
-    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
-    assert not [output for output in outputs if output.output_type == "error"]
-    shown = [_data(output, "text/html") for output in outputs]
-    assert resolutions.parse_file(SEED).to_html(fragment=True) in shown  # a bare `doc` shows the HTML view
-    assert any('class="rs-verb rs-verb-preambular"' in html for html in shown)
-    assert any("<table" in html and "Are fully aware" in html for html in shown)  # the DataFrame
-    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
-    assert '"schema_version": 1' in printed
-    assert "same document: True | same source: True" in printed
+
+def _outputs(notebook: Any) -> list[Any]:
+    return [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
 
 
 def _data(output: Any, mime: str) -> str:

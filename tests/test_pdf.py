@@ -9,19 +9,20 @@ import json
 import random
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 import resolutions
-from resolutions.errors import ParseError
+from resolutions.errors import LimitError, ParseError
 from tests.conftest import SHARED, shared
 
-pytest.importorskip("pdfminer")
+pytest.importorskip("pypdfium2")
 fpdf = pytest.importorskip("fpdf")
 
-from resolutions.pdf import PdfSupportMissingError, is_pdf, read_pdf  # noqa: E402
-from tests.pdfgen import Sheet  # noqa: E402
+from resolutions.pdf import PdfLimits, PdfSupportMissingError, is_pdf, read_pdf  # noqa: E402
+from tests.pdfgen import Sheet, drawn_page, pdf_bytes, text_lines  # noqa: E402
 
 LONG = (
     "the report of the Secretary-General on the implementation of the present resolution, and requests "
@@ -82,10 +83,16 @@ def un_text(un_pdf: Path) -> str:
 # ---------------------------------------------------------------------------------- fixtures
 
 
-def test_fixture_spans_pages_with_notes_on_each(un_pdf: Path) -> None:
-    from pdfminer.high_level import extract_text
+def page_texts(path: Path) -> list[str]:
+    """The pages' text as PDFium gives it, without the reader's work."""
+    import pypdfium2
 
-    first, second = (extract_text(un_pdf, page_numbers=[number]) for number in (0, 1))
+    document = pypdfium2.PdfDocument(path)
+    return [document[number].get_textpage().get_text_range() for number in range(len(document))]
+
+
+def test_fixture_spans_pages_with_notes_on_each(un_pdf: Path) -> None:
+    first, second = page_texts(un_pdf)[:2]
     assert "24-00001(E)" in first.replace(" ", "") and "2/" in second  # the furniture is there to be removed
 
 
@@ -346,10 +353,7 @@ def test_blank_pdf(folder: Path) -> None:
 
 def test_pdf_without_pages(folder: Path) -> None:
     path = folder / "empty.pdf"
-    path.write_bytes(
-        b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-        b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
-    )
+    path.write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
     with pytest.raises(ParseError, match="no pages"):
         resolutions.parse_file(path)
 
@@ -363,18 +367,24 @@ def test_text_named_pdf(folder: Path) -> None:
 
 
 def test_missing_file() -> None:
-    with pytest.raises(ParseError, match="cannot read"):
+    with pytest.raises(FileNotFoundError, match="no such file") as caught:
         read_pdf(Path("no/such/file.pdf"))
+    assert isinstance(caught.value, resolutions.ResolutionsError)
 
 
 def test_time_limit_stops_reading(un_pdf: Path) -> None:
-    with pytest.raises(ParseError, match="took more than") as caught:
-        read_pdf(un_pdf, time_limit=-1.0)
-    assert "time_limit" in caught.value.hint
+    with pytest.raises(LimitError, match="took more than") as caught:
+        read_pdf(un_pdf, limits=PdfLimits(seconds=-1.0))
+    assert caught.value.limit == "seconds"
+    assert "PdfLimits(seconds=...)" in caught.value.hint
 
 
 def test_missing_extra_says_how_to_install(un_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfminer", None)  # import pdfminer now raises ImportError
+    from resolutions.pdf import engine
+
+    monkeypatch.setattr(engine, "_CALLS", None)  # forget the bound library
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 now raises ImportError
+    monkeypatch.setitem(sys.modules, "pypdfium2.raw", None)
     with pytest.raises(PdfSupportMissingError) as caught:
         resolutions.parse_file(un_pdf)
     assert isinstance(caught.value, ImportError) and isinstance(caught.value, ParseError)
@@ -419,3 +429,98 @@ def test_note_carried_over_to_the_next_page(folder: Path) -> None:
     assert (
         "<sup>1</sup> See Official Records of the General Assembly, Seventy-first Session, Supplement No. 53A." in text
     )
+
+
+# ---------------------------------------------------------------------------------- page shapes
+
+
+def column_text(paragraphs: list[str], left: float) -> bytes:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [*textwrap.wrap(paragraph, 40), ""]
+    return text_lines(lines, left=left, top=650, size=10)
+
+
+def test_two_column_page_reads_column_by_column() -> None:
+    left = [f"{n}. {LONG.capitalize()}" for n in (1, 2)]
+    right = [f"{n}. Decides that paragraph {n} stands in the right column, read after the left one." for n in (3, 4)]
+    data = drawn_page(
+        text_lines(["The Security Council,"], top=700, size=10), column_text(left, 72), column_text(right, 320)
+    )
+    flat = " ".join(read_pdf(data).split())
+    positions = [flat.index(f"{n}. ") for n in (1, 2, 3, 4)]
+    assert positions == sorted(positions)
+    assert LONG.capitalize() in flat  # each paragraph's lines follow each other
+    numbers = [r["number"] for r in resolutions.parse(read_pdf(data)).records()]
+    assert numbers == ["1", "2", "3", "4"]
+
+
+def test_a_header_in_two_cells_is_not_read_as_columns(un_text: str) -> None:
+    assert un_text.index("General Assembly") < un_text.index("Distr.: General") < un_text.index("Ninety-ninth")
+
+
+def sideways(lines: list[str], *, rotate: int) -> bytes:
+    """A landscape page: its text runs up the sheet (/Rotate 90 turns it upright on screen)."""
+    body = b"".join(b"(%s) Tj T* " % line.encode("latin-1") for line in lines)
+    content = b"BT /F1 11 Tf 14 TL 0 1 -1 0 100 72 Tm " + body + b"ET"
+    page = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate %d /Contents 5 0 R"
+            b" /Resources << /Font << /F1 4 0 R >> >> >>" % rotate,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ]
+    )
+    return page
+
+
+@pytest.mark.parametrize("rotate", [90, 0], ids=["rotated-page", "sideways-content"])
+def test_sideways_text_is_read_upright(rotate: int) -> None:
+    text = read_pdf(
+        sideways(["The Security Council,", "", "1. Decides to remain seized of the matter."], rotate=rotate)
+    )
+    assert text == "The Security Council,\n\n1. Decides to remain seized of the matter.\n"
+
+
+def test_text_running_another_way_than_the_page_is_left_out() -> None:
+    margin = b"BT /F1 8 Tf 0 1 -1 0 40 300 Tm (Downloaded from the archive on 1 May 2024) Tj ET"
+    diagonal = b"BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 150 300 Tm (DRAFT) Tj ET"
+    text = read_pdf(drawn_page(text_lines(["The Security Council,", "", "1. Decides to act."]), margin, diagonal))
+    assert text == "The Security Council,\n\n1. Decides to act.\n"
+
+
+def test_scanned_page_inside_a_text_pdf_is_reported(folder: Path) -> None:
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (85, 110), "white").save(picture, "PNG")
+    pdf = fpdf.FPDF(unit="pt", format="Letter")
+    pdf.set_font("Times", "", 12)
+    pdf.add_page()
+    pdf.text(72, 72, "The Security Council,")
+    pdf.text(72, 100, "1. Decides to remain seized of the matter.")
+    pdf.add_page()
+    pdf.image(picture, 0, 0, 612, 792)  # a scanned page: an image filling it, no text
+    path = folder / "half-scanned.pdf"
+    pdf.output(str(path))
+    doc = resolutions.parse_file(path, strict=True)  # a warning: strict mode reads on
+    assert [r["verb"] for r in doc.records()] == ["Decides"]
+    scanned = [d for d in doc.diagnostics if d.code == "scanned-page"]
+    assert len(scanned) == 1 and "page 2" in scanned[0].message and scanned[0].severity == "warning"
+    assert "ocrmypdf" in (scanned[0].expected or "")
+
+
+def test_pdfs_read_in_threads_read_as_alone(un_pdf: Path) -> None:
+    """PDFium is not thread-safe: the reader serialises it, so threads get the same text."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = read_pdf(un_pdf)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        texts = list(pool.map(read_pdf, [un_pdf] * 8))
+    assert texts == [alone] * 8
+
+
+def test_pdf_bytes_read_as_the_file(un_pdf: Path) -> None:
+    assert read_pdf(un_pdf.read_bytes()) == read_pdf(un_pdf)

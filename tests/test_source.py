@@ -9,7 +9,7 @@ from hypothesis import example, given
 
 import resolutions
 from resolutions.serialise.source import uncovered
-from tests.conftest import SEEDS, bulk_texts, corpus_texts
+from tests.conftest import SEEDS, SHARED, bulk_texts, corpus_texts
 from tests.strategies import texts
 
 
@@ -51,3 +51,20 @@ def test_bulk_security_council_gives_itself_back() -> None:
         document = resolutions.parse(text)
         assert document.to_source() == text, path.name
         assert uncovered(document) == [], path.name
+
+
+def _other_texts() -> list[Path]:
+    """The shared texts nobody annotated, of other bodies and of the Health Assembly."""
+    folders = (SHARED / "bodies", SHARED / "bulk" / "wha66")
+    return sorted(
+        p for f in folders if f.is_dir() for p in f.glob("*") if p.suffix in (".txt", ".md") and p.name != "README.md"
+    )
+
+
+@pytest.mark.parametrize("path", _other_texts(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_unannotated_collections_give_themselves_back(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    documents = resolutions.parse_all(text)
+    assert documents.to_source() == text
+    for document in documents:
+        assert uncovered(document) == []

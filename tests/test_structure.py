@@ -119,7 +119,7 @@ def test_footnote_marker_set_apart_by_a_column_gap() -> None:
     )
     doc = resolutions.parse(text)
     assert [(n.marker, inline_text(n.content)) for n in doc.footnotes] == [("1", "A/HRC/52/30."), ("*", "Reissued.")]
-    assert not doc.diagnostics
+    assert not [d for d in doc.diagnostics if d.severity != "info"]
 
 
 def test_voting_record_after_the_closing_lines() -> None:
@@ -182,7 +182,7 @@ def test_resolution_in_parts_each_with_its_title_and_formula() -> None:
         ("operative", "1"),
         ("operative", "2"),
     ]
-    assert not doc.diagnostics  # numbering starts again in each part
+    assert not [d for d in doc.diagnostics if d.severity != "info"]  # numbering starts again in each part
 
 
 def test_running_headers_repeated_on_pages_are_furniture() -> None:

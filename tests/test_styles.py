@@ -34,10 +34,10 @@ EXPECTED = {
     ),
     "oas_capitals.txt": (
         "General Assembly",
-        None,
+        "AG/RES. 2976 (LII-O/22)",
         "STRENGTHENING DEMOCRACY",
         datetime.date(2022, 10, 7),
-        "pppoooiio",
+        "pppooiio",  # "RESOLVES:" opens the operative part: the enacting formula, no paragraph
         ["HAVING SEEN", "CONSIDERING", "BEARING IN MIND"],
         0,
         None,
@@ -64,7 +64,7 @@ EXPECTED = {
     ),
     "ga_in_parts.txt": (
         "General Assembly",
-        None,
+        "A/RES/77/126",  # from "77/126." in a General Assembly resolution
         "Oceans and the law of the sea",
         None,
         "poopoo",
@@ -168,7 +168,7 @@ def test_style(name: str) -> None:
     assert [r["verb"] for r in doc.records()][:3] == verbs
     assert len(doc.footnotes) == notes
     assert (doc.closing.meeting if doc.closing else None) == meeting
-    assert not doc.diagnostics
+    assert not [d for d in doc.diagnostics if d.severity != "info"]
     assert all(not f.text.strip() or f.kind != "unplaced" for f in doc.furniture)
 
 

@@ -1,8 +1,7 @@
-"""The public entry points: :func:`parse` and :func:`parse_file`. Wiring only."""
+"""The public entry points: :func:`parse`, :func:`parse_file` and :func:`parse_html`. Wiring only."""
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import gc
 import itertools
@@ -10,20 +9,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import attrs
 import lark
 
 from resolutions.assemble import assemble, prepare
 from resolutions.collection import Collection, Preface
+from resolutions.detect import detect
 from resolutions.errors import ParseError
-from resolutions.grammar import Grammar, load_grammar
+from resolutions.grammar import Grammar, available_bodies, load_grammar
 from resolutions.header import read_header
 from resolutions.lines import Line, rebase
-from resolutions.nodes import Document, Span
+from resolutions.nodes import Diagnostic, Document, Span
+from resolutions.reading import Extracted, extract_file
 from resolutions.source import SourceText
 from resolutions.split import split
 
 if TYPE_CHECKING:
     from resolutions.grammar import Compiled
+
+#: A byte order mark opening the text: part of the source, not of the content.
+_BOM = "\ufeff"
 
 
 def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False) -> Document:
@@ -44,16 +49,26 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
         ParseError: In strict mode, when the document has a problem.
         UnknownBodyError: When no grammar is known for ``body``.
 
-    Example:
+    Examples:
         >>> doc = parse("The General Assembly,\\n\\n1. Decides to remain seized of the matter.\\n")
         >>> doc.records()[0]["verb"]
         'Decides'
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
-    compiled = load_grammar(body).compiled()
+    grammar, fits = _grammar_for(text, body)
+    compiled = grammar.compiled()
     with _quiet_collector():
-        document = assemble(text, _lines(compiled, text), compiled)
+        lines = prepare(_lines(compiled, text), compiled, text)
+        found = split(lines, compiled.conventions)
+        # One document under a cover or a contents table is read as parse_all reads it; a text
+        # of several is read whole, and the reader is told where the others start.
+        preface = found.preface if len(found.starts) == 1 else 0
+        heads = [lines[start] for start in found.starts[1:]]  # (assemble empties the list of lines)
+        document = assemble(text, lines, compiled, annotated=True, preface=preface)
+        if heads:
+            document = _several(document, heads)
+    document = _read_with(document, grammar, fits)
     if strict:
         _raise_first_error(document)
     return document
@@ -74,17 +89,18 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
     Returns:
         The documents in order; the documents' sources end to end are ``text``.
 
-    Example:
+    Examples:
         >>> docs = parse_all("The General Assembly,\\n\\n1. Decides to remain seized of the matter.\\n")
         >>> len(docs), docs[0].records()[0]["verb"]
         (1, 'Decides')
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_all() takes text (str), not {type(text).__name__}; use parse_all_file() for files")
-    compiled = load_grammar(body).compiled()
+    grammar, fits = _grammar_for(text, body)
+    compiled = grammar.compiled()
     with _quiet_collector():
         lines = prepare(_lines(compiled, text), compiled, text)
-        found = split(lines)
+        found = split(lines, compiled.conventions)
         bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
         documents = []
         offsets = []
@@ -97,7 +113,8 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
             covered = found.preface if number == 0 else 0
             if covered:
                 preface = _preface(text, own[:covered], compiled)
-            documents.append(assemble(text[start:end], own, compiled, annotated=True, preface=covered))
+            document = assemble(text[start:end], own, compiled, annotated=True, preface=covered)
+            documents.append(_read_with(document, grammar, fits))
             offsets.append(start)
     if strict:
         for document in documents:
@@ -108,8 +125,22 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
 def parse_all_file(
     path: str | Path, *, body: str | Grammar | None = None, encoding: str = "utf-8", strict: bool = False
 ) -> Collection:
-    """Read a file that may hold several documents and parse each (see :func:`parse_all`)."""
-    return parse_all(read_text(path, encoding=encoding), body=body, strict=strict)
+    """Read a file that may hold several documents and parse each (see :func:`parse_all`).
+
+    The file is read as :func:`parse_file` reads it: text, PDF, web page or Word file.
+
+    Examples:
+        >>> import resolutions
+        >>> docs = resolutions.parse_all_file(resolutions.examples()[2])
+        >>> len(docs), docs[0].header.body
+        (1, 'Commission on Narcotic Drugs')
+    """
+    extracted = extract_file(path, encoding=encoding)
+    collection = parse_all(extracted.text, body=body, strict=strict)
+    if not extracted.diagnostics or not collection.documents:
+        return collection
+    first, *rest = collection.documents
+    return attrs.evolve(collection, documents=(_with_reader_diagnostics(first, extracted), *rest))
 
 
 def parse_file(
@@ -117,52 +148,112 @@ def parse_file(
 ) -> Document:
     """Read a file and parse it (see :func:`parse`).
 
-    A PDF (a ``.pdf`` name, or a file that starts with ``%PDF-``) is read with
-    :func:`resolutions.pdf.read_pdf` (the ``pdf`` extra), and the document's source is the text
-    that reader produced.
+    The format is told from the file's bytes, then its name: a PDF (``%PDF-``) is read with
+    :func:`resolutions.pdf.read_pdf` (the ``pdf`` extra), a Word file with
+    :func:`resolutions.docx.read_docx` (the ``docx`` extra), a web page with
+    :func:`resolutions.html.read_html` (the ``html`` extra), anything else as text. For those
+    formats the document's source is the text the reader produced. See
+    :func:`resolutions.reading.read_file` for how text is decoded and special files are read.
 
     Args:
-        path: A text, Markdown or PDF file.
+        path: A text, Markdown, PDF, HTML or Word file (or a pipe, such as ``/dev/stdin``).
         body: The body whose grammar to use.
-        encoding: The file's text encoding (not used for PDFs).
+        encoding: The text encoding of a text file, or of a web page that does not say.
+        strict: Raise on the first problem instead of recording it.
+
+    Raises:
+        FileReadError: The file cannot be read: a ``MissingFileError`` (a
+            ``FileNotFoundError``), a ``DirectoryGivenError`` (an ``IsADirectoryError``), ...
+        DecodeError: A text file that is not text in ``encoding`` (a ``UnicodeDecodeError``).
+        ParseError: A PDF, web page or Word file that cannot be read, or (strict) a problem
+            in the text.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse_file(resolutions.examples()[2])
+        >>> doc.header.body, doc.operative[0].verb.text
+        ('Commission on Narcotic Drugs', 'Are fully aware')
+    """
+    extracted = extract_file(path, encoding=encoding)
+    return _with_reader_diagnostics(parse(extracted.text, body=body, strict=strict), extracted)
+
+
+def parse_html(markup: str | bytes, *, body: str | Grammar | None = None, strict: bool = False) -> Document:
+    """Parse a web page holding a resolution (needs the ``html`` extra).
+
+    The page's blocks (paragraphs, list items, headings, table cells) become the lines of the
+    text the parser reads; the document's source is that text. See docs/html.md.
+
+    Examples:
+        >>> doc = parse_html("<p><i>The General Assembly</i>,</p><ol><li><i>Decides</i> to act.</li></ol>")
+        >>> doc.records()[0]["verb"], doc.records()[0]["number"]
+        ('Decides', '1')
+
+    Args:
+        markup: The page, as text or as bytes (whose encoding the page declares).
+        body: The body whose grammar to use.
         strict: Raise on the first problem instead of recording it.
     """
-    return parse(read_text(path, encoding=encoding), body=body, strict=strict)
+    from resolutions.html import extract_html
+
+    data = markup.encode("utf-8") if isinstance(markup, str) else markup
+    extracted = extract_html(data, name="<html>")
+    return _with_reader_diagnostics(parse(extracted.text, body=body, strict=strict), extracted)
 
 
-def read_text(path: str | Path, *, encoding: str = "utf-8") -> str:
-    """Return the text of a file: decoded as written, or extracted from a PDF."""
-    from resolutions.pdf import is_pdf, read_pdf  # the PDF reader loads its library only when asked
+def _with_reader_diagnostics(document: Document, extracted: Extracted) -> Document:
+    if not extracted.diagnostics:
+        return document
+    diagnostics = sorted(document.diagnostics + extracted.diagnostics, key=lambda d: d.span.start)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
 
-    path = Path(path)
-    if is_pdf(path):
-        return read_pdf(path)
-    try:
-        # Decoded from bytes, not read in text mode: line ends stay as written ("\r\n" too), so
-        # that to_source() gives back the file itself.
-        data = path.read_bytes()
-        if encoding == "utf-8" and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            encoding = "utf-16"  # Windows "Unicode" text, marked by its byte order mark
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ParseError(
-            f"{path} is not {encoding} text (byte {exc.start} cannot be decoded)",
-            expected=f"a text file in {encoding}",
-            hint="pass encoding= (for example 'cp1252'), or extract the text first",
-        ) from exc
-    except LookupError as exc:
-        expected = "an encoding Python knows, such as 'utf-8'"
-        raise ParseError(f"unknown text encoding {encoding!r}", expected=expected) from exc
-    except OSError as exc:
-        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return text
+
+def _grammar_for(text: str, body: str | Grammar | None) -> tuple[Grammar, bool]:
+    """Return the grammar asked for, or the one whose body's signs the text shows."""
+    if body is not None:
+        return load_grammar(body), True
+    return detect(text)
+
+
+def _several(document: Document, heads: list[Line]) -> Document:
+    """Warn that the text holds more documents than the one it was read as."""
+    first = heads[0]
+    named = ", ".join(repr(line.plain().strip()[:40]) for line in heads[:3]) + (", ..." if len(heads) > 3 else "")
+    warning = Diagnostic(
+        "warning",
+        "several-documents",
+        f"the text holds {len(heads) + 1} documents, read here as one; the others start at {named}",
+        "one document; parse_all() reads each document of a collection",
+        Span(first.start, first.eol),
+    )
+    diagnostics = sorted((*document.diagnostics, warning), key=lambda d: d.span.start)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
+
+
+def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:
+    """Say which body's layer read the document, and that none fitted when none did."""
+    diagnostics = document.diagnostics
+    if not fits and document.source.strip():
+        diagnostics += (
+            Diagnostic(
+                "info",
+                "unknown-body",
+                f"no body's signs were found in the text: read with the {grammar.name!r} layer",
+                f"one of the bodies {', '.join(available_bodies())}",
+                Span(0, 0),
+            ),
+        )
+    return attrs.evolve(document, grammar=grammar.name, diagnostics=diagnostics)
 
 
 def _lines(compiled: Compiled, text: str) -> list[Line]:
     """Read the text's lines with the grammar (its builder makes lines, not a tree)."""
     # The grammar wants every line to end with a line break; the sentinel is never in a span
-    # the document gives back.
+    # the document gives back. A byte order mark is read as a blank line (one character, so
+    # offsets hold; a space would indent the first line); the source keeps it.
     lexed = text if text.endswith("\n") else text + "\n"
+    if lexed.startswith(_BOM):
+        lexed = "\n" + lexed[1:]
     try:
         return cast("list[Line]", compiled.lark.parse(lexed))
     except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
@@ -183,7 +274,7 @@ def _quiet_collector() -> Iterator[None]:
 
 def _preface(text: str, lines: list[Line], compiled: Compiled) -> Preface:
     """Read what stands before a collection's first document: its masthead's fields."""
-    reading = read_header(lines, compiled.cells)
+    reading = read_header(lines, compiled.cells, compiled.conventions)
     span = Span(lines[0].start, lines[-1].end) if lines else Span(0, 0)
     return Preface(text[span.start : span.end], reading.header, span)
 

@@ -19,6 +19,7 @@ import attrs
 from resolutions.blocks import Block, group, markup_apart
 from resolutions.body import BodyReader
 from resolutions.cells import split_table_rows
+from resolutions.conventions import Conventions
 from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, split_references
 from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
@@ -39,7 +40,7 @@ from resolutions.nodes import (
     Span,
 )
 from resolutions.records import iter_paragraphs
-from resolutions.runin import split_run_ins
+from resolutions.runin import HeadsAndFormulas, split_run_ins
 from resolutions.serialise.source import uncovered
 
 if TYPE_CHECKING:
@@ -52,8 +53,6 @@ _FURNITURE_KINDS = {
     "DATECODE": "date_code",
     "RECYCLE": "recycle",
 }
-#: A Security Council resolution's number as its head prints it: "242 (1967)".
-_SC_NUMBER = re.compile(r"^([0-9]+) ?\(([0-9]{4})\)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 #: The same characters, for a first look: one substring search per character is many times
 #: faster than the character class over a whole document.
@@ -81,14 +80,16 @@ def assemble(
         given.clear()  # prepare made a new list of the same lines (and more)
     for line in lines[:preface]:
         line.role = "preface"
-    reading = read_header(lines[preface:], compiled.cells)
+    reading = read_header(lines[preface:], compiled.cells, compiled.conventions)
     for index in reading.used:
         lines[preface + index].role = "header"
     notes = read_footnotes(lines)
     blocks = markup_apart(group(lines, compiled.phrase_starts))
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
-    front = read_front(blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used))
+    front = read_front(
+        blocks, reading.title_cells, reading.header.organ is not None, bool(reading.used), compiled.conventions.organs
+    )
     body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
@@ -101,8 +102,9 @@ def assemble(
     body_blocks = blocks[front.consumed :]
     del notes, repeats, blocks
     lines.clear()
-    body = BodyReader(compiled.verbs, title).read(body_blocks)
-    header = _complete_header(reading.header, front, body.preamble.formula or _first_formula(body.blocks))
+    body = BodyReader(compiled.verbs, title, compiled.conventions).read(body_blocks)
+    formula = body.preamble.formula or _first_formula(body.blocks)
+    header = _complete_header(reading.header, front, formula, compiled.conventions)
     document = Document(
         header=header,
         titles=tuple(front.titles),
@@ -130,9 +132,11 @@ def assemble(
 
 def prepare(lines: list[Line], compiled: Compiled, source: str) -> list[Line]:
     """Lay the lines out (roles, pages) and give each run-in paragraph a line of its own."""
-    split_table_rows(lines, compiled.cells)
+    if "|" in source:
+        split_table_rows(lines, compiled.cells)
     annotate(lines, source)
-    return split_run_ins(lines, compiled.inline, compiled.verbs, compiled.phrase_starts)
+    heads = HeadsAndFormulas(compiled.formula, compiled.cells)
+    return split_run_ins(lines, source, compiled.inline, compiled.verbs, compiled.phrase_starts, heads)
 
 
 def _unplaced(document: Document) -> list[Furniture]:
@@ -175,7 +179,7 @@ def _split_bare_references(blocks: list[Block], notes: list[NoteRecord]) -> None
             line.pieces = split_references(line.pieces, order)
 
 
-def _complete_header(header: Header, front: Front, formula: object) -> Header:
+def _complete_header(header: Header, front: Front, formula: object, conventions: Conventions) -> Header:
     """Fill header fields that the front matter or the opening formula tell."""
     changes: dict[str, object] = {}
     organ = getattr(front, "organ", None)
@@ -192,13 +196,25 @@ def _complete_header(header: Header, front: Front, formula: object) -> Header:
         if getattr(header, field) is None and value is not None:
             changes[field] = value
     organ = changes.get("organ", header.organ)
+    named = organ if isinstance(organ, str) else None
+    kind = changes.get("kind", header.kind)
     symbol = changes.get("symbol", header.symbol)
-    if organ == "Security Council" and isinstance(symbol, str) and (match := _SC_NUMBER.match(symbol)):
-        changes["symbol"] = f"S/RES/{match.group(1)} ({match.group(2)})"  # "Resolution 242 (1967)"
+    stated = kind if isinstance(kind, str) else None
+    number = symbol if isinstance(symbol, str) else _number_line(header, front) if symbol is None else None
+    # "Resolution 242 (1967)" of the Security Council is S/RES/242 (1967); "73/7." in the General
+    # Assembly's volumes is A/RES/73/7.
+    if number is not None and (ruled := conventions.symbol(number, named, stated)) != number:
+        changes["symbol"] = ruled
     extra = tuple(getattr(front, "header_lines", ()))
     if extra:
         changes["lines"] = header.lines + extra
     return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
+
+
+def _number_line(header: Header, front: Front) -> str | None:
+    """Return the number printed before a title ("73/7."), if the header or the titles hold one."""
+    lines = (*header.lines, *front.header_lines)
+    return next((line.text.strip().rstrip(".") for line in lines if line.field == "number"), None)
 
 
 def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:

@@ -26,6 +26,9 @@ _TERMINATORS = ",;:.!?\u2026"
 #: takes in a run at the very end.
 _REF_WIDTH = 4
 _TRAILING_MARKS = "*\u2020\u2021"
+#: The longest title that a paragraph opened by a verb phrase may follow without a blank line.
+_TITLE_LINE = 250
+_TITLE_LINES = 3
 #: A part's label alone on its line: "A", "IV." (parts of a resolution, or of its body).
 PART_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 #: Closing lines: "28th plenary meeting", "Eighth meeting, 4 February 2023" (WHO), "Adopted at the
@@ -240,7 +243,7 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
     previous = current.lines[-1]
     if previous.pieces and previous.pieces[0].kind == "FORMULA":  # a formula stands alone on its line
         return True
-    if first is not None and first.kind in VERBS and ends_sentence(previous.plain()):
+    if first is not None and first.kind in VERBS and (ends_sentence(previous.plain()) or _title_above(current)):
         return True
     text = line.plain()
     if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
@@ -249,6 +252,18 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
         return True
     # `pdftotext -layout` indents the first line of a paragraph.
     return line.indent > previous.indent + 2 and previous.indent > 0 and ends_sentence(previous.plain())
+
+
+def _title_above(block: Block) -> bool:
+    """Tell a block that reads as a title: a few lines, capitalised, short, with no final stop.
+
+    A paragraph opened by a verb phrase right under it begins there, though no blank line sets
+    it apart ("Report of the International Criminal Court" / "Recalling its resolution ...").
+    """
+    if len(block.lines) > _TITLE_LINES or block.kind not in ("text", "heading"):
+        return False
+    text = block.plain()
+    return bool(text) and len(text) <= _TITLE_LINE and text[0].isupper() and not ends_sentence(text)
 
 
 def _first_content(pieces: list[Piece]) -> Piece | None:

@@ -25,9 +25,11 @@ from resolutions.blocks import (
     join_lines,
     without_trailing_refs,
 )
+from resolutions.conventions import Conventions
 from resolutions.dates import DATE, dateline, parse_date
+from resolutions.front import organ_of_formula
 from resolutions.guess import guess_verb
-from resolutions.inline import to_inline
+from resolutions.inline import inline_text, to_inline
 from resolutions.items import Nesting
 from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
 from resolutions.lines import MARKUP, VERBS, Piece
@@ -54,11 +56,16 @@ _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S
 _MAX_RECORD_BLOCKS = 12
 _MEETING = re.compile(MEETING, re.IGNORECASE)
 _NUMBER = re.compile(r"[0-9]+")
+#: A paragraph number, after the letters of a label that says its kind ("OP2").
+_LABELLED_NUMBER = re.compile(r"[A-Z]{0,2}([0-9]+)")
 #: What is not a letter or a digit (``\w`` is letters, digits and the underscore).
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: An operative paragraph that announces a text printed after it, which it adopts or
 #: establishes: "... the statutes of which shall be as follows:", "Adopts the following Rules:".
+_ANNOUNCE_TAIL = 160
 _ANNOUNCES = re.compile(r"(?:\bas follows|\bthe following\b.{0,80}|\bthe present [A-Z]\w+.{0,40})\s*:$")
+#: How far into the body a formula after the preamble is looked for.
+_FORMULA_AHEAD_REACH = 12
 #: The most words of a heading with nothing after it (the document's last block).
 _LAST_HEADING_WORDS = 10
 #: A heading is short; longer text without a final stop is a paragraph cut by the page.
@@ -171,6 +178,7 @@ class _Container:
     parts: list[Span] = attrs.field(factory=list)
     children: list[_Paragraph | _Container] = attrs.field(factory=list)
     operative: bool = False  # an operative paragraph has been read in it
+    capitals: bool = False  # an unlabelled heading in capitals
 
     def freeze(self, too_deep: list[Span]) -> Section | Annex:
         # Annexes open only at the top (the stack is reset to them), so children are blocks.
@@ -183,13 +191,16 @@ class _Container:
 class BodyReader:
     """Reads body blocks into paragraphs and sections."""
 
-    def __init__(self, verbs: VerbReader, title: str | None = None) -> None:
+    def __init__(self, verbs: VerbReader, title: str | None = None, conventions: Conventions | None = None) -> None:
         self.verbs = verbs
+        self.conventions = conventions or Conventions()
         self.title = _normal(title) if title else None
         self.root = _Container()
         self.stack: list[_Container] = [self.root]
         self.annexes: list[_Container] = []
         self.formula: Formula | None = None
+        self.enacting: Formula | None = None
+        self.formula_ahead = False  # the preamble comes before the formula (older texts)
         self.preamble: list[_Paragraph] = []
         self._last: _Paragraph | None = None
         self.family_levels: dict[str, int] = {}
@@ -215,11 +226,12 @@ class BodyReader:
     def read(self, blocks: list[Block]) -> Body:
         """Read the body's blocks, in order; ``blocks`` is emptied, each block let go once read."""
         given = blocks
-        blocks, closing_blocks = _split_closing(blocks)
+        blocks, closing_blocks = _split_closing(blocks, self.conventions)
         given.clear()
         headings = _find_headings(blocks)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
+        self.formula_ahead = _formula_after_preamble(blocks)
         numbered = sum(1 for b in blocks if b.kind == "numbered")
         operative = sum(1 for b in blocks if b.kind == "numbered" and b.opener() == "OPERATIVE_VERB")
         self.numbered_operative = bool(numbered) and operative * 2 >= numbered
@@ -229,6 +241,8 @@ class BodyReader:
             following = blocks[-1] if blocks else None
             if id(block) in headings:
                 self.heading(block, following)
+            elif self.opens_operative_part(block):
+                self.enacting_formula(block)
             elif block.opener() == "WE" or (block.opener() == "FORMULA" and len(block.lines) == 1):
                 self.opening_formula(block)  # ("The Conference" / "was inaugurated ...": a sentence)
             elif block.kind in ("item", "bullet"):
@@ -239,7 +253,7 @@ class BodyReader:
         for annex in self.annexes:
             self.check_numbering(annex)
         too_deep = self.too_deep
-        preamble = Preamble(self.formula, tuple(p.freeze(too_deep) for p in self.preamble))
+        preamble = Preamble(self.formula, tuple(p.freeze(too_deep) for p in self.preamble), self.enacting)
         body = tuple(child.freeze(too_deep) for child in self.root.children)
         annexes = tuple(annex.freeze(too_deep) for annex in self.annexes)
         for span in too_deep:
@@ -274,21 +288,30 @@ class BodyReader:
             open_part.parts.extend(parts)
             self.last = None
             return
-        level = self._level(label)
+        level = self._level(label, text)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
         subtitle = None
         if label is None and self.title and len(block.lines) > 1:
             text, subtitle = _split_subtitle([line.plain() for line in block.lines], self.title, text)
         section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
+        section.capitals = label is None and _in_capitals(text)
         self.open_section(section, block)
         self.last = None
 
-    def _level(self, label: str | None) -> int:
-        """Return a heading's level: by its label's kind, or one below the last labelled heading."""
+    def _level(self, label: str | None, text: str = "") -> int:
+        """Return a heading's level: by its label's kind, or one below the last labelled heading.
+
+        Among headings without labels, one in capitals heads those in ordinary case under it
+        ("IDENTITY, DIVERSITY AND PLURALISM" / "Article 1 – Cultural diversity ...").
+        """
         labelled = [c for c in self.stack[1:] if c.label is not None]
         if label is None:
-            return labelled[-1].level + 1 if labelled else 1
+            base = labelled[-1].level + 1 if labelled else 1
+            capitals = [c for c in self.stack[1:] if c.label is None and c.capitals and c.level >= base]
+            if capitals and not _in_capitals(text):
+                return capitals[-1].level + 1
+            return capitals[-1].level if capitals else base
         kind = (
             "roman"
             if re.fullmatch(r"[IVXLC]+\.?", label) and label.rstrip(".") not in ("C", "L", "D")
@@ -302,8 +325,10 @@ class BodyReader:
         self.declaration = self.declaration or block.opener() == "WE"
         formula = Formula(to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block))
         container = self.stack[-1]
-        if self.formula is None and container is self.root and not self.root.operative and not self.preamble:
+        first = self.formula is None and container is self.root and not self.root.operative
+        if first and (not self.preamble or self.formula_ahead):  # "Whereas ..." / "The Security Council"
             self.formula = formula
+            self.formula_ahead = False
             return
         if container.formula is not None and _formula_only(container):
             # The formula repeats (several texts adopted one after another): the new text is the
@@ -327,6 +352,19 @@ class BodyReader:
         self.stack[-1].children.append(section)
         self.stack.append(section)
 
+    def opens_operative_part(self, block: Block) -> bool:
+        """Tell the line a body writes between its preamble and its operative part ("RESOLVES:")."""
+        if not self.conventions.operative_part or self.enacting is not None or len(self.stack) > 1:
+            return False
+        return len(block.lines) == 1 and self.conventions.opens_operative_part(block.plain())
+
+    def enacting_formula(self, block: Block) -> None:
+        self.enacting = Formula(
+            to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block)
+        )
+        self.root.operative = True  # what follows is the operative part
+        self.last = None
+
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
         item = _Item(label, _pieces(block), _parts(block))
@@ -343,16 +381,20 @@ class BodyReader:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
         verb, pieces = self.verbs.take(_pieces(block))
-        adopted = self.adopted_text(block, number, verb)
+        if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text[:4] in ("The ", "THE "):
+            verb, pieces = self.verbs.take_after_subject(pieces, self.subjects())  # "The Assembly condemns"
+        rule = self.conventions.label_rule(number)
+        adopted = rule is None and self.adopted_text(block, number, verb)
         if verb is None and not adopted:
             verb, pieces = self.guess(block, number, pieces)
         kind = "paragraph" if adopted else self.kind(block, number, verb)
         if kind == "paragraph":
             verb, pieces = None, _pieces(block)
         paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
-        if kind == "operative" and _announces(without_trailing_refs(block.plain())):
+        if kind == "operative" and _announces(block):
             self.announced = _number_value(number) or 0  # "... the statutes of which shall be as follows:"
-        if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and self.formula is not None:
+        placed = self.formula is not None or self.formula_ahead
+        if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and placed:
             self.preamble.append(paragraph)
             self.last = paragraph
             return
@@ -366,6 +408,13 @@ class BodyReader:
                 open_container.operative = True
         self.last = paragraph
 
+    def subjects(self) -> tuple[str, ...]:
+        """Return who may open a paragraph as its subject: the layer's, and the formula's organ."""
+        subjects = self.conventions.subjects
+        if self.formula is not None and (organ := organ_of_formula(inline_text(self.formula.content))):
+            subjects = (*subjects, f"The {organ}")
+        return subjects
+
     def adopted_text(self, block: Block, number: str | None, verb: VerbPhrase | None) -> bool:
         """Tell a numbered paragraph of a text that the document adopts.
 
@@ -374,8 +423,10 @@ class BodyReader:
         start again at 1, and no operative verb opens it (one that does is the document's own,
         and ends the adopted text).
         """
+        if self.announced is None or block.kind != "numbered":
+            return False
         value = _number_value(number)
-        if self.announced is None or value is None or block.kind != "numbered":
+        if value is None:
             return False
         if verb is not None and (
             block.opener() == "OPERATIVE_VERB" or self.verbs.kind_of(verb.text) == "OPERATIVE_VERB"
@@ -398,7 +449,7 @@ class BodyReader:
         if self.stack[0].annex or block.kind not in ("numbered", "text"):
             return None, pieces
         formal = self.formula is not None or any(c.formula is not None for c in self.stack)
-        if number is not None and number[:2] not in ("PP", "OP") and (formal or self.numbered_operative):
+        if number is not None and self.conventions.label_rule(number) is None and (formal or self.numbered_operative):
             place = "operative"
         elif number is None and formal and not self.stack[-1].operative:
             if not without_trailing_refs(block.plain()).endswith((",", ";")):
@@ -415,16 +466,19 @@ class BodyReader:
 
     def kind(self, block: Block, number: str | None, verb: object) -> Kind:
         """Decide whether a paragraph is preambular, operative or plain."""
-        if number is not None and number[:2] in ("PP", "OP"):  # WHO drafts say which: "PP1", "OP2."
-            return "preambular" if number[:2] == "PP" else "operative"
+        if (rule := self.conventions.label_rule(number)) is not None:  # "PP1", "OP2.", "A." (recitals)
+            return rule.kind
         opener = block.opener() if verb is not None else None
-        if verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
+        if isinstance(verb, VerbPhrase) and verb.subject is not None:
+            opener = "OPERATIVE_VERB"  # the body acts: "The Assembly strongly condemns"
+        elif verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
             opener = self.verbs.kind_of(getattr(verb, "text", ""))
         formal = any(c.formula is not None for c in self.stack) or (
-            self.formula is not None and not self.stack[0].annex
+            (self.formula is not None or self.formula_ahead) and not self.stack[0].annex
         )
         operative_seen = self.stack[-1].operative
-        marked = verb is not None and getattr(verb, "marking", "plain") != "plain"
+        # Set off by emphasis or capitals, or said by the body as the subject: surely a verb.
+        marked = verb is not None and (getattr(verb, "marking", "plain") != "plain" or getattr(verb, "subject", None))
         if opener == "OPERATIVE_VERB" and (formal or marked or (number and self.numbered_operative)):
             return "operative"
         if opener == "OPERATIVE_VERB" and number is None and self._operative_run(block):
@@ -467,13 +521,15 @@ class BodyReader:
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
-            match = _NUMBER.fullmatch(child.number.rstrip(".),").removeprefix("OP").removeprefix("PP"))
+            match = _LABELLED_NUMBER.fullmatch(child.number.strip().rstrip(".),"))  # "12.", "OP2." (WHO)
+            if match is None and self.conventions.label_rule(child.number) is not None:
+                continue  # a label the body declares, not a number: "A." (a recital)
             if match is None:
                 expected = str(previous + 1) if previous is not None else "1"
                 self.report("malformed-number", f"paragraph number {child.number!r} is not a number", expected, span)
                 previous = previous + 1 if previous is not None else None
                 continue
-            value = int(match.group(0))
+            value = int(match.group(1))
             if previous is not None and value == previous:
                 self.report(
                     "duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span
@@ -495,16 +551,40 @@ class BodyReader:
 # ---------------------------------------------------------------------------------- helpers
 
 
-def _announces(text: str) -> bool:
-    """Tell a paragraph that announces a text after it ("... shall be as follows:")."""
-    # _ANNOUNCES ends the text, but a search tries it at every offset: most paragraphs do not
-    # end with a colon, and that is quicker seen.
-    return text.rstrip().endswith(":") and _ANNOUNCES.search(text) is not None
-
-
 def _formula_only(container: _Container) -> bool:
     """Tell a section that a formula opened, with no heading or label of its own."""
     return not container.heading and container.label is None and not container.annex and container.subtitle is None
+
+
+def _announces(block: Block) -> bool:
+    """Tell a paragraph that ends by announcing a text printed after it ("... as follows:")."""
+    last = block.lines[-1].pieces
+    if last and last[-1].kind == "TEXT" and not last[-1].text.rstrip().endswith(":"):
+        return False  # the common case, told without the paragraph's plain text
+    text = without_trailing_refs(block.plain())
+    return text.endswith(":") and _ANNOUNCES.search(text[-_ANNOUNCE_TAIL:]) is not None
+
+
+def _formula_after_preamble(blocks: list[Block]) -> bool:
+    """Tell a text whose preamble comes before its formula: "Whereas ..., The Security Council".
+
+    Older resolutions open so: their preambular paragraphs, then the body's name, then the
+    operative part ("Decides to ...").
+    """
+    seen_preamble = False
+    for block in blocks[:_FORMULA_AHEAD_REACH]:
+        opener = block.opener()
+        if opener == "PREAMBULAR_VERB" and block.kind == "text":
+            seen_preamble = True
+        elif opener in ("FORMULA", "WE"):
+            return seen_preamble
+        elif block.kind == "numbered" or opener == "OPERATIVE_VERB":
+            return False
+    return False
+
+
+def _in_capitals(text: str) -> bool:
+    return text.isupper() and sum(char.isalpha() for char in text) > 3
 
 
 def _number_value(number: str | None) -> int | None:
@@ -627,14 +707,15 @@ def _lowercase_start(block: Block) -> bool:
     return block.kind == "text" and block.plain()[:1].islower()
 
 
-def _split_closing(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+def _split_closing(blocks: list[Block], conventions: Conventions) -> tuple[list[Block], list[Block]]:
     """Split off the closing lines at the end ("28th plenary meeting", a place and date).
 
     A voting record in brackets may follow them ("[Adopted by a recorded vote of 18 to 7 ...
-    In favour: ... Abstaining: ...]", as the Human Rights Council prints it).
+    In favour: ... Abstaining: ...]", as the Human Rights Council prints it). A body declares
+    closing lines of its own ("Assembly debate on 25 January 2022 ...").
     """
     end = _vote_record(blocks)
-    while end > 0 and _is_closing(blocks[end - 1]):
+    while end > 0 and (_is_closing(blocks[end - 1]) or conventions.closes(blocks[end - 1].plain())):
         end -= 1
     return blocks[:end], blocks[end:]
 

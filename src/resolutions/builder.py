@@ -27,7 +27,7 @@ class Token(Protocol):
 
 
 #: Token types that start a line before its content.
-_LEAD = frozenset({"PAGE_BREAK", "INDENT"})
+_LEAD = frozenset({"PAGE_BREAK", "INDENT", "BLOCK_TAGS"})
 #: Token types that label a line.
 _LABELS = frozenset(
     {"NUM_LABEL", "ITEM_LABEL", "BULLET", "SECTION_LABEL", "HASHES", "RULE", "LONE_MARKER"}
@@ -47,9 +47,10 @@ class Builder:
     #: Terminal names of a body grammar, mapped to the kinds the later stages know.
     aliases: ClassVar[dict[str, str]] = {}
 
-    def __init__(self, scanner: InlineScanner) -> None:
+    def __init__(self, scanner: InlineScanner, aliases: dict[str, str] | None = None) -> None:
+        """Build lines with an inline scanner; ``aliases`` adds to the class's own (a layer's)."""
         self.scanner = scanner
-        self._kinds = _BareNames(self.aliases)
+        self._kinds = _BareNames({**self.aliases, **(aliases or {})})
         self._end = -1  # the last line's end offset, which the next line starts at
 
     # ------------------------------------------------------------ lark's callback protocol
@@ -126,10 +127,14 @@ class Builder:
         page_break = False
         indent = 0
         index = 0
+        tags: Piece | None = None
         token_kind = kinds[tokens[0].type]
         while token_kind in _LEAD and index < count:
             if token_kind == "PAGE_BREAK":
                 page_break = True
+            elif token_kind == "BLOCK_TAGS":
+                token = tokens[index]
+                tags = Piece("TAG", token.value, token.start_pos, token.end_pos)
             else:
                 indent = len(tokens[index].value.expandtabs(8))
             index += 1
@@ -155,7 +160,9 @@ class Builder:
             token = tokens[index]
             offset = start if index == 0 else token.start_pos
             pieces = scan(token.value[: eol - token.start_pos], offset, eol)
-            return Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
+            line = Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
+            line.tags = tags
+            return line
         pieces = []
         for token in tokens[index:count]:
             token_kind = kinds[token.type]
@@ -165,7 +172,9 @@ class Builder:
                 pieces.extend(scan(token.value, token.start_pos))
             else:
                 pieces.append(Piece(token_kind, token.value, token.start_pos, token.end_pos))
-        return Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
+        line = Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
+        line.tags = tags
+        return line
 
 
 class _BareNames(dict[str, str]):

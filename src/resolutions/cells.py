@@ -30,6 +30,8 @@ def split_table_rows(lines: list[Line], fields: InlineScanner) -> None:
     for line in lines:
         if line.label is not None or not line.pieces or line.kind != "text":
             continue
+        if not line.pieces[0].text.lstrip(" \t").startswith("|"):
+            continue
         text = line.text()
         if _ROW.match(text) is None or any(piece.kind not in ("TEXT", "GAP") for piece in line.pieces):
             continue

@@ -12,11 +12,11 @@ from typing import overload
 
 import attrs
 
-from resolutions.nodes import Document, Header, Span
+from resolutions.nodes import Document, Header, Node, Span
 
 
-@attrs.frozen
-class Preface:
+@attrs.frozen(repr=False)
+class Preface(Node):
     """What stands before the first document of a collection: a cover, a masthead, contents.
 
     The preface is the opening of the first document's source, kept there as furniture (kind
@@ -36,6 +36,25 @@ class Preface:
 @attrs.frozen
 class Collection(Sequence[Document]):
     """The documents of one file, in order: a sequence of :class:`~resolutions.nodes.Document`.
+
+    Made by :func:`resolutions.parse_all` and :func:`resolutions.parse_all_file`.
+
+    Examples:
+        >>> import resolutions
+        >>> docs = resolutions.parse_all(
+        ...     "Decision 1/CP.21\\n\\nAdoption of the Paris Agreement\\n\\nThe Conference of the Parties,\\n\\n"
+        ...     "1. Decides to adopt the Agreement.\\n\\n"
+        ...     "Decision 2/CP.21\\n\\nLoss and damage\\n\\nThe Conference of the Parties,\\n\\n"
+        ...     "1. Requests the secretariat to report.\\n"
+        ... )
+        >>> docs
+        <Collection of 2 documents: 1/CP.21, 2/CP.21>
+        >>> [doc.title for doc in docs]
+        ['Adoption of the Paris Agreement', 'Loss and damage']
+        >>> docs[1]
+        <Document '2/CP.21' 'Loss and damage' preambular=0 operative=1>
+        >>> docs.to_source() == docs.source
+        True
 
     Attributes:
         documents: The documents.

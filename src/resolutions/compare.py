@@ -24,6 +24,7 @@ def content(document: Document) -> dict[str, Any]:
         "titles": [(title.role, _text(title.text)) for title in document.titles],
         "formula": _formula(document.preamble.formula),
         "preamble": [_paragraph(p) for p in document.preamble.paragraphs],
+        "enacting": _formula(document.preamble.enacting),
         "body": [_block(block) for block in document.body],
         "annexes": [_annex(annex) for annex in document.annexes],
         "footnotes": sorted((note.marker, _text(inline_text(note.content))) for note in document.footnotes),
@@ -32,12 +33,29 @@ def content(document: Document) -> dict[str, Any]:
 
 
 def same_content(first: Document, second: Document) -> bool:
-    """Tell whether two documents say the same thing (see the module's docstring)."""
+    """Tell whether two documents say the same thing (see the module's docstring).
+
+    Markup, layout, number punctuation and whitespace aside; ``==`` compares markup too.
+
+    Examples:
+        >>> import resolutions
+        >>> a = resolutions.parse("The Council,\\n\\n1. *Decides* to act.\\n")
+        >>> b = resolutions.parse("The Council,\\n1) Decides   to\\nact.\\n")
+        >>> a == b, resolutions.same_content(a, b)
+        (False, True)
+    """
     return content(first) == content(second)
 
 
 def differences(first: Document, second: Document) -> list[str]:
-    """Describe where two documents' contents differ (empty when :func:`same_content`)."""
+    """Describe where two documents' contents differ (empty when :func:`same_content`).
+
+    Examples:
+        >>> import resolutions
+        >>> a = resolutions.parse("The Council,\\n\\n1. Decides to act.\\n")
+        >>> resolutions.differences(a, resolutions.parse("The Council,\\n\\n1. Decides to wait.\\n"))
+        ["document.body[0].text: 'Decides to act.' != 'Decides to wait.'"]
+    """
     found: list[str] = []
     _compare(content(first), content(second), "document", found)
     return found
@@ -69,7 +87,7 @@ def _formula(formula: Formula | None) -> str | None:
 def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
     return {
         "kind": paragraph.kind,
-        "number": bare_number(paragraph.number),
+        "number": paragraph.number,
         "verb": paragraph.verb.text if paragraph.verb is not None else None,
         "text": paragraph_text(paragraph),
         "footnotes": inline_markers(paragraph.content),

@@ -15,7 +15,7 @@ import re
 import attrs
 
 from resolutions.blocks import CLOSING, PART_LABEL, SUBMITTED, Block, ends_sentence
-from resolutions.dates import dateline, parse_date
+from resolutions.dates import MONTH, dateline, parse_date
 from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
@@ -26,8 +26,18 @@ _TITLE_LENGTH = 250
 #: An emphasised or heading block longer than this is still prose.
 _MARKED_TITLE_LENGTH = 600
 #: An adoption line among the titles, in brackets or not: "(Adopted at the fourth plenary
-#: session, held on October 7, 2022)", "[Adopted without a vote]".
-_ADOPTION = re.compile(r"^[(\[]?\s*(?:Adopted|ADOPTED)\s+(?:at|by|on|without|unanimously|in)\b.*$", re.DOTALL)
+#: session, held on October 7, 2022)", "[Adopted without a vote]", "(adopted on 11 November
+#: 2020)", "Resolution adopted by consensus by the 146th IPU Assembly".
+_ADOPTION = re.compile(
+    r"^[(\[]?\s*(?:(?:Resolution|Decision|Declaration|Recommendation|Text)\s+)?(?:[Aa]dopted|ADOPTED)\s+"
+    r"(?:at|by|on|without|unanimously|in)\b.*$",
+    re.DOTALL,
+)
+#: A title that says when the text was adopted: "European Parliament resolution of 5 May 2022 on".
+_ADOPTED_IN_TITLE = re.compile(
+    rf"^.{{0,80}}\b(?:resolution|decision|recommendation|declaration|opinion)\s+of\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\b",
+    re.IGNORECASE,
+)
 #: The heading of a preamble: a part's name, not a title.
 _PREAMBLE_HEADING = re.compile(r"^(?:preamble|pr[eé]ambule|preámbulo)\s*:?$", re.IGNORECASE)
 #: How far into the blocks an opening formula is looked for.
@@ -50,7 +60,11 @@ class Front:
 
 
 def read_front(
-    blocks: list[Block], title_cells: list[tuple[str, Span]], has_organ: bool, after_header: bool = False
+    blocks: list[Block],
+    title_cells: list[tuple[str, Span]],
+    has_organ: bool,
+    after_header: bool = False,
+    organs: tuple[str, ...] = (),
 ) -> Front:
     """Read the front matter at the start of ``blocks``.
 
@@ -60,6 +74,7 @@ def read_front(
         has_organ: Whether the header already names the organ.
         after_header: Whether a header block came first: then, without a formula, the first
             title-like block is the title and what follows is the body.
+        organs: The body's organs: a line that names one among the titles is the organ's.
     """
     front = Front()
     candidates: list[tuple[str, Span, bool]] = [(text, span, False) for text, span in title_cells]
@@ -83,6 +98,10 @@ def read_front(
             front.header_lines.append(HeaderLine("adopted", text, span))
             index += 1
             continue
+        if _is_organ(text, organs):  # "Parliamentary Assembly" among the titles
+            _take_organ(front, text, span)
+            index += 1
+            continue
         if (head := head_number(text)) is not None:  # "Resolution A.1006(25)" among the titles
             front.symbol = front.symbol or head[1]
             front.kind = front.kind or head[0]
@@ -97,10 +116,12 @@ def read_front(
             front.header_lines.append(HeaderLine("sponsors", text, span))
             index += 1
             continue
-        if formula_at is not None and candidates and PART_LABEL.match(text):
+        if formula_at is not None and PART_LABEL.match(text):
             break  # "A" / its title / its formula: the first part of a resolution in parts
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.opener() in VERBS and block.kind == "text" and not ends_sentence(text) and "," in text:
+            break  # a preamble that comes before the formula: "Whereas the Council ..., and"
         if not _title_like(block, long_title) or (following is not None and _goes_on(following)):
             break  # not a title: prose, or the first half of a paragraph cut by the page
         h1 = _is_h1(block)
@@ -112,8 +133,13 @@ def read_front(
             front.header_lines.append(HeaderLine("number", numbered[0], span))
             text = numbered[1]
         candidates.append((text, span, h1))
+        if (adopted := _ADOPTED_IN_TITLE.match(text)) is not None:  # "... resolution of 5 May 2022 on ..."
+            front.adopted = front.adopted or parse_date(adopted.group(1))
         index += 1
         if formula_at is None and (after_header or h1):
+            while index < limit and _is_organ(blocks[index].plain(), organs):  # "Parliamentary Assembly"
+                _take_organ(front, blocks[index].plain(), _block_span(blocks[index]))
+                index += 1
             break  # the title comes first; the rest is the body
     front.consumed = index
     if formula_at is not None and not has_organ and candidates and not title_cells:
@@ -125,6 +151,15 @@ def read_front(
     if candidates:
         _choose(front, candidates, formula_at is None and not has_organ and not title_cells and first_text_block == 0)
     return front
+
+
+def _is_organ(text: str, organs: tuple[str, ...]) -> bool:
+    return text.upper() in (organ.upper() for organ in organs)
+
+
+def _take_organ(front: Front, text: str, span: Span) -> None:
+    front.organ = front.organ or text
+    front.header_lines.append(HeaderLine("organ", text, span))
 
 
 def _choose(front: Front, candidates: list[tuple[str, Span, bool]], organ_first: bool) -> None:

@@ -8,6 +8,7 @@ are memoised, so a notebook pays for grammar construction once.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 import lark
 
+from resolutions.conventions import Conventions
 from resolutions.errors import GrammarError, UnknownBodyError
 from resolutions.inline import InlineScanner
 from resolutions.lexicon import Lexicon
@@ -61,13 +63,21 @@ class Grammar:
         name: The body's name ("un", "achpr").
         path: The ``.lark`` file. It may ``%import`` the shipped grammars by name.
         lexicon: Verb phrases; the shipped lexicon when not given.
-        builder: The builder class that turns lines into nodes.
+        builder: The builder class that turns lines into nodes (rarely needed: a layer's
+            ``body.toml`` declares what its terminals are).
+        conventions: What the body's layer declares beyond its grammar and phrases (see
+            :mod:`resolutions.conventions`).
     """
 
     name: str
     path: Path = attrs.field(converter=Path)
     lexicon: Lexicon = attrs.field(factory=default_lexicon)
     builder: type[Builder] | None = None
+    conventions: Conventions = attrs.field(factory=Conventions)
+
+    def __repr__(self) -> str:
+        # Short, as node reprs are: the phrases and rules it holds would fill a notebook cell.
+        return f"<Grammar {self.name!r} {self.path.name} {self.lexicon!r}>"
 
     def parser(self) -> lark.Lark:
         """Return the compiled LALR parser (memoised per grammar)."""
@@ -108,7 +118,7 @@ def register_grammar(
 
 def available_bodies() -> list[str]:
     """Return the names of the shipped, registered and installed (entry point) bodies."""
-    names = {path.stem for path in grammar_dir().glob("*.lark") if _is_body(path)}
+    names = set(shipped_bodies())
     names.update(_REGISTRY)
     names.update(ep.name for ep in metadata.entry_points(group=_ENTRY_POINT_GROUP))
     return sorted(names)
@@ -134,16 +144,20 @@ def load_grammar(body: str | Grammar | None = None) -> Grammar:
     raise UnknownBodyError(name, available_bodies())
 
 
+def shipped_bodies() -> list[str]:
+    """Return the names of the bodies shipped with the library (``grammars/bodies/*``)."""
+    return sorted(path.parent.name for path in (grammar_dir() / "bodies").glob("*/body.toml"))
+
+
 @functools.cache
 def _shipped(name: str) -> Grammar | None:
     """Return a shipped body's grammar (looked up once: the files do not change while we run)."""
-    path = grammar_dir() / f"{name}.lark"
-    return Grammar(name, path) if path.is_file() and _is_body(path) else None
+    folder = grammar_dir() / "bodies" / name
+    if not (folder / "body.toml").is_file():
+        return None
+    from resolutions.bodies import load_body
 
-
-def _is_body(path: Path) -> bool:
-    """Tell a body grammar from a shared module: bodies import the resolution grammar."""
-    return path.stem not in ("resolution", "terminals", "inline") and not path.stem.endswith(".inline")
+    return load_body(folder)
 
 
 def _loader(lexicon: Lexicon, folders: tuple[Path, ...]) -> Callable[[str | None, str], tuple[str, str]]:
@@ -154,9 +168,10 @@ def _loader(lexicon: Lexicon, folders: tuple[Path, ...]) -> Callable[[str | None
         if grammar_path == "lexicon.lark":
             return "<lexicon>", lexicon_text
         for folder in folders:
-            candidate = folder / grammar_path
-            if candidate.is_file():
-                return str(candidate), candidate.read_text(encoding="utf-8")
+            # A module of the folder, or a shipped body's layer ("%import un (...)").
+            for candidate in (folder / grammar_path, folder / "bodies" / Path(grammar_path).stem / grammar_path):
+                if candidate.is_file():
+                    return str(candidate), candidate.read_text(encoding="utf-8")
         raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in folders]}")
 
     return load
@@ -203,6 +218,9 @@ class Compiled:
             where a header line lost its column gaps ("United Nations S/RES/1445 (2002)").
         verbs: Reads verb phrases with the grammar's lexicon.
         phrase_starts: Word prefixes of the lexicon's phrases (see ``Lexicon.phrase_prefixes``).
+        conventions: The body's declared conventions.
+        formula: The grammar's opening formula alone on a line (its terminal ``FORMULA``), to
+            tell one that shares its line with the document's head.
     """
 
     lark: lark.Lark
@@ -210,16 +228,33 @@ class Compiled:
     cells: InlineScanner
     verbs: VerbReader
     phrase_starts: frozenset[str]
+    conventions: Conventions
+    formula: re.Pattern[str]
+
+    def __repr__(self) -> str:
+        return f"<Compiled grammar {self.conventions.name!r}>"
 
 
 @functools.cache
 def _compile(grammar: Grammar) -> Compiled:
+    aliases = grammar.conventions.alias_map
     inline = _lark(grammar, _inline_source(grammar), lexer="basic")
-    scanner = InlineScanner(inline.terminals)
-    builder = (grammar.builder or _default_builder())(scanner)
+    scanner = InlineScanner(inline.terminals, lower_case=grammar.lexicon.lower_case, aliases=aliases)
+    builder = (grammar.builder or _default_builder())(scanner, aliases)
     parser = _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
-    cells = InlineScanner(t for t in parser.terminals if t.name.rpartition("__")[2] in FIELDS)
-    return Compiled(parser, scanner, cells, VerbReader(grammar.lexicon), grammar.lexicon.phrase_prefixes())
+    bare = {t.name: t.name.rpartition("__")[2] for t in parser.terminals}
+    fields = [t for t in parser.terminals if aliases.get(bare[t.name], bare[t.name]) in FIELDS]
+    cells = InlineScanner(fields, aliases=aliases)
+    formula = next(t for t in parser.terminals if bare[t.name] == "FORMULA")
+    return Compiled(
+        parser,
+        scanner,
+        cells,
+        VerbReader(grammar.lexicon),
+        grammar.lexicon.phrase_prefixes(),
+        grammar.conventions,
+        re.compile(formula.pattern.to_regexp()),
+    )
 
 
 def _inline_source(grammar: Grammar) -> Path:

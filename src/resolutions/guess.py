@@ -58,6 +58,8 @@ _BASE_FORM = re.compile(r"^[A-Z][a-z]{2,}$")
 #: Participles that take a past participle after them: "Having determined", "Being convinced".
 _AUXILIARIES = frozenset({"Having", "Being"})
 _PAST_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|wn|ne|ught|ght|id|un|ok|ept)$")
+#: An auxiliary, an adverb if any, and a past participle: "Being gravely concerned".
+_AUXILIARY_PHRASE = re.compile(r"^(?:Having|Being)(?:[ \t\u00a0]+[a-z]+ly)?[ \t\u00a0]+([a-z]+)(?![\w'\u2019-])")
 _FIRST_WORDS = re.compile(r"^([A-Z][a-z]+)(?:,?[ \t\u00a0]+([a-z][a-z'\u2019-]*))?")
 
 
@@ -86,15 +88,16 @@ def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> 
     if lower in _CLOSED or lower in _PLURAL_NOUNS or (following or "") in _AFTER_SUBJECT:
         return None, pieces
     if kind == "preambular":
-        fits = _PARTICIPLE.match(word) is not None
+        fits = word in _AUXILIARIES or _PARTICIPLE.match(word) is not None
     else:
         shape = _BASE_FORM if declaration else _THIRD_PERSON
         fits = shape.match(word) is not None and following is not None and not _PARTICIPLE.match(word)
     if not fits:
         return None, pieces
     phrase = word
-    if word in _AUXILIARIES and following and _PAST_PARTICIPLE.match(following):
-        phrase = text[: match.end(2)]  # "Having determined", "Being convinced"
+    auxiliary = _AUXILIARY_PHRASE.match(text) if word in _AUXILIARIES else None
+    if auxiliary is not None and _PAST_PARTICIPLE.match(auxiliary.group(1)):
+        phrase = auxiliary.group(0)  # "Having determined", "Being convinced", "Being gravely concerned"
     start = first.start + offset
     end = start + len(phrase)
     verb = VerbPhrase(" ".join(phrase.split()), " ".join(phrase.split()), (), "plain", Span(start, end), guessed=True)

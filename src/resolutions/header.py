@@ -8,52 +8,50 @@ well-known kinds of line ("Resolution adopted by the General Assembly on", "Reso
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 import attrs
 
-from resolutions.blocks import join_lines
+from resolutions.blocks import ends_sentence, join_lines
+from resolutions.conventions import Conventions
 from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
-from resolutions.lines import FIELDS, FURNITURE, Line, Piece, plain_text
+from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
-from resolutions.split import head_number
+from resolutions.split import head_date, head_number
 
-#: Principal organs and other bodies whose name alone makes a header line.
-ORGANS = (
-    "General Assembly",
-    "Security Council",
-    "Economic and Social Council",
-    "Trusteeship Council",
-    "Human Rights Council",
-    "International Court of Justice",
-    "Secretariat",
-    "World Health Assembly",
-    "Executive Board",
-    "United Nations Environment Assembly",
-    "Conference on Disarmament",
-)
-_ORGAN = re.compile("^(?:" + "|".join(re.escape(o) for o in ORGANS) + ")$", re.IGNORECASE)
 #: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
 _BODY = re.compile(
     r"^(?:[A-Z][\w\u2019'-]*\s+){0,4}"
     r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|Sub-Commission)"
     r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
-_ORGAN_PREFIX = re.compile("^(United Nations|" + "|".join(re.escape(o) for o in ORGANS) + r")\s+(\S.*)$")
-_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.\s*Resolutions?\s+of\s+(.+)$")
+_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.?\s*Resolutions?\s+of\s+(.+)$")
 _OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
     r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)(?:\s+on(?:\s+(?P<date>.+))?)?$|"
     r"^Adopted\s+by\s+the\s+(?P<organ2>.+?)\s+at\s+its\s+(?P<meeting>\S+)\s+meeting\s*,?(?:\s+on(?:\s+(?P<date2>.+))?)?$"
 )
-_BRACKETED = re.compile(r"^\[.*\]$")
+#: A line in brackets: "[without reference to a Main Committee (A/73/L.8)]", "[S/4741]" (the
+#: draft's symbol, which OCR may give with a round bracket: "(S/3139/Rev.2]").
+_BRACKETED = re.compile(r"^\[.*\]$|^[\[({]\s*[A-Z]{1,2}/[0-9A-Z][\w./\-]*(?:\s+and\s+[\w./\-]+)*\s*[\])}]{1,2}$")
+#: A date line that OCR damaged: "ef 15 June 1965", "of 3f July 1989", "on 10 Auqust 1993".
+_DAMAGED_DATE = re.compile(r"^[a-z]{2}\s+\S{1,3}\s+[A-Za-z.]{3,10}\.?\s+(?:1[89]|20)[0-9]{2}\.?$")
 #: A resolution's number before its title: "73/7.", "ES-11/1.", "77/126 A."
 RESOLUTION_NUMBER = re.compile(r"^(?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s*[A-Z])?\.$")
+#: The same number before its title without its stop: "73/7 Report of ..." (a capital follows).
+_BARE_RESOLUTION_NUMBER = re.compile(r"^((?:[A-Z]+-)?[0-9]+/[0-9]+(?:\s[A-Z])?)\s+([A-Z].*)$")
 _SPONSORS_END = re.compile(r"(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
 #: A name that goes on on the next line: it ends with a connecting word.
 _WRAPPED = re.compile(r"\s(?:of|of the|for|on|and|to|in|against)$")
+#: An unknown header line is short, and a known one follows within a few lines.
+_UNKNOWN_FIELD_LENGTH = 60
+_UNKNOWN_FIELD_REACH = 3
+_UNKNOWN_FIELD_WORDS = 4
+#: A symbol broken by a stray space: "A/RES/77/ 12", "A /RES/77/12".
+_BROKEN_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.\-]*(?:\s*/\s*[A-Za-z0-9.\-]+)+(?:\s*\([0-9]{4}\))?$")
 #: A letterhead logo's lines are short and few.
 _LOGO_LENGTH = 40
 _LOGO_LINES = 3
@@ -61,7 +59,6 @@ _LOGO_LINES = 3
 _ISSUER_LINE_LENGTH = 80
 #: The attributes of a Header, which a header line can fill.
 _HEADER_ATTRIBUTES = frozenset(attrs.fields_dict(Header))
-_WHO_SYMBOL = re.compile(r"^((?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})\s+(\S.*)$")
 
 
 @attrs.define
@@ -74,19 +71,26 @@ class HeaderReading:
     title_cells: list[tuple[str, Span]] = attrs.field(factory=list)
 
 
-def is_body_name(text: str) -> bool:
-    """Tell a line naming an organ or a subsidiary body ("Commission on Narcotic Drugs")."""
-    return bool(_ORGAN.match(text) or _BODY.match(text)) and len(text) < 120
+@functools.cache
+def _organ_patterns(organs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compile a body's organs: a line that is one, and one that opens with one (or "United Nations")."""
+    names = "|".join(re.escape(organ) for organ in organs) or "(?!)"
+    exact = re.compile(f"^(?:{names})$", re.IGNORECASE)
+    prefix = re.compile(f"^(United Nations|{names})\\s+(\\S.*)$")
+    return exact, prefix
 
 
-def read_header(lines: list[Line], cells: InlineScanner | None = None) -> HeaderReading:
+def read_header(
+    lines: list[Line], cells: InlineScanner | None = None, conventions: Conventions | None = None
+) -> HeaderReading:
     """Read the header zone at the top of the document.
 
     Args:
         lines: The document's lines, roles set.
         cells: A scanner for single header-field cells, for lines that lost their column gaps.
+        conventions: The body's conventions: its organs, and the symbols its lines carry.
     """
-    reader = _Reader(lines, cells)
+    reader = _Reader(lines, cells, conventions or Conventions())
     reader.run()
     return reader.result()
 
@@ -94,9 +98,11 @@ def read_header(lines: list[Line], cells: InlineScanner | None = None) -> Header
 class _Reader:
     """Walks the header zone line by line, filling header fields."""
 
-    def __init__(self, lines: list[Line], cells: InlineScanner | None) -> None:
+    def __init__(self, lines: list[Line], cells: InlineScanner | None, conventions: Conventions) -> None:
         self.lines = lines
         self.cells = cells
+        self.conventions = conventions
+        self.organ, self.organ_prefix = _organ_patterns(conventions.organs)
         self.fields: dict[str, object] = {}
         self.header_lines: list[HeaderLine] = []
         self.used: set[int] = set()
@@ -135,7 +141,7 @@ class _Reader:
             if continues_title and self.extend_title(line):
                 pass
             elif not self.take(line):
-                if not self.is_logo_text(line):
+                if not self.is_logo_text(line) and not self.is_unknown_field(line):
                     return
                 self.header_lines.append(HeaderLine("other", line.plain(), Span(line.content_start, line.eol)))
             self.used.update((start, self.index))  # a field may take the lines after it too
@@ -161,10 +167,49 @@ class _Reader:
                 return False
         return False
 
+    def is_unknown_field(self, line: Line) -> bool:
+        """Tell a header line the reader does not know, between lines it knows.
+
+        A masthead may carry a field no grammar foresaw ("Sixty-ninth year", "Official
+        Records"), or one damaged by extraction ("A/RES/77/ 12"): it costs that field only,
+        when fields were read above it and more follow close below.
+        """
+        text = line.plain()
+        if self.fields and line.kind == "text" and _DAMAGED_DATE.match(text):
+            return True  # a date OCR damaged: the date is lost, not the header
+        if not self.fields or line.kind != "text" or len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
+            return False
+        if len(text.split()) > _UNKNOWN_FIELD_WORDS and not any(c.isdigit() or c == "/" for c in text):
+            return False  # words, not a field: a title ("Combating rising hate against ...")
+        if any(piece.kind in ("FORMULA", "FORMULA_LEAD", "WE") for piece in line.pieces):
+            return False
+        seen = 0
+        for following in self.lines[self.index + 1 :]:
+            if following.role in ("blank", "furniture", "markup", "rule", "editorial"):
+                continue
+            if following.role not in ("content", "symbol") or seen >= _UNKNOWN_FIELD_REACH:
+                return False
+            if self.knows(following):
+                return True
+            text = following.plain()
+            if len(text) > _UNKNOWN_FIELD_LENGTH or ends_sentence(text):
+                return False  # a sentence: the header is over, and this line was a title
+            seen += 1
+        return False
+
+    def knows(self, line: Line) -> bool:
+        """Tell a line that is surely of the header: a field, an organ, an adoption line."""
+        if line.role == "symbol" or any(piece.kind in FIELDS for piece in line.pieces):
+            return True
+        text = line.plain()
+        return bool(self.organ.match(text) or _ADOPTED.match(text) or _OF_DATE.match(text) or head_number(text))
+
     # ------------------------------------------------------------ one line
     def extend_title(self, line: Line) -> bool:
         """Add a wrapped title line ("WHA66.10 Follow-up to ... General" / "Assembly on ...")."""
         if line.kind != "text" or any(piece.kind in FIELDS or piece.kind in ("FORMULA", "WE") for piece in line.pieces):
+            return False
+        if line.pieces and line.pieces[0].kind in VERBS:  # the first paragraph, under a title
             return False
         text, span = self.title_cells[-1]
         self.title_cells[-1] = (join_lines([text, line.plain()]), Span(span.start, line.eol))
@@ -184,7 +229,7 @@ class _Reader:
         self.issuer_open = False
         if issuer_goes_on and len(cells) == 1 and not _has_field(cells[0]) and line.kind == "text":
             text = plain_text(cells[0])
-            if len(text) < _ISSUER_LINE_LENGTH and not _ORGAN.match(text):
+            if len(text) < _ISSUER_LINE_LENGTH and not self.organ.match(text):
                 self.take_issuer(text, Span(line.content_start, line.eol))
                 return True
         if len(cells) == 1 and not _has_field(cells[0]):
@@ -212,8 +257,8 @@ class _Reader:
 
     def text_cell_fits(self, cell: list[Piece]) -> bool:
         text = plain_text(cell)
-        return bool(_ORGAN.match(text) or text == "United Nations" or RESOLUTION_NUMBER.match(text)) or bool(
-            self.fields and len(text) < 150
+        return bool(self.organ.match(text) or text == "United Nations" or RESOLUTION_NUMBER.match(text)) or bool(
+            (self.fields and len(text) < 150) or self.repaired_symbol(text) is not None
         )
 
     def take_fields(self, cell: list[Piece], whole: Span | None = None) -> None:
@@ -244,7 +289,9 @@ class _Reader:
     def take_cell_text(self, cell: list[Piece], beside_field: bool) -> None:
         text = plain_text(cell)
         span = Span(cell[0].start, cell[-1].end)
-        if _ORGAN.match(text):
+        if (repaired := self.repaired_symbol(text)) is not None:
+            self.set("symbol", repaired, span, text)
+        elif self.organ.match(text):
             self.set("organ" if "organ" not in self.fields else "body", text, span)
         elif RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))
@@ -277,7 +324,10 @@ class _Reader:
         span = Span(line.content_start, line.eol)
         if not text:
             return False
-        if (split := _ORGAN_PREFIX.match(text)) and self.cells is not None:
+        if (repaired := self.repaired_symbol(text)) is not None:
+            self.set("symbol", repaired, span, text)
+            return True
+        if (split := self.organ_prefix.match(text)) and self.cells is not None:
             rest = split.group(2)
             kind = self.cells.whole(rest)
             if kind is not None:
@@ -290,7 +340,7 @@ class _Reader:
             self.set(self.pending_date, parse_date(text), span, text)
             self.pending_date = None
             return True
-        if _ORGAN.match(text) and not emphasised:
+        if self.organ.match(text) and not emphasised:
             self.set("organ" if "organ" not in self.fields else "body", text, span)
             return True
         if text == "United Nations" and not emphasised:
@@ -310,6 +360,13 @@ class _Reader:
             self.set("body", text, span)
             return True
         return self.take_formal_line(text, span) or self.take_numbered_title(line, text, span)
+
+    def repaired_symbol(self, text: str) -> str | None:
+        """Read a symbol that a stray space broke ("A/RES/77/ 12" is A/RES/77/12)."""
+        if "/" not in text or self.cells is None or _BROKEN_SYMBOL.match(text) is None:
+            return None
+        joined = re.sub(r"\s*/\s*", "/", text)
+        return joined if joined != text and self.cells.whole(joined) == "SYMBOL" else None
 
     def wrapped_name(self, line: Line, text: str, span: Span) -> tuple[str, Span]:
         """Join a body's name wrapped after a connecting word with the line that finishes it.
@@ -334,9 +391,12 @@ class _Reader:
         if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
             self.set("symbol", head[1], span, text)
             self.fields.setdefault("kind", head[0])
+            if (date := head_date(text)) is not None:  # "... of 22 November 1967"
+                self.fields.setdefault("date", date)
             return True
         if match := _SC_OLD.match(text):
-            self.set("symbol", f"S/RES/{match.group(1)} ({match.group(2)})", span, text)
+            self.set("symbol", f"{match.group(1)} ({match.group(2)})", span, text)  # its body's symbol rules apply
+            self.fields.setdefault("kind", "resolution")
             if (date := parse_date(match.group(3))) is not None:
                 self.fields.setdefault("date", date)
             return True
@@ -362,10 +422,12 @@ class _Reader:
         if RESOLUTION_NUMBER.match(text):
             self.header_lines.append(HeaderLine("number", text, span))
             return True
-        if match := _WHO_SYMBOL.match(text):
-            self.set("symbol", match.group(1), span, text)
-            self.fields.setdefault("organ", "World Health Assembly")
-            self.title_cells.append((match.group(2), span))
+        if found := self.conventions.titled_symbol(text):  # "WHA66.12 Neglected tropical diseases"
+            symbol, title, organ = found
+            self.set("symbol", symbol, span, text)
+            if organ is not None:
+                self.fields.setdefault("organ", organ)
+            self.title_cells.append((title, span))
             self.title_open = self.lines[self.index].blanks == 0
             return True
         return False
@@ -457,10 +519,13 @@ class _Reader:
 
 
 def split_numbered_title(text: str) -> tuple[str, str] | None:
-    """Split "73/7. Report of the Court" into its number and its title; None for other text."""
+    """Split "73/7. Report of the Court" (or "73/7 Report ...") into its number and its title."""
     number, _, rest = text.partition(" ")
     rest = rest.strip()
-    return (number, rest) if rest and RESOLUTION_NUMBER.match(number) else None
+    if rest and RESOLUTION_NUMBER.match(number):
+        return number, rest
+    bare = _BARE_RESOLUTION_NUMBER.match(text)
+    return (bare.group(1), bare.group(2)) if bare else None
 
 
 def _is_logo_word(text: str) -> bool:

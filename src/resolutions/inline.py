@@ -8,8 +8,9 @@ grammar file stays the one definition of the syntax.
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from lark.lexer import TerminalDef
 
@@ -27,9 +28,20 @@ class InlineScanner:
     there only, instead of at every token, gives the same pieces several times faster.
     """
 
-    __slots__ = ("_phrases", "_plain", "_regex")
+    __slots__ = ("_aliases", "_lower", "_phrases", "_plain", "_regex")
 
-    def __init__(self, terminals: Iterable[TerminalDef]) -> None:
+    def __init__(
+        self, terminals: Iterable[TerminalDef], *, lower_case: bool = False, aliases: Mapping[str, str] | None = None
+    ) -> None:
+        """Build the scanner.
+
+        Args:
+            terminals: The inline grammar's terminals.
+            lower_case: Verb phrases may be written in lower case ("having regard to").
+            aliases: A body's own terminals, and the kinds the library knows them as.
+        """
+        self._lower = lower_case
+        self._aliases = dict(aliases or {})
         ordered = sorted(
             terminals,
             key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
@@ -41,13 +53,14 @@ class InlineScanner:
         self._regex = _alternation(t for t in ordered if t not in phrases)
         self._phrases = _alternation(phrases) if phrases else None
         # Most content holds no markup and opens with no capital: one anchored match says so.
-        self._plain = re.compile(f"(?=[^A-Z])(?:{text.pattern.to_regexp()})\\Z") if text else None
+        opens = "[^A-Za-z]" if lower_case else "[^A-Z]"
+        self._plain = re.compile(f"(?={opens})(?:{text.pattern.to_regexp()})\\Z") if text else None
 
     def whole(self, text: str) -> str | None:
         """Return the terminal that matches all of ``text`` as one cell, or None."""
         match = self._regex.match(text + "\n")
         if match and match.end() == len(text) and match.lastgroup:
-            return match.lastgroup
+            return self._aliases.get(match.lastgroup, match.lastgroup)
         return None
 
     def scan(self, text: str, offset: int, end: int | None = None) -> list[Piece]:
@@ -75,7 +88,7 @@ class InlineScanner:
             # The lexicon writes its phrases in title case or capitals: text that opens with a
             # space or a small letter opens with none.
             first = piece.text[0]
-            if first.islower() or first.isspace():
+            if first.isspace() or (first.islower() and not self._lower):
                 continue
             match = match_phrase(text, piece.start - offset)
             if match is None:
@@ -220,6 +233,8 @@ def to_inline(pieces: list[Piece], too_deep: list[Span] | None = None) -> tuple[
             stack[-1].add(FootnoteRef(normal_marker(piece.text), Span(piece.start, piece.end)))
         elif kind == "ESCAPE":
             stack[-1].add_text(piece.text[1:], piece.start, piece.end)
+        elif kind == "ENTITY":  # "&amp;" is "&", "&nbsp;" a space
+            stack[-1].add_text(html.unescape(piece.text), piece.start, piece.end)
         elif kind == "GAP" or kind == "BREAK":
             stack[-1].add_text(" ", piece.start, piece.end)
         else:

@@ -12,6 +12,7 @@ import re
 
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi|xvii|xviii|xix|xx)$")
 _LOOKS_LIKE_ONE = ("1", "l", "I")
+_DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})+")
 
 
 def family(label: str, previous: str | None) -> str:
@@ -22,6 +23,8 @@ def family(label: str, previous: str | None) -> str:
         previous: The label of the item before it at the same level, if any.
     """
     inner = label.strip().strip("()").strip(".")
+    if _DOTTED.fullmatch(inner):  # "5.1", "5.1.1": a level per dot
+        return f"dotted{inner.count('.')}"
     if not inner or not inner.isalnum():
         return "bullet"
     if inner.isdigit():

@@ -26,50 +26,19 @@ _OTHER = frozenset(
     "dos das os em uma pelo pela na no "
     "della delle degli il che per gli".split()
 )
-#: Words of the other languages that English texts use only in names ("van der Stoel"): a
-#: document without any skips the per-line test.
-_SURELY_OTHER = re.compile(
-    r"\b(?:het|een|van|der|tot|bij|voor|inzake|houdende|wijzigt|worden|niet|und|nicht|zur|zum|dans|sont|aux|"
-    r"los|las|del|pelo|pela|della|delle|degli)\b",
-    re.IGNORECASE,
-)
+#: The commonest function words of those languages ("de" is Dutch, French, Spanish, Portuguese;
+#: "der" and "und" German), which English texts use only in names and phrases ("van der
+#: Stoel", "de facto"): a document without any skips the per-line test. Looked for as
+#: substrings between spaces, many times faster than a regular expression's alternation.
+_SURELY_OTHER = (" de ", " der ", " und ")
 _WORD = re.compile(r"[^\W\d_]+")
 #: The fewest function words of another language that make a line one of its.
 _MIN_WORDS = 3
 
 
-#: The words of _SURELY_OTHER, for a quicker look.
-_SURELY_OTHER_WORDS = _SURELY_OTHER.pattern[5:-3].split("|")
-#: How much of a text is put in lower case at a time (not all of it: one copy more of a long
-#: text), and how far each part reaches into the next (a word of _SURELY_OTHER and more).
-_PART = 1 << 20
-_REACH = 32
-
-
 def may_hold_other_languages(text: str) -> bool:
-    """Tell whether a text may hold lines in another language (a quick look at the whole).
-
-    It says what ``_SURELY_OTHER.search(text)`` would, ten times faster: a case-blind
-    alternation tries every offset of the text in turn, where a search for each word in the
-    text put in lower case jumps from one occurrence to the next.
-    """
-    for start in range(0, len(text), _PART):
-        before = min(start, 1)  # the character before the part, for the word's start
-        part = text[start - before : start + _PART + _REACH].lower()
-        for word in _SURELY_OTHER_WORDS:
-            position = part.find(word, before)  # (a word at the part's first character is the last part's)
-            while -1 < position < _PART + before:
-                end = position + len(word)
-                if (position == 0 or not _is_word_character(part[position - 1])) and (
-                    end == len(part) or not _is_word_character(part[end])
-                ):
-                    return True
-                position = part.find(word, position + 1)
-    return False
-
-
-def _is_word_character(character: str) -> bool:
-    return character.isalnum() or character == "_"
+    """Tell whether a text may hold lines in another language (a quick look at the whole)."""
+    return any(word in text for word in _SURELY_OTHER)
 
 
 def is_other_language(text: str) -> bool:

@@ -45,7 +45,7 @@ def annotate(lines: list[Line], source: str = "") -> None:
     _number_headings(lines)
     for line in lines:
         if line.kind == "blank":
-            line.role = "blank"
+            line.role = "blank" if line.tags is None else "markup"  # "<p>" alone: layout
         elif _is_furniture(line):
             line.role = "furniture"
         elif _is_symbol_only(line):
@@ -174,7 +174,11 @@ def _mark_bracketed_footnotes(lines: list[Line]) -> None:
     index = 0
     cited = _BracketCitations(lines)
     while index < len(lines):
-        if _bracketed_number(lines[index]) != 1:
+        line = lines[index]
+        if line.kind != "item" or line.label is None or not line.label.text.startswith("(1)"):
+            index += 1
+            continue
+        if _bracketed_number(line) != 1:
             index += 1
             continue
         run = [index]

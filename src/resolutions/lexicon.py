@@ -21,6 +21,9 @@ _OBJECT_STARTS = (
     "that|to|the|its|their|his|her|a|an|all|each|both|any|upon|on|with|in|by|of|for|at|"
     "from|as|this|these|those|whether|how|once|again|also|further"
 )
+#: A phrase's word followed by a modal or "is" is a noun, the subject of a sentence: "Support
+#: shall be provided ...", "Notes are kept ..." (an agreement's articles, annexed).
+_NOT_A_SUBJECT = r"(?![ \t\u00a0]+(?:shall|should|may|must|will|would|can|could|might|is|are|was|were)(?![\w\u2019'-]))"
 _SPACE = r"[ \t\u00a0]+"
 #: A character trie: each character leads to the rest; "" marks the end of a word.
 _Trie = dict[str, "_Trie"]
@@ -39,24 +42,33 @@ def _third_person(word: str) -> str:
     return word + "s"
 
 
-def operative_forms(phrase: str, adverbs: Iterable[str] = ()) -> list[str]:
+def operative_forms(phrase: str, adverbs: Iterable[str] = (), forms: Iterable[str] = ("third", "base")) -> list[str]:
     """Return the written forms of an operative phrase given in its base form.
 
     "decide" gives "decide" and "decides"; "are concerned" stays as it is. The verb is the
     first word that is not one of ``adverbs``: "solemnly declare" gives "solemnly declares".
+    ``forms`` names the forms a body writes: "third" ("decides": resolutions), "base"
+    ("decide": declarations in the first person plural), "to" ("to decide": the Organization
+    of American States' "1. To reaffirm ...").
     """
     words = phrase.split(" ")
     skip = set(adverbs)
+    wanted = set(forms)
     verb = next((i for i, word in enumerate(words) if word not in skip), 0)
     if words[verb] in ("are", "have"):
-        return [phrase]
-    third = " ".join([*words[:verb], _third_person(words[verb]), *words[verb + 1 :]])
-    return [phrase, third]
+        return [phrase] if "base" in wanted or "third" in wanted else []
+    out = [phrase] if "base" in wanted else []
+    if "third" in wanted:
+        out.append(" ".join([*words[:verb], _third_person(words[verb]), *words[verb + 1 :]]))
+    if "to" in wanted:
+        out.append(f"to {phrase}")
+    return out
 
 
-def _cased(phrase: str) -> list[str]:
-    """Return the Title-case and capitals spellings of a lower-case phrase."""
-    return [phrase[:1].upper() + phrase[1:], phrase.upper()]
+def _cased(phrase: str, casing: Iterable[str] = ("title", "capitals")) -> list[str]:
+    """Return the spellings of a lower-case phrase in the casings asked for."""
+    spellings = {"title": phrase[:1].upper() + phrase[1:], "capitals": phrase.upper(), "lower": phrase}
+    return [spellings[name] for name in casing]
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -97,16 +109,28 @@ class Lexicon:
         operative: Operative phrases in their base form ("decide", "call upon").
         leading: Adverbs that may precede a verb ("also", "once again").
         trailing: Adverbs that may follow a verb ("also", "further").
+        casing: How phrases are written: "title" ("Recalling"), "capitals" ("RECALLING") and,
+            for bodies that write them so, "lower" ("having regard to", "whereas").
+        forms: The written forms of operative phrases (see :func:`operative_forms`).
     """
 
     preambular: frozenset[str] = attrs.field(converter=_words)
     operative: frozenset[str] = attrs.field(converter=_words)
     leading: frozenset[str] = attrs.field(converter=_words)
     trailing: frozenset[str] = attrs.field(converter=_words)
+    casing: tuple[str, ...] = ("title", "capitals")
+    forms: tuple[str, ...] = ("third", "base")
+
+    def __repr__(self) -> str:
+        counts = f"{len(self.preambular)} preambular, {len(self.operative)} operative phrases"
+        return f"<Lexicon {counts}, casing {'/'.join(self.casing)}>"
 
     @classmethod
     def load(cls, directory: Path) -> Lexicon:
-        """Read ``preambular.txt``, ``operative.txt`` and ``adverbs.txt`` from a folder."""
+        """Read ``preambular.txt``, ``operative.txt`` and ``adverbs.txt`` from a folder.
+
+        A file that is not there holds no phrases (a body's layer may add only some).
+        """
         adverbs = _read_sections(directory / "adverbs.txt")
         return cls(
             preambular=_read_phrases(directory / "preambular.txt"),
@@ -124,16 +148,28 @@ class Lexicon:
         trailing: Iterable[str] = (),
     ) -> Lexicon:
         """Return a copy with more phrases (given in any case; stored in lower case)."""
-        return Lexicon(
+        return attrs.evolve(
+            self,
             preambular=self.preambular | {p.lower() for p in preambular},
             operative=self.operative | {p.lower() for p in operative},
             leading=self.leading | {p.lower() for p in leading},
             trailing=self.trailing | {p.lower() for p in trailing},
         )
 
+    def merged(self, other: Lexicon) -> Lexicon:
+        """Return a copy with another lexicon's phrases and adverbs added."""
+        return self.extended(
+            preambular=other.preambular, operative=other.operative, leading=other.leading, trailing=other.trailing
+        )
+
+    @property
+    def lower_case(self) -> bool:
+        """Whether phrases may be written in lower case (and so open text that starts in it)."""
+        return "lower" in self.casing
+
     def written_operative(self) -> list[str]:
         """Return every written form of the operative phrases ("decide", "decides" ...), sorted."""
-        return sorted({form for p in self.operative for form in operative_forms(p, self.leading)})
+        return sorted({form for p in self.operative for form in operative_forms(p, self.leading, self.forms)})
 
     def terminal_regexes(self) -> dict[str, str]:
         """Return the regexes of ``PREAMBULAR_VERB`` and ``OPERATIVE_VERB``."""
@@ -155,8 +191,18 @@ class Lexicon:
             words = phrase.split()
             for count in range(1, len(words) + 1):
                 prefix = " ".join(words[:count])
-                prefixes.update(_cased(prefix))
+                prefixes.update(_cased(prefix, self.casing))
         return frozenset(prefixes)
+
+    def first_words(self) -> list[str]:
+        """Return the words a written phrase may open with, in Title case and capitals.
+
+        (Not in lower case, even where the body writes its phrases so: inside a sentence a
+        lower-case phrase is just words.)
+        """
+        words = {phrase.split()[0] for phrase in [*self.preambular, *self.written_operative(), *self.leading]}
+        casing = [name for name in self.casing if name != "lower"]
+        return sorted({form for word in words for form in _cased(word, casing)})
 
     def grammar_text(self) -> str:
         """Return the text of the virtual ``lexicon.lark`` grammar module."""
@@ -177,17 +223,24 @@ class Lexicon:
         return rf"(?:{_SPACE}(?:{adverbs}){follow})"
 
     def _phrase_regex(self, phrases: list[str]) -> str:
-        title = trie_regex(form for p in phrases for form in _cased(p)[:1])
-        capitals = trie_regex(p.upper() for p in phrases)
         lower = trie_regex(phrases)
-        leading_title = trie_regex(_cased(a)[0] for a in sorted(self.leading))
         leading_lower = trie_regex(sorted(self.leading))
-        # "Also welcomes", "Once again strongly urges": Title-case adverb, lower-case rest.
-        with_adverbs = rf"(?:{leading_title})(?:,?{_SPACE}(?:{leading_lower}))*,?{_SPACE}(?:{lower})"
-        # Tried first: where it matches, it matches at least what the plain phrases would.
-        infix = self._infix_regex(phrases)
-        head = "(?:" + "|".join([*filter(None, [infix]), with_adverbs, title, capitals]) + ")"
-        return rf"{head}{self.trailing_adverb_regex()}*(?![\w\u2019'-])"
+        branches = []
+        if "title" in self.casing:
+            leading_title = trie_regex(_cased(a)[0] for a in sorted(self.leading))
+            # "Also welcomes", "Once again strongly urges": Title-case adverb, lower-case rest.
+            with_adverbs = rf"(?:{leading_title})(?:,?{_SPACE}(?:{leading_lower}))*,?{_SPACE}(?:{lower})"
+            # Tried first: where it matches, it matches at least what the plain phrases would.
+            branches += [self._infix_regex(phrases), with_adverbs, trie_regex(_cased(p)[0] for p in phrases)]
+        if "capitals" in self.casing:
+            # "FURTHER DECIDES", "ALSO URGES": the adverbs in capitals too.
+            leading_upper = trie_regex(a.upper() for a in sorted(self.leading))
+            upper = trie_regex(p.upper() for p in phrases)
+            branches.append(rf"(?:(?:{leading_upper}),?{_SPACE})*(?:{upper})")
+        if "lower" in self.casing:
+            branches.append(rf"(?:(?:{leading_lower}),?{_SPACE})*(?:{lower})")
+        head = "(?:" + "|".join(branch for branch in branches if branch) + ")"
+        return rf"{head}{self.trailing_adverb_regex()}*(?![\w\u2019'-]){_NOT_A_SUBJECT}"
 
     def _infix_regex(self, phrases: list[str]) -> str:
         """Return a regex for phrases of several words with an adverb after the first one.
@@ -228,6 +281,8 @@ def _read_sections(path: Path) -> dict[str, list[str]]:
 
 
 def _content_lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
     text = path.read_text(encoding="utf-8")
     lines = (" ".join(line.split("#", 1)[0].split()).lower() for line in text.splitlines())
     return [line for line in lines if line]

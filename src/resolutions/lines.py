@@ -6,6 +6,7 @@ These are internal, mutable and cheap (one per line or token); the public tree i
 
 from __future__ import annotations
 
+import html
 import re
 
 #: Piece kinds that are markup or footnote marks, not text.
@@ -48,6 +49,7 @@ class Line:
         blanks: How many blank lines follow the line (they belong to it).
         role: What the layout stage made of the line: "content", "furniture", "footnote" ...
         page: The page the line is on, from 0 (pages are cut at form feeds).
+        tags: HTML block tags that open the line ("<p>"), kept out of its content.
     """
 
     __slots__ = (
@@ -63,6 +65,7 @@ class Line:
         "pieces",
         "role",
         "start",
+        "tags",
     )
 
     def __init__(
@@ -88,6 +91,7 @@ class Line:
         self.blanks = blanks
         self.role = "content"
         self.page = 0
+        self.tags: Piece | None = None
         self._plain: str | None = None
 
     def plain(self) -> str:
@@ -98,7 +102,9 @@ class Line:
 
     @property
     def content_start(self) -> int:
-        """Offset where the line's content (label included) begins."""
+        """Offset where the line's content (label and opening HTML tags included) begins."""
+        if self.tags is not None:
+            return self.tags.start
         if self.label is not None:
             return self.label.start
         return self.pieces[0].start if self.pieces else self.eol
@@ -126,7 +132,9 @@ def rebase(lines: list[Line], offset: int, first_page: int) -> None:
         line.end -= offset
         line.eol -= offset
         line.page -= first_page
-        for piece in [line.label, *line.pieces] if line.label is not None else line.pieces:
+        for piece in [line.label, line.tags, *line.pieces]:
+            if piece is None:
+                continue
             if id(piece) not in moved:
                 moved.add(id(piece))
                 piece.start -= offset
@@ -148,6 +156,8 @@ def plain_text(pieces: list[Piece]) -> str:
             continue
         if kind == "ESCAPE":
             parts.append(piece.text[1:])
+        elif kind == "ENTITY":
+            parts.append(html.unescape(piece.text))
         elif kind == "GAP":
             parts.append(" ")
         else:

@@ -11,7 +11,8 @@ its own module and is offered on :class:`Document` as convenience methods, as pa
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -19,6 +20,8 @@ from attrs import field, frozen
 
 if TYPE_CHECKING:
     import pandas
+
+    from resolutions.citations.model import Citation
 
 Kind = Literal["preambular", "operative", "paragraph"]
 Marking = Literal["italic", "bold", "bold_italic", "capitals", "plain"]
@@ -64,28 +67,68 @@ def _children() -> Any:
     return field(default=(), converter=_tuple)
 
 
+def _plain(content: tuple[Inline, ...]) -> str:
+    """Return inline content as plain text with single spaces, as records give it."""
+    from resolutions.inline import inline_text
+
+    return " ".join(inline_text(content).split())
+
+
+class Node:
+    """What every node of the tree shares: a one-line ``repr``, never the whole tree.
+
+    ``repr(node)`` names the node's class and what identifies it (kind, number, verb phrase,
+    first words; counts for a document), so that a bare ``doc`` or ``paragraph`` at a prompt
+    reads at a glance; :mod:`resolutions.display` writes it. rich's pretty printer, which walks
+    attrs classes field by field and would print every node, gets the same summary through
+    ``__rich_repr__``. For the whole tree, use ``doc.to_json(indent=2)`` or ``attrs.asdict``.
+
+    Node classes are ``@frozen(repr=False)`` subclasses of ``Node``, so that this repr is theirs.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        from resolutions.display import short_repr
+
+        return short_repr(self)
+
+    def __rich_repr__(self) -> Iterator[Any]:
+        from resolutions.display import summary
+
+        for key, value in summary(self):
+            yield value if key is None else (key, value)
+
+    __rich_repr__.angular = True  # type: ignore[attr-defined]  # rich's <Class ...> form
+
+
 # ---------------------------------------------------------------------------------- inline
 
 
-@frozen
-class Text:
+@frozen(repr=False)
+class Text(Node):
     """A run of plain text, with line breaks and runs of spaces reduced to single spaces."""
 
     text: str
     span: Span = _span()
 
 
-@frozen
-class Emphasis:
+@frozen(repr=False)
+class Emphasis(Node):
     """Italic, bold or bold-italic text (Markdown ``*``, ``**``, ``***``; HTML ``<i>``, ``<b>``)."""
 
     style: EmphasisStyle
     children: tuple[Inline, ...] = _children()
     span: Span = _span()
 
+    @property
+    def text(self) -> str:
+        """The emphasised text, markup and footnote references left out."""
+        return _plain(self.children)
 
-@frozen
-class FootnoteRef:
+
+@frozen(repr=False)
+class FootnoteRef(Node):
     """A reference to a footnote, by its marker ("1", "*")."""
 
     marker: str
@@ -95,8 +138,8 @@ class FootnoteRef:
 Inline = Text | Emphasis | FootnoteRef
 
 
-@frozen
-class VerbPhrase:
+@frozen(repr=False)
+class VerbPhrase(Node):
     """The phrase that opens a preambular or operative paragraph.
 
     Attributes:
@@ -107,6 +150,8 @@ class VerbPhrase:
         marking: How the document set it off: italic, bold, bold_italic, capitals or plain.
         guessed: The lexicon does not hold the phrase: it was guessed from its form and place
             ("Committed to ..." before the operative part). Not part of equality.
+        subject: The body named as the subject before the verb, where a body writes so ("The
+            Assembly" of "The Assembly strongly condemns"); ``text`` begins with it.
     """
 
     text: str
@@ -115,13 +160,21 @@ class VerbPhrase:
     marking: Marking = "plain"
     span: Span = _span()
     guessed: bool = field(default=False, eq=False, repr=False)
+    subject: str | None = None
+
+    @property
+    def phrase(self) -> str:
+        """The phrase without its subject: "strongly condemns" of "The Assembly strongly condemns"."""
+        if self.subject is None or not self.text.startswith(self.subject):
+            return self.text
+        return self.text[len(self.subject) :].lstrip(" ,")
 
 
 # ---------------------------------------------------------------------------------- blocks
 
 
-@frozen
-class SubItem:
+@frozen(repr=False)
+class SubItem(Node):
     """A sub-item of a paragraph: "(a) ...", "(i) ...", "(1) to ...", "- ...".
 
     Attributes:
@@ -136,14 +189,40 @@ class SubItem:
     span: Span = _span()
     parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
+    @property
+    def number(self) -> str | None:
+        """The label without its punctuation, as in :meth:`Document.records`: "a" of "(a)"; None of a bullet."""
+        from resolutions.records import bare_number
 
-@frozen
-class Paragraph:
+        return bare_number(self.label)
+
+    @property
+    def text(self) -> str:
+        """The item's text, as in :meth:`Document.records`: markup and nested items left out."""
+        return _plain(self.content)
+
+
+@frozen(repr=False)
+class Paragraph(Node):
     """A paragraph: preambular, operative, or plain narrative text.
+
+    Its ``label`` is the number as written ("12."), its ``number`` the bare number ("12"), and
+    its ``text`` the whole text with the verb phrase: the ``label``, ``number`` and ``text`` of
+    the paragraph's row in :meth:`Document.records`.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n12. *Decides* to remain seized of the matter.\\n")
+        >>> paragraph = doc.operative[0]
+        >>> paragraph.label, paragraph.number, paragraph.verb.text, paragraph.text
+        ('12.', '12', 'Decides', 'Decides to remain seized of the matter.')
+        >>> paragraph
+        <Paragraph operative 12. verb='Decides' text='Decides to remain seized of the matter.'>
 
     Attributes:
         kind: "preambular", "operative", or "paragraph" (narrative text, verb-less items).
-        number: The number as written ("1.", "12."), or None.
+        label: The number as written ("1.", "12."), or None. (The JSON format keeps it under
+            the key ``"number"``, as written, so that files written before the rename still read.)
         verb: The opening verb phrase of a preambular or operative paragraph.
         content: What follows the verb phrase (the whole text when there is none).
         items: Sub-items.
@@ -152,33 +231,60 @@ class Paragraph:
     """
 
     kind: Kind
-    number: str | None = None
+    label: str | None = None
     verb: VerbPhrase | None = None
     content: tuple[Inline, ...] = _children()
     items: tuple[SubItem, ...] = _children()
     span: Span = _span()
     parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
+    @property
+    def number(self) -> str | None:
+        """The number without its punctuation ("12" of "12.", "a" of "(a)"), or None."""
+        from resolutions.records import bare_number
 
-@frozen
-class Formula:
+        return bare_number(self.label)
+
+    @property
+    def text(self) -> str:
+        """The whole text, verb phrase included, number, markup and sub-items left out, spaces single."""
+        from resolutions.records import paragraph_text
+
+        return paragraph_text(self)
+
+
+@frozen(repr=False)
+class Formula(Node):
     """An opening formula: "The General Assembly,", "We, the Ministers ... ,"."""
 
     content: tuple[Inline, ...] = _children()
     span: Span = _span()
     parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
+    @property
+    def text(self) -> str:
+        """The formula's text, markup left out: "The General Assembly,"."""
+        return _plain(self.content)
 
-@frozen
-class Preamble:
-    """The opening formula and the preambular paragraphs."""
+
+@frozen(repr=False)
+class Preamble(Node):
+    """The opening formula, the preambular paragraphs, and the formula that closes them.
+
+    Attributes:
+        formula: The opening formula ("The General Assembly,").
+        paragraphs: The preambular paragraphs.
+        enacting: A line that closes the preamble and opens the operative part, where a body
+            writes one ("RESOLVES:", the Organization of American States).
+    """
 
     formula: Formula | None = None
     paragraphs: tuple[Paragraph, ...] = _children()
+    enacting: Formula | None = None
 
 
-@frozen
-class Section:
+@frozen(repr=False)
+class Section(Node):
     """A titled part of the body ("A. Demand reduction", "Achievements", an adopted declaration).
 
     Attributes:
@@ -199,12 +305,23 @@ class Section:
     children: tuple[Block, ...] = _children()
     span: Span = _span()
 
+    @property
+    def name(self) -> str:
+        """The label and heading as printed ("A. Demand reduction"): a row's ``section`` in records."""
+        return " ".join(part for part in (self.label, self.heading) if part)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Yield the section's paragraphs in order, those of its subsections included."""
+        from resolutions.records import iter_blocks
+
+        return iter_blocks(self.children)
+
 
 Block = Paragraph | Section
 
 
-@frozen
-class Annex:
+@frozen(repr=False)
+class Annex(Node):
     """An annex: its heading ("Annex", "Annex II"), its title and its content.
 
     Its span is the range of its heading and title (each child has its own).
@@ -216,9 +333,20 @@ class Annex:
     children: tuple[Block, ...] = _children()
     span: Span = _span()
 
+    @property
+    def name(self) -> str:
+        """The heading ("Annex II"): the first name in the ``section`` of its rows in records."""
+        return self.heading
 
-@frozen
-class Footnote:
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Yield the annex's paragraphs in order, those of its sections included."""
+        from resolutions.records import iter_blocks
+
+        return iter_blocks(self.children)
+
+
+@frozen(repr=False)
+class Footnote(Node):
     """A footnote body, with the marker its references use.
 
     Attributes:
@@ -235,9 +363,14 @@ class Footnote:
     repeats: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     parts: tuple[Span, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
 
+    @property
+    def text(self) -> str:
+        """The footnote's text, markup left out, spaces single."""
+        return _plain(self.content)
 
-@frozen
-class Title:
+
+@frozen(repr=False)
+class Title(Node):
     """A title line: the document's title, or a subtitle ("United to end tuberculosis ...")."""
 
     text: str
@@ -245,8 +378,8 @@ class Title:
     span: Span = _span()
 
 
-@frozen
-class HeaderLine:
+@frozen(repr=False)
+class HeaderLine(Node):
     """A line of the header block, with the field it fills ("other" when none)."""
 
     field: str
@@ -254,8 +387,8 @@ class HeaderLine:
     span: Span = _span()
 
 
-@frozen
-class Header:
+@frozen(repr=False)
+class Header(Node):
     """The header block: who issued the document, when, and under which symbol.
 
     Attributes:
@@ -298,8 +431,8 @@ class Header:
 HEADER_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Header) if a.name != "lines")
 
 
-@frozen
-class Closing:
+@frozen(repr=False)
+class Closing(Node):
     """The closing lines: "28th plenary meeting / 29 October 2018", "Adopted at the 1382nd meeting."."""
 
     lines: tuple[str, ...] = _children()
@@ -309,8 +442,8 @@ class Closing:
     span: Span = _span()
 
 
-@frozen
-class Furniture:
+@frozen(repr=False)
+class Furniture(Node):
     """Page furniture kept apart from content: job numbers, page numbers, running headers ...
 
     Attributes:
@@ -326,8 +459,8 @@ class Furniture:
     span: Span = _span()
 
 
-@frozen
-class Diagnostic:
+@frozen(repr=False)
+class Diagnostic(Node):
     """Something the parser noticed: a skipped number, an unresolved marker, a strange line.
 
     Attributes:
@@ -347,9 +480,24 @@ class Diagnostic:
 # ---------------------------------------------------------------------------------- document
 
 
-@frozen
-class Document:
+@frozen(repr=False)
+class Document(Node):
     """A parsed resolution or declaration.
+
+    Made by :func:`resolutions.parse` and its siblings; the methods below select its
+    paragraphs and write it out in other formats.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse(
+        ...     "The General Assembly,\\n\\nRecalling its resolution 72/3,\\n\\n1. Decides to act.\\n"
+        ... )
+        >>> doc
+        <Document 'The General Assembly,' preambular=1 operative=1>
+        >>> doc.header.organ, [p.verb.text for p in doc.paragraphs()]
+        ('General Assembly', ['Recalling', 'Decides'])
+        >>> doc.to_source() == doc.source
+        True
 
     Attributes:
         header: The header block.
@@ -362,6 +510,8 @@ class Document:
         furniture: Page furniture, kept apart from content.
         diagnostics: What the parser noticed (not part of equality).
         source: The text parsed (not part of equality).
+        grammar: The name of the body whose layer read it ("un", "oas"): the one asked for,
+            or the one detected (not part of equality).
     """
 
     header: Header = field(factory=Header)
@@ -374,6 +524,7 @@ class Document:
     furniture: tuple[Furniture, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=_tuple, eq=False, repr=False)
     source: str = field(default="", eq=False, repr=False)
+    grammar: str | None = field(default=None, eq=False, repr=False)
 
     @property
     def title(self) -> str | None:
@@ -386,11 +537,82 @@ class Document:
 
         return iter_paragraphs(self)
 
+    @property
+    def preambular(self) -> tuple[Paragraph, ...]:
+        """The preambular paragraphs, in document order (those of annexes included)."""
+        return self.find("preambular")
+
+    @property
+    def operative(self) -> tuple[Paragraph, ...]:
+        """The operative paragraphs, in document order (those of sections and annexes included)."""
+        return self.find("operative")
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Every section at any depth, in document order (those of annexes included)."""
+        from resolutions.selection import sections
+
+        return sections(self)
+
+    def find(
+        self,
+        kind: str | Collection[str] | None = None,
+        *,
+        verb: str | re.Pattern[str] | None = None,
+        text: str | re.Pattern[str] | None = None,
+        section: str | re.Pattern[str] | None = None,
+        where: Callable[[Paragraph], bool] | None = None,
+    ) -> tuple[Paragraph, ...]:
+        """Return the paragraphs that meet every condition given, in document order.
+
+        Strings match whatever the case; a compiled regular expression is searched for.
+        See :func:`resolutions.selection.find` for each condition.
+
+        Examples:
+            >>> import resolutions
+            >>> doc = resolutions.parse(
+            ...     "The General Assembly,\\n\\nRecalling its resolution 72/3,\\n\\n"
+            ...     "1. Welcomes the report;\\n\\n2. Also decides to act on climate;\\n\\n"
+            ...     "3. Decides to remain seized.\\n"
+            ... )
+            >>> [p.number for p in doc.find(verb="decides")]
+            ['2', '3']
+            >>> [p.number for p in doc.find("operative", text="climate")]
+            ['2']
+            >>> doc.find(where=lambda p: p.verb is not None and p.verb.text.startswith("Recall"))
+            (<Paragraph preambular verb='Recalling' text='Recalling its resolution 72/3,'>,)
+
+        Args:
+            kind: "preambular", "operative" or "paragraph", or several of them.
+            verb: The verb phrase or its head ("decides" finds "Also decides").
+            text: Words in the paragraph's text (verb phrase included).
+            section: Words in the name of a section or annex the paragraph stands in.
+            where: Any other condition, as a function of the paragraph.
+        """
+        from resolutions.selection import find
+
+        return find(self, kind, verb=verb, text=text, section=section, where=where)
+
     def records(self) -> list[dict[str, Any]]:
         """Return one dict per paragraph and sub-item, in document order (see ``records``)."""
         from resolutions.records import records
 
         return records(self)
+
+    def citations(self) -> list[Citation]:
+        """Return every reference to another resolution, decision, document or article, in order.
+
+        See :mod:`resolutions.citations`: titles, paragraphs and sub-items, then footnotes.
+        """
+        from resolutions.citations.tree import document_citations
+
+        return document_citations(self)
+
+    def citation_records(self) -> list[dict[str, Any]]:
+        """Return one dict per citation, with who cites it where and how (see ``citation_records``)."""
+        from resolutions.citations.tree import citation_records
+
+        return citation_records(self)
 
     def to_source(self) -> str:
         """Return the exact text this document was parsed from, rebuilt from its nodes."""
@@ -410,11 +632,24 @@ class Document:
 
         return to_markdown(self)
 
-    def to_frame(self) -> pandas.DataFrame:
-        """Return :meth:`records` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    def to_csv(self, table: Literal["paragraphs", "citations"] = "paragraphs") -> str:
+        """Return :meth:`records` (or, with ``table="citations"``, the citations) as CSV text.
+
+        A header row, then one row per paragraph and sub-item; lists are joined (see
+        :mod:`resolutions.serialise.table`). Needs nothing beyond the standard library.
+        """
+        from resolutions.serialise.table import to_csv
+
+        return to_csv(self, table)
+
+    def to_frame(self, table: Literal["paragraphs", "citations"] = "paragraphs") -> pandas.DataFrame:
+        """Return :meth:`records` (or, with ``table="citations"``, :meth:`citation_records`) as a pandas DataFrame.
+
+        Needs the ``pandas`` extra.
+        """
         from resolutions.serialise.frame import to_frame
 
-        return to_frame(self)
+        return to_frame(self, table)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole tree as JSON-ready dicts, spans included (see ``resolutions.from_dict``)."""

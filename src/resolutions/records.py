@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from resolutions.citations.tree import locate
 from resolutions.inline import inline_markers, inline_text
 from resolutions.nodes import Annex, Paragraph, Section, SubItem
 
@@ -16,21 +17,22 @@ if TYPE_CHECKING:
     from resolutions.nodes import Block, Document
 
 #: The keys of a record, in order.
-COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "footnotes")
+COLUMNS = ("kind", "number", "label", "verb", "text", "section", "parent", "footnotes", "citations")
 
 
 def iter_paragraphs(document: Document) -> Iterator[Paragraph]:
     """Yield every paragraph in document order: preamble, body, annexes."""
     yield from document.preamble.paragraphs
-    yield from _walk(document.body)
+    yield from iter_blocks(document.body)
     for annex in document.annexes:
-        yield from _walk(annex.children)
+        yield from iter_blocks(annex.children)
 
 
-def _walk(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
+def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
+    """Yield the paragraphs among blocks in order, those of sections (at any depth) included."""
     for block in blocks:
         if isinstance(block, Section):
-            yield from _walk(block.children)
+            yield from iter_blocks(block.children)
         else:
             yield block
 
@@ -43,8 +45,11 @@ def section_name(section: Section | Annex) -> str:
 
 
 def bare_number(label: str | None) -> str | None:
-    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4"."""
-    if label is None:
+    """Return a label without its punctuation: "12." -> "12", "(iv)" -> "iv", "4," (OCR) -> "4".
+
+    A bullet or a dash ("•", "–") is a label but no number: None.
+    """
+    if label is None or not any(char.isalnum() for char in label):
         return None
     return label.strip().strip("().,").strip() or label.strip()
 
@@ -63,8 +68,10 @@ def records(document: Document) -> list[dict[str, Any]]:
     Keys: ``kind`` ("preambular", "operative", "paragraph" or "item"), ``number`` (bare: "12",
     "a"), ``label`` (as written: "12.", "(a)"), ``verb``, ``text`` (the whole paragraph as plain
     text, verb phrase included, number and markup excluded), ``section`` (the path of section
-    names), ``parent`` (the index of the record an item belongs to) and ``footnotes`` (the
-    markers referenced).
+    names), ``parent`` (the index of the record an item belongs to), ``footnotes`` (the
+    markers referenced) and ``citations`` (what the text cites, each as its
+    :attr:`~resolutions.citations.Citation.key`: the symbol, else the body and number, "CND
+    56/12", "Charter art. 2"; see :mod:`resolutions.citations`).
     """
     rows: list[dict[str, Any]] = []
     for paragraph in document.preamble.paragraphs:
@@ -72,6 +79,11 @@ def records(document: Document) -> list[dict[str, Any]]:
     _add_blocks(rows, document.body, [])
     for annex in document.annexes:
         _add_blocks(rows, annex.children, [section_name(annex)])
+    for row in rows:
+        row["citations"] = []
+    for located in locate(document):
+        if located.record is not None:
+            rows[located.record]["citations"] = [c.key for c in located.citations]
     return rows
 
 
@@ -89,9 +101,9 @@ def _add_paragraph(rows: list[dict[str, Any]], paragraph: Paragraph, path: list[
     rows.append(
         {
             "kind": paragraph.kind,
-            "number": bare_number(paragraph.number),
-            "label": paragraph.number,
-            "verb": paragraph.verb.text if paragraph.verb is not None else None,
+            "number": paragraph.number,
+            "label": paragraph.label,
+            "verb": paragraph.verb.phrase if paragraph.verb is not None else None,
             "text": paragraph_text(paragraph),
             "section": list(path),
             "parent": None,
@@ -107,7 +119,7 @@ def _add_item(rows: list[dict[str, Any]], item: SubItem, parent: int, path: list
     rows.append(
         {
             "kind": "item",
-            "number": bare_number(item.label),
+            "number": item.number,
             "label": item.label,
             "verb": None,
             "text": " ".join(inline_text(item.content).split()),

@@ -15,39 +15,124 @@ as in a well-made text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from resolutions.inline import InlineScanner
 from resolutions.lines import VERBS, Line, Piece
+from resolutions.split import head_number
 from resolutions.verbs import VerbReader
 
-#: Where a paragraph may end inside a line: a comma or semicolon, then a capital letter.
-_END_THEN_CAPITAL = re.compile(r"[,;][ \t\u00a0]*(?=[A-Z])")
 #: What must follow a plain (unemphasised) phrase for it to open a paragraph.
 _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
+#: Where a formula may start inside a line: after a space (a column gap or one), "The" or "THE".
+_FORMULA_IN_LINE = re.compile(r"[ \t\u00a0]+(?=(?:The|THE)[ \t])")
+#: The pieces a head's line opens with: its symbol as a cell, or text ("73/7.", "Resolution ...").
+_HEAD_PIECES = frozenset({"TEXT", "SYMBOL", "GAP"})
+#: A resolution's number in the General Assembly's volumes: "73/7.", "ES-11/1."
+_NUMBERED = re.compile(r"(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}\.?")
 
 
 def split_run_ins(
-    lines: list[Line], scanner: InlineScanner, verbs: VerbReader, phrase_starts: frozenset[str] = frozenset()
+    lines: list[Line],
+    source: str,
+    scanner: InlineScanner,
+    verbs: VerbReader,
+    phrase_starts: frozenset[str] = frozenset(),
+    heads: HeadsAndFormulas | None = None,
 ) -> list[Line]:
     """Return the lines with each run-in paragraph on a line of its own.
 
     Args:
         lines: The lines, roles set.
+        source: The text they were read from: where a run-in may start is found in it in one
+            sweep, and only the lines that hold such a place are looked at.
         scanner: The inline scanner, to read again the text a cut opens.
         verbs: The verb reader, which knows the lexicon's phrases.
         phrase_starts: Word prefixes of the phrases: a formula may run on into a phrase that
             a line break cuts ("The CouncilHaving" / "considered:").
+        heads: What tells a document's head and a formula, which may share a line
+            ("S/RES/2334 (2016) The Security Council,").
     """
+    places = verbs.run_in_places(source)
+    starts = [line.start for line in lines] if places else []
+    candidates: dict[int, list[int]] = {}
+    for place in places:
+        candidates.setdefault(bisect.bisect_right(starts, place) - 1, []).append(place)
     out: list[Line] = []
-    for line in lines:
-        if line.role != "content" or not line.pieces:
+    for index, line in enumerate(lines):
+        pieces = line.pieces
+        if line.role != "content" or not pieces:
             out.append(line)
             continue
-        cuts = _formula_cut(line, verbs, phrase_starts) + _phrase_cuts(line, verbs)
+        if heads is not None and (parts := heads.cut(line)) is not None:
+            out.extend(parts)
+            continue
+        leads = pieces[0].kind == "FORMULA_LEAD" or (len(pieces) > 1 and pieces[1].kind == "FORMULA_LEAD")
+        cuts = _formula_cut(line, verbs, phrase_starts) if leads else []
+        if index in candidates:
+            cuts += _phrase_cuts(pieces, candidates[index], verbs)
         out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
     return out
+
+
+class HeadsAndFormulas:
+    """Cuts a line that holds a document's head and its formula.
+
+    "S/RES/2334 (2016) The Security Council,", "73/7. The General Assembly,", "Resolution 2334
+    (2016)   The Security Council,": the head for the header, the formula for the body.
+    """
+
+    def __init__(self, formula: re.Pattern[str], cells: InlineScanner) -> None:
+        self.formula = formula
+        self.cells = cells
+
+    def cut(self, line: Line) -> list[Line] | None:
+        """Return the head's line and the formula's, or None when the line is not so."""
+        if line.kind != "text" or line.label is not None or line.pieces[0].kind not in _HEAD_PIECES:
+            return None
+        text = line.text()
+        if _FORMULA_IN_LINE.search(text) is None:
+            return None
+        start = line.pieces[0].start
+        for match in _FORMULA_IN_LINE.finditer(text):
+            head, formula = text[: match.start()].strip(), text[match.end() :].rstrip()
+            read = self.formula.match(formula + "\n")  # the formula's pattern looks for the line's end
+            if read is None or read.end() != len(formula) or not self.is_head(head):
+                continue
+            head_at = start + len(text) - len(text.lstrip())
+            formula_at = start + match.end()
+            kind = self.cells.whole(head) or "TEXT"
+            first = Line(
+                "text",
+                line.start,
+                formula_at,
+                head_at + len(head),
+                line.page_break,
+                line.indent,
+                None,
+                [Piece(kind, head, head_at, head_at + len(head))],
+                0,
+            )
+            second = Line(
+                "text",
+                formula_at,
+                line.end,
+                line.eol,
+                False,
+                0,
+                None,
+                [Piece("FORMULA", formula, formula_at, formula_at + len(formula))],
+                line.blanks,
+            )
+            for part in (first, second):
+                part.role, part.page = line.role, line.page
+            return [first, second]
+        return None
+
+    def is_head(self, text: str) -> bool:
+        return bool(self.cells.whole(text) == "SYMBOL" or head_number(text) or _NUMBERED.fullmatch(text))
 
 
 def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -> list[int]:
@@ -58,7 +143,8 @@ def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -
         return []
     lead = pieces[index]
     following = pieces[index + 1] if index + 1 < len(pieces) else None
-    if following is not None and (following.kind in _MARKS or following.kind in VERBS):
+    opens = following is not None and following.kind in _MARKS and not following.text.startswith("</")
+    if following is not None and (opens or following.kind in VERBS):
         lead.kind = "FORMULA"
         return [lead.end]
     if following is not None and following.kind == "TEXT":
@@ -72,32 +158,25 @@ def _formula_cut(line: Line, verbs: VerbReader, phrase_starts: frozenset[str]) -
     return []
 
 
-def _phrase_cuts(line: Line, verbs: VerbReader) -> list[int]:
-    """Find where a verb phrase opens a paragraph after the end of another, inside the line."""
+def _phrase_cuts(pieces: list[Piece], places: list[int], verbs: VerbReader) -> list[int]:
+    """Tell which places (after a comma or semicolon, before a phrase's first word) open a paragraph.
+
+    A plain phrase must be followed by a word in lower case; an emphasised one must be the
+    phrase the inline scanner found after the emphasis opened (", *Recalling* Article X").
+    """
     cuts: list[int] = []
-    pieces = line.pieces
-    last = ""  # the last character of the line's text so far but spaces (not the text: copied each time)
-    for index, piece in enumerate(pieces):
-        if piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
-            if last in (",", ";"):
-                cuts.append(piece.start)  # ", *Recalling* Article X"
-        elif piece.kind == "TEXT" or piece.kind == "FORMULA":  # a formula's meeting clause may run on
-            cuts.extend(_cuts_in_text(piece, verbs))
-        if piece.kind not in _MARKS:
-            last = piece.text.rstrip()[-1:] or last
-    return cuts
-
-
-def _cuts_in_text(piece: Piece, verbs: VerbReader) -> list[int]:
-    text = piece.text
-    if "," not in text and ";" not in text:
-        return []
-    cuts = []
-    for match in _END_THEN_CAPITAL.finditer(text):
-        start = match.end()
-        end = verbs.phrase_end(text, start)
-        if end is not None and _LOWER_WORD.match(text, end):
-            cuts.append(piece.start + start)
+    for place in places:
+        for index, piece in enumerate(pieces):
+            if not piece.start <= place < piece.end:
+                continue
+            if piece.kind in ("TEXT", "FORMULA"):  # a formula's meeting clause may run on
+                offset = place - piece.start
+                end = verbs.phrase_end(piece.text, offset)
+                if end is not None and _LOWER_WORD.match(piece.text, end):
+                    cuts.append(place)
+            elif piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
+                cuts.append(piece.start)
+            break
     return cuts
 
 

@@ -10,11 +10,14 @@ masthead of its own) belongs to the document it heads.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
 import attrs
 
+from resolutions.conventions import Conventions
+from resolutions.dates import MONTH, parse_date
 from resolutions.lines import FIELDS, VERBS, Line
 
 #: A document's head: its kind and its number, alone on the line ("Decision 12/CP.24",
@@ -25,13 +28,15 @@ HEAD = re.compile(
     r"^(?P<kind>Decision|Resolution|Recommendation|Declaration|DECISION|RESOLUTION|RECOMMENDATION|DECLARATION)"
     r"[ \u00a0]+(?P<number>(?:[A-Z]{1,5}[.\-/ ]?)?[0-9][\w./\-]*(?:[ \u00a0]*\([\w ./\-]{1,20}\))?(?:[ \u00a0][A-Z])?"
     r"|[A-Z]{1,6}(?:/[A-Z0-9][\w.\-]*)+(?:[ \u00a0]*\([0-9]{4}\))?)"
+    # when it was adopted, on the same line: "Resolution 242 (1967) of 22 November 1967"
+    rf"(?:[ \u00a0]*,?[ \u00a0]+(?:of|adopted on|adopted at [^,]{{1,60}},? on)[ \u00a0]+"
+    rf"(?P<date>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}}))?"
     r"[ \u00a0]*\.?$"
 )
 #: The numbered title of the annual volumes: "73/7. Report of the ...", "ES-11/1. Aggression
-#: against Ukraine", and of the World Health Assembly's: "WHA66.12 Neglected tropical diseases".
+#: against Ukraine". (A body's own, "WHA66.12 Neglected tropical diseases", its layer declares.)
 NUMBERED_HEAD = re.compile(
-    r"^(?:(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?\.|(?:WHA|EB)[0-9]{1,3}\.(?:R)?[0-9]{1,3})"
-    r"(?:[ \u00a0]+\S.*)?$"
+    r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?(?:\.(?:[ \u00a0\t]+\S.*)?|[ \u00a0\t]+[A-Z].*)$"
 )
 #: A contents table's heading.
 _CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
@@ -61,10 +66,18 @@ class Split:
     preface: int = 0
 
 
-def split(lines: Sequence[Line]) -> Split:
-    """Find where each document starts; a file with one document gives one start at 0."""
-    heads = [index for index, line in enumerate(lines) if _is_head(line)]
-    starts = [index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position)]
+def split(lines: Sequence[Line], conventions: Conventions | None = None) -> Split:
+    """Find where each document starts; a file with one document gives one start at 0.
+
+    Args:
+        lines: The file's lines, laid out.
+        conventions: The body's conventions: its symbols that stand before a title are heads too.
+    """
+    conventions = conventions or Conventions()
+    heads = [index for index, line in enumerate(lines) if _is_head(line, conventions)]
+    starts = [
+        index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position, conventions)
+    ]
     if not starts:
         return Split((0,))
     starts = [_masthead_start(lines, start, floor) for start, floor in zip(starts, [-1, *starts[:-1]], strict=True)]
@@ -84,14 +97,27 @@ def head_number(text: str) -> tuple[str, str] | None:
     return match.group("kind").lower(), " ".join(match.group("number").split())
 
 
-def _is_head(line: Line) -> bool:
+def head_date(text: str) -> datetime.date | None:
+    """Return the date a head line gives ("Resolution 242 (1967) of 22 November 1967"), or None."""
+    match = HEAD.match(text)
+    return parse_date(match.group("date")) if match is not None and match.group("date") else None
+
+
+def _is_head(line: Line, conventions: Conventions) -> bool:
     if line.role != "content" or line.kind not in ("text", "heading") or not line.pieces:
         return False
     text = line.plain()
-    return bool(HEAD.match(text) or NUMBERED_HEAD.match(text))
+    return bool(HEAD.match(text) or _numbered(text, conventions))
 
 
-def _heads_a_document(lines: Sequence[Line], index: int, heads: list[int], position: int) -> bool:
+def _numbered(text: str, conventions: Conventions) -> bool:
+    """Tell a head that holds the document's number and its title ("73/7. Report ...")."""
+    return NUMBERED_HEAD.match(text) is not None or conventions.titled_symbol(text) is not None
+
+
+def _heads_a_document(
+    lines: Sequence[Line], index: int, heads: list[int], position: int, conventions: Conventions
+) -> bool:
     """Tell a head from a contents entry: a formula or a first paragraph follows it, close below.
 
     A formula may come after a few title lines; without a formula, a numbered or verb-opened
@@ -109,7 +135,7 @@ def _heads_a_document(lines: Sequence[Line], index: int, heads: list[int], posit
         if _opens_with(line, ("FORMULA", "WE")):
             return True
         if line.kind == "numbered" or _opens_with(line, VERBS):
-            return titles > 0 or bool(NUMBERED_HEAD.match(lines[index].plain()))
+            return titles > 0 or _numbered(lines[index].plain(), conventions)
         titles += 1
     return False
 

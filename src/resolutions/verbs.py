@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.lexicon import Lexicon
+from resolutions.lexicon import Lexicon, trie_regex
 from resolutions.lines import VERBS, Piece
 from resolutions.nodes import Marking, Span, VerbPhrase
 
@@ -33,8 +33,18 @@ class VerbReader:
         self._infix_word = re.compile(r"^(\S+)\s+(" + "|".join(spaced) + r")\s+(\S.*)$", re.I) if spaced else None
         self._written = frozenset(lexicon.preambular) | frozenset(lexicon.written_operative())
         self._split: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._subjects: dict[tuple[str, ...], re.Pattern[str]] = {}
         regexes = lexicon.terminal_regexes()
         self._phrases = re.compile("|".join(f"(?:{rx})" for rx in regexes.values()))
+        #: A comma or a semicolon, then the first word of a phrase: where a run-in paragraph may
+        #: start (see resolutions.runin). A trie of words: each comma costs one quick match. One
+        #: pattern per mark: a pattern that opens with one character is searched for far faster
+        #: than one that opens with a class of two.
+        phrase = (
+            rf"[ \t\u00a0]*(?=(?:\*{{1,3}}|_{{1,2}}|<(?:i|em|b|strong)>)?(?:{trie_regex(lexicon.first_words())})"
+            r"(?![\w\u2019'-]))"
+        )
+        self._run_ins = (re.compile("," + phrase), re.compile(";" + phrase))
         self._kind_regexes = regexes  # compiled when first needed: most documents never need them
         self._by_kind: dict[str, re.Pattern[str]] | None = None
         # Words that can go on with a phrase already begun: any word of a phrase but its first,
@@ -45,6 +55,10 @@ class VerbReader:
             for word in phrase.split()[1:]
         ) | frozenset(word for adverb in lexicon.trailing for word in adverb.split())
 
+    def run_in_places(self, text: str) -> list[int]:
+        """Return, in order, the offsets in text where a run-in paragraph may start."""
+        return sorted(match.end() for pattern in self._run_ins for match in pattern.finditer(text))
+
     def take(self, pieces: list[Piece]) -> tuple[VerbPhrase | None, list[Piece]]:
         """Take the opening verb phrase off a paragraph's pieces.
 
@@ -53,9 +67,54 @@ class VerbReader:
         """
         if pieces and pieces[0].kind in ("STAR", "TAG"):
             return self._marked(pieces)
-        if pieces and (pieces[0].kind in VERBS or (pieces[0].kind == "TEXT" and pieces[0].text[:1].isupper())):
+        first = pieces[0] if pieces else None
+        if first is not None and (first.kind in VERBS or (first.kind == "TEXT" and self._opens_phrase(first.text))):
             return self._unmarked(pieces)
         return None, pieces
+
+    def take_after_subject(
+        self, pieces: list[Piece], subjects: tuple[str, ...]
+    ) -> tuple[VerbPhrase | None, list[Piece]]:
+        """Take a phrase that follows the body named as its subject: "The Assembly strongly condemns".
+
+        The verb is in the third person, written in lower case, with its adverbs ("therefore
+        calls on"), or a preambular phrase after "is"/"are" ("is alarmed by").
+        """
+        if not subjects or not pieces or pieces[0].kind != "TEXT":
+            return None, pieces
+        match = self._subject_regex(subjects).match(pieces[0].text)
+        if match is None:
+            return None, pieces
+        first = pieces[0]
+        text = " ".join(match.group(0).split())
+        subject = " ".join(match.group("subject").split())
+        head, modifiers = self.split(" ".join(match.group("verb").split()))
+        end = first.start + match.end()
+        verb = VerbPhrase(text, head, modifiers, "plain", Span(first.start, end), subject=subject)
+        rest = first.text[match.end() :]
+        return verb, ([Piece("TEXT", rest, end, first.end)] if rest else []) + pieces[1:]
+
+    def _subject_regex(self, subjects: tuple[str, ...]) -> re.Pattern[str]:
+        found = self._subjects.get(subjects)
+        if found is None:
+            found = self._subjects[subjects] = self._compile_subjects(subjects)
+        return found
+
+    def _compile_subjects(self, subjects: tuple[str, ...]) -> re.Pattern[str]:
+        lexicon = self.lexicon
+        operative = trie_regex(sorted({form.lower() for form in lexicon.written_operative()}))
+        preambular = trie_regex(sorted(lexicon.preambular))
+        adverbs = trie_regex(sorted(lexicon.leading | lexicon.trailing))
+        names = "|".join(
+            re.escape(s) for s in sorted({*subjects, *(s.upper() for s in subjects)}, key=len, reverse=True)
+        )
+        space = r"[ \t\u00a0]+"
+        adverb = rf"(?:(?:{adverbs}),?{space})"
+        verb = rf"{adverb}*(?:{operative}|(?:is|are){space}{adverb}*(?:{preambular}))"
+        return re.compile(rf"(?P<subject>{names}),?{space}(?P<verb>{verb})(?![\w\u2019'-])")
+
+    def _opens_phrase(self, text: str) -> bool:
+        return text[:1].isupper() or (self.lexicon.lower_case and text[:1].islower())
 
     def phrase_end(self, text: str, start: int = 0) -> int | None:
         """Return where a verb phrase of the lexicon that opens at ``start`` ends, or None."""

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from resolutions.pdf.lines import TextLine
-from resolutions.pdf.load import PageData
+from resolutions.pdf.page import PageData
 
 #: Share of the page height that makes the top and the bottom margin zones.
 _EDGE = 0.1

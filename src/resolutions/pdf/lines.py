@@ -1,7 +1,7 @@
-"""Lines: glyphs gathered into the lines of a page, and lines into styled runs.
+"""Lines: pieces of text gathered into the lines of a page, and lines into styled runs.
 
-A PDF has no lines, only glyphs at positions. Glyphs that share a baseline make a row; a
-short row of raised glyphs just above another row (a footnote reference set as a superscript,
+A PDF has no lines, only text at positions. Pieces that share a baseline make a row; a
+short row of raised text just above another row (a footnote reference set as a superscript,
 which pdftotext prints on a line of its own) joins that row, flagged as raised. A row is cut
 into cells where a wide gap separates two stretches of text (the two columns of a header
 block), except after a paragraph number: a number in the left margin belongs to the text
@@ -12,23 +12,23 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 
 from attrs import define, frozen
 
-from resolutions.pdf.glyphs import Glyph
+from resolutions.pdf.pieces import Piece
 
-#: Glyphs whose baselines differ by less than this share of their size sit on one row.
+#: Pieces whose baselines differ by less than this share of their size sit on one row.
 _ROW_TOLERANCE = 0.2
-#: A glyph whose baseline is above its row's by more than this share of the row's size is raised.
+#: A piece whose baseline is above its row's by more than this share of the row's size is raised.
 _RAISE = 0.18
-#: A row of at most this many glyphs, raised above the next row, is that row's superscripts.
+#: A row of at most this many characters, raised above the next row, is that row's superscripts.
 _SHORT_ROW = 8
 #: How far (share of the lower row's size) a superscript may sit above its row's baseline.
 _REACH = 0.9
-#: A gap wider than this share of the font size between glyphs is a word space.
-_WORD_GAP = 0.22
+#: A gap wider than this share of the font size between pieces is a word space (the spaces of
+#: tightly justified lines are 0.2 em; the gaps PDFium takes for spaces inside words, 0.11-0.14 em).
+WORD_GAP = 0.16
 #: A gap wider than this many font sizes (and _MIN_COLUMN_GAP points) separates two cells.
 _COLUMN_GAP = 3.0
 _MIN_COLUMN_GAP = 24.0
@@ -61,8 +61,8 @@ class TextLine:
 
     Attributes:
         page: 0-based page index.
-        x0: Left edge of the first visible glyph.
-        x1: Right edge of the last visible glyph.
+        x0: Left edge of the first piece.
+        x1: Right edge of the last piece.
         top: Top of the line's main glyphs (superscripts left out).
         bottom: Bottom of the line's main glyphs.
         baseline: The baseline of the line's main glyphs.
@@ -74,6 +74,9 @@ class TextLine:
         lead: Width of the first word, which tells whether it would have fitted on the line
             before (if it would, that line was ended on purpose, not wrapped).
         role: What the line is: "body", "furniture", "note" or "rule" (set by later stages).
+        column: The left and right edges of the line's column on a page set in columns
+            (None: the page's text is one column).
+        raised: How far the line's superscripts reach above its main text (0 without any).
     """
 
     page: int
@@ -88,6 +91,8 @@ class TextLine:
     text_x0: float = 0.0
     lead: float = 0.0
     role: str = "body"
+    column: tuple[float, float] | None = None
+    raised: float = 0.0
 
     @property
     def text(self) -> str:
@@ -117,168 +122,166 @@ def _has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def page_lines(glyphs: Sequence[Glyph], page: int) -> list[TextLine]:
-    """Gather a page's glyphs into lines (cells), top to bottom, left to right."""
-    rows = _rows(glyphs)
+def page_lines(pieces: Sequence[Piece], page: int) -> list[TextLine]:
+    """Gather a page's pieces into lines (cells), top to bottom, left to right."""
+    rows = _rows(pieces)
     rows = _attach_superscripts(rows)
     lines: list[TextLine] = []
     for row in rows:
         for cell in _cells(row):
-            line = _make_line(cell, page)
-            if line is not None:
-                lines.append(line)
+            lines.append(_make_line(cell, page))
     lines.sort(key=lambda line: (round(line.baseline), line.x0))
     return lines
 
 
-def _rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """Cluster glyphs by baseline; each row is in x order."""
-    rows: list[list[Glyph]] = []
+def _rows(pieces: Iterable[Piece]) -> list[list[Piece]]:
+    """Cluster pieces by baseline; each row is in x order."""
+    rows: list[list[Piece]] = []
     anchor = 0.0
-    for glyph in sorted(glyphs, key=lambda g: g.baseline):
-        if rows and glyph.baseline - anchor <= _ROW_TOLERANCE * max(glyph.size, 1.0):
-            rows[-1].append(glyph)
+    for piece in sorted(pieces, key=lambda p: p.baseline):
+        if rows and piece.baseline - anchor <= _ROW_TOLERANCE * max(piece.size, 1.0):
+            rows[-1].append(piece)
         else:
-            rows.append([glyph])
-            anchor = glyph.baseline
-    return [sorted(row, key=lambda g: g.x0) for row in rows if any(not g.is_space for g in row)]
+            rows.append([piece])
+            anchor = piece.baseline
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+    return rows
 
 
-def _attach_superscripts(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+def _attach_superscripts(rows: list[list[Piece]]) -> list[list[Piece]]:
     """Move short raised rows into the row below them when they sit beside its text."""
-    kept: list[list[Glyph]] = []
+    kept: list[list[Piece]] = []
     for index, row in enumerate(rows):
-        visible = [g for g in row if not g.is_space]
-        target = _host_row(visible, rows[index + 1 : index + 3]) if len(visible) <= _SHORT_ROW else None
+        short = sum(len(piece.text) for piece in row) <= _SHORT_ROW
+        target = _host_row(row, rows[index + 1 : index + 3]) if short else None
         if target is None:
             kept.append(row)
         else:
-            target.extend(visible)
-            target.sort(key=lambda g: g.x0)
+            target.extend(row)
+            target.sort(key=lambda p: p.x0)
     return kept
 
 
-def _host_row(visible: list[Glyph], below: list[list[Glyph]]) -> list[Glyph] | None:
+def _host_row(raised: list[Piece], below: list[list[Piece]]) -> list[Piece] | None:
     for row in below:
         size = _main_size(row)
-        base = _main_baseline(row)
-        rise = base - max(g.baseline for g in visible)
+        base = _main_baseline(row, size)
+        rise = base - max(p.baseline for p in raised)
         if not 0 < rise <= _REACH * size:
             continue
-        x0 = min(g.x0 for g in row if not g.is_space)
-        x1 = max(g.x1 for g in row if not g.is_space)
-        if all(x0 - 2 * size <= g.x0 <= x1 + 2 * size for g in visible):
+        x0 = min(p.x0 for p in row)
+        x1 = max(p.x1 for p in row)
+        if all(x0 - 2 * size <= p.x0 <= x1 + 2 * size for p in raised):
             return row
     return None
 
 
-def _main_size(glyphs: Sequence[Glyph]) -> float:
-    sizes = [g.size for g in glyphs if not g.is_space] or [g.size for g in glyphs]
-    return statistics.mode(sizes)
+def _main_size(pieces: Sequence[Piece]) -> float:
+    """Return the size most of the row's text is set in (counted in characters)."""
+    if len(pieces) == 1:
+        return pieces[0].size
+    weights: dict[float, int] = {}
+    for piece in pieces:
+        weights[piece.size] = weights.get(piece.size, 0) + len(piece.text)
+    return max(weights, key=weights.__getitem__)
 
 
-def _main_baseline(glyphs: Sequence[Glyph]) -> float:
-    size = _main_size(glyphs)
-    return statistics.median(g.baseline for g in glyphs if abs(g.size - size) < 0.5)
+def _main_baseline(pieces: Sequence[Piece], size: float) -> float:
+    return _median(sorted(p.baseline for p in pieces if abs(p.size - size) < 0.5))
 
 
-def _cells(row: list[Glyph]) -> list[list[Glyph]]:
+def _median(ordered: Sequence[float]) -> float:
+    """Return the median of sorted values (statistics.median, without its cost per call)."""
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _cells(row: list[Piece]) -> list[list[Piece]]:
     """Cut a row where a wide gap separates two stretches of text, keeping labels with their text.
 
     A gap is a column gap when it is wide in itself and also much wider than the row's word
     spaces: the spaces of a justified line with few words are all wide, and all alike.
     """
-    visible = [g for g in row if not g.is_space]
-    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(visible)]
-    spaces = sorted(gap for gap, g in zip(gaps, visible[1:], strict=True) if gap > _WORD_GAP * g.size)[:-1]
-    usual = statistics.median(spaces) if spaces else 0.0  # the widest gap left out: it may be the column gap
-    cells: list[list[Glyph]] = [[visible[0]]] if visible else []
-    for glyph, gap in zip(visible[1:], gaps, strict=True):
+    if len(row) == 1:
+        return [row]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
+    spaces = sorted(gap for gap, p in zip(gaps, row[1:], strict=True) if gap > WORD_GAP * p.size)[:-1]
+    usual = _median(spaces) if spaces else 0.0  # the widest gap left out: it may be the column gap
+    cells: list[list[Piece]] = [[row[0]]]
+    for piece, gap in zip(row[1:], gaps, strict=True):
         last = cells[-1][-1]
-        wide = gap > max(_COLUMN_GAP * max(glyph.size, last.size), _MIN_COLUMN_GAP, _COLUMN_GAP * usual)
-        if wide and not LABEL.match("".join(g.text for g in cells[-1]).strip()):
+        wide = gap > max(_COLUMN_GAP * max(piece.size, last.size), _MIN_COLUMN_GAP, _COLUMN_GAP * usual)
+        if wide and not LABEL.match(_joined(cells[-1])):
             cells.append([])
-        cells[-1].append(glyph)
-    blanks = [g for g in row if g.is_space]
-    for cell in cells:
-        x0, x1 = cell[0].x0, cell[-1].x1
-        cell.extend(g for g in blanks if x0 < g.x0 < x1)
-        cell.sort(key=lambda g: g.x0)
+        cells[-1].append(piece)
     return cells
 
 
-def _make_line(cell: list[Glyph], page: int) -> TextLine | None:
-    visible = [g for g in cell if not g.is_space]
-    if not visible:
-        return None
-    size = _main_size(visible)
-    base = _main_baseline(visible)
-    main = [g for g in visible if g.baseline >= base - _RAISE * size]
+def _joined(pieces: list[Piece]) -> str:
+    return "".join(p.text for p in pieces).strip()
+
+
+def _make_line(cell: list[Piece], page: int) -> TextLine:
+    size = _main_size(cell)
+    base = _main_baseline(cell, size)
+    main = [p for p in cell if p.baseline >= base - _RAISE * size]
+    top = min(p.top for p in main)
     return TextLine(
         page=page,
-        x0=visible[0].x0,
-        x1=max(g.x1 for g in visible),
-        top=min(g.top for g in main),
-        bottom=max(g.bottom for g in main),
+        x0=cell[0].x0,
+        x1=max(p.x1 for p in cell),
+        top=top,
+        bottom=max(p.bottom for p in main),
         baseline=base,
         size=size,
         runs=_runs(cell, base, size),
-        fonts=frozenset(g.font for g in visible),
-        text_x0=_text_start(visible),
+        fonts=frozenset(p.font for p in cell),
+        text_x0=_text_start(cell),
         lead=_lead_width(cell),
+        raised=max(0.0, top - min(p.top for p in cell)),
     )
 
 
-def _text_start(visible: list[Glyph]) -> float:
+def _spaced(before: Piece, piece: Piece) -> bool:
+    """Tell two pieces of a line that a word space separates: the PDF says so, or the gap does."""
+    return piece.space_before or piece.x0 - before.x1 > WORD_GAP * min(piece.size, before.size)
+
+
+def _text_start(cell: list[Piece]) -> float:
     """Return where the text starts after a leading number, or where the line starts."""
-    for index in range(1, len(visible)):
-        gap = visible[index].x0 - visible[index - 1].x1
-        if gap > _WORD_GAP * visible[index].size:
-            label = "".join(g.text for g in visible[:index])
-            return visible[index].x0 if LABEL.match(label) else visible[0].x0
-    return visible[0].x0
+    for index in range(1, len(cell)):
+        if _spaced(cell[index - 1], cell[index]):
+            return cell[index].x0 if LABEL.match(_joined(cell[:index])) else cell[0].x0
+    return cell[0].x0
 
 
-def _lead_width(cell: list[Glyph]) -> float:
-    """Measure the first word: from the first visible glyph to the glyph before the first gap."""
-    start: Glyph | None = None
-    end: Glyph | None = None
-    for glyph in cell:
-        if glyph.is_space:
-            if start is not None:
-                break
-            continue
-        if end is not None and glyph.x0 - end.x1 > _WORD_GAP * glyph.size:
+def _lead_width(cell: list[Piece]) -> float:
+    """Measure the first word: from the first piece to the piece before the first space."""
+    end = cell[0]
+    for piece in cell[1:]:
+        if _spaced(end, piece):
             break
-        start = start or glyph
-        end = glyph
-    return 0.0 if start is None or end is None else end.x1 - start.x0
+        end = piece
+    return end.x1 - cell[0].x0
 
 
-def _runs(cell: list[Glyph], base: float, size: float) -> list[Run]:
-    """Turn a cell's glyphs into styled runs, putting word spaces where the producer or the gaps say."""
+def _runs(cell: list[Piece], base: float, size: float) -> list[Run]:
+    """Turn a cell's pieces into styled runs, with word spaces where the PDF or the gaps say."""
     runs: list[Run] = []
     text: list[str] = []
     style: tuple[bool, bool, bool] | None = None
-    last: Glyph | None = None
-    space = False
-    for glyph in cell:
-        if glyph.is_space:
-            space = last is not None
-            continue
-        raised = glyph.baseline < base - _RAISE * size
-        if last is not None and glyph.x0 - last.x1 > _WORD_GAP * min(glyph.size, last.size):
-            space = True
-        current = (glyph.italic, glyph.bold, raised)
-        if space:
+    last: Piece | None = None
+    for piece in cell:
+        current = (piece.italic, piece.bold, piece.baseline < base - _RAISE * size)
+        if last is not None and _spaced(last, piece):
             text.append(" ")
-            space = False
         if current != style and style is not None:
             runs.append(_run(text, style))
             text = []
         style = current
-        text.append(glyph.text)
-        last = glyph
+        text.append(piece.text)
+        last = piece
     if style is not None:
         runs.append(_run(text, style))
     return runs

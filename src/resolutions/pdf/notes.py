@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from attrs import define, field
 
 from resolutions.pdf.lines import Run, TextLine
-from resolutions.pdf.load import PageData
+from resolutions.pdf.page import PageData
 
 #: A typed separator: a line of underscores or dashes.
 _TYPED_RULE = re.compile(r"^[_\u2014\u2013\u2012-]{5,}$")

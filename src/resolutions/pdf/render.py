@@ -48,6 +48,10 @@ _GLUE = "\x00"
 _GLUED = re.compile(r"(?:(?<=[a-z\u00df-\u00ff\u201d\u2019\"')])([,;:]?)|(?<=[0-9])([,;]))([0-9]{1,2})(?=[\s,;.:]|$)")
 #: Characters the parser reads as markup, escaped when the PDF prints them as text.
 _MARKUP = re.compile(r"[*\\]|<(?=[A-Za-z/])|\[(?=\^)")
+#: Quick tests that spare most runs the costlier patterns.
+_MARKUP_START = re.compile(r"[*\\<\[]")
+_DIGIT = re.compile(r"[0-9]")
+_BEFORE_GLUE = re.compile(r"\s*" + _GLUE)
 
 
 @frozen
@@ -138,7 +142,8 @@ def _starts_block(block: list[TextLine], line: TextLine, metrics: Metrics) -> bo
     step = line.baseline - prev.baseline
     if step < 0.5 * line.size:  # another cell of the same row
         return True
-    if step > _GAP * metrics.pitch * max(prev.size, line.size) / metrics.size:
+    # A superscript makes a word processor open the line's spacing by the height it adds.
+    if step - line.raised > _GAP * metrics.pitch * max(prev.size, line.size) / metrics.size:
         return True
     body_text = abs(line.size - metrics.size) < 0.6 and not line.bold
     return body_text and not wrapped and line.x0 > prev.x0 + 0.8 * line.size
@@ -150,20 +155,22 @@ def _continues_at(block: list[TextLine], line: TextLine, metrics: Metrics) -> bo
     That is the left edge of the text, or, under a numbered first line, the edge of the text
     after the number (a hanging indent); once the block has a second line, where that one starts.
     """
-    edges = [block[-1].x0] if len(block) > 1 else [metrics.left, block[0].text_x0]
-    return any(abs(line.x0 - edge) <= 0.5 * line.size for edge in edges) or line.x0 < metrics.left
+    left = line.column[0] if line.column else metrics.left
+    edges = [block[-1].x0] if len(block) > 1 else [left, block[0].text_x0]
+    return any(abs(line.x0 - edge) <= 0.5 * line.size for edge in edges) or line.x0 < left
 
 
 def wraps(prev: TextLine, line: TextLine, metrics: Metrics) -> bool:
     """Tell whether ``prev`` was wrapped: the first word of ``line`` would not have fitted on it."""
     if prev.text.endswith(_SOFT_HYPHEN):
         return True
-    measure = metrics.right - metrics.left
+    left, right = prev.column or (metrics.left, metrics.right)  # a column's edges, or the page's
+    measure = right - left
     if prev.x1 - prev.x0 < 0.5 * measure:  # a short line is ended on purpose (or set right or centred)
         return False
-    if line.x0 > prev.text_x0 + 0.5 * line.size and line.x0 > metrics.left + 4 * line.size:
+    if line.x0 > prev.text_x0 + 0.5 * line.size and line.x0 > left + 4 * line.size:
         return False  # the next line starts further right than the text of this one: not its continuation
-    room = metrics.right - prev.x1
+    room = right - prev.x1
     return line.lead + 0.25 * prev.size > room
 
 
@@ -210,9 +217,11 @@ def _inline(runs: Sequence[Run], note_markers: set[str], *, plain_italic: bool) 
         elif run.italic and not plain_italic and any(ch.isalpha() for ch in run.text):
             out.append(_emphasis(run.text))
         else:
-            out.append(_GLUED.sub(_glued, _escape(run.text)))
+            text = _escape(run.text)
+            out.append(_GLUED.sub(_glued, text) if _DIGIT.search(text) else text)
+    joined = "".join(out)
     # A reference belongs to the word before it, whatever space the PDF put between them.
-    return re.sub(r"\s*" + _GLUE, "", "".join(out)).strip()
+    return (_BEFORE_GLUE.sub("", joined) if _GLUE in joined else joined).strip()
 
 
 def _emphasis(text: str) -> str:
@@ -236,7 +245,7 @@ def _glued(match: re.Match[str]) -> str:
 
 
 def _escape(text: str) -> str:
-    return _MARKUP.sub(lambda m: "\\" + m.group(0), text)
+    return _MARKUP.sub(lambda m: "\\" + m.group(0), text) if _MARKUP_START.search(text) else text
 
 
 def _join(before: str, after: str, wrapped: bool, vocabulary: set[str]) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 
 from resolutions.blocks import PART_LABEL
+from resolutions.front import organ_of_formula
+from resolutions.inline import inline_text
 from resolutions.nodes import (
     Annex,
     Block,
@@ -73,12 +75,15 @@ class Style:
 def render(document: Document, style: Style) -> str:
     """Render a document in the canonical layout with a style; blocks are separated by a blank line."""
     blocks: list[str] = []
-    blocks.extend(style.plain_line(line) for line in header_lines(document.header))
+    named = organ_of_formula(inline_text(document.preamble.formula.content)) if document.preamble.formula else None
+    blocks.extend(style.plain_line(line) for line in header_lines(document.header, named))
     blocks.extend(style.title(title) for title in document.titles)
     preamble = document.preamble
     if preamble.formula is not None:
         blocks.append(_formula(preamble.formula, style))
     blocks.extend(_paragraph(paragraph, style) for paragraph in preamble.paragraphs)
+    if preamble.enacting is not None:
+        blocks.append(_formula(preamble.enacting, style))
     _blocks(document.body, style, blocks)
     for annex in document.annexes:
         _annex(annex, style, blocks)
@@ -88,15 +93,18 @@ def render(document: Document, style: Style) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-def header_lines(header: Header) -> list[str]:
-    """Return the header block's lines in the order UN documents print them."""
+def header_lines(header: Header, organ_in_formula: str | None = None) -> list[str]:
+    """Return the header block's lines in the order UN documents print them.
+
+    The organ's line is left out when the formula names it ("The Council,"): it says so itself.
+    """
     lines: list[str] = []
     if header.symbol and header.kind:
         lines.append(f"{header.kind.capitalize()} {header.symbol}")  # "Decision 12/CP.24"
     elif header.symbol:
         lines.append(header.symbol)
-    if header.organ:
-        lines.append(header.organ)
+    if header.organ and (header.organ != organ_in_formula or header.body):
+        lines.append(header.organ)  # (a subsidiary body's line needs its organ's above it)
     if header.distribution:
         lines.append(f"Distr.: {header.distribution}")
     if header.date is not None and not header.place:
@@ -129,19 +137,19 @@ def _paragraph(paragraph: Paragraph, style: Style) -> str:
     text = style.inline(paragraph.content)
     if paragraph.verb is not None:
         text = join_verb(style.verb(paragraph.verb), text)
-    elif paragraph.number is None:
+    elif paragraph.label is None:
         text = style.lead(text)
-    if paragraph.number is not None:
-        text = f"{number_label(paragraph.number)} {text}"
+    if paragraph.label is not None:
+        text = f"{number_label(paragraph.label)} {text}"
     lines = [text]
     lines.extend(_items(paragraph.items, style, 0))
     return "\n".join(lines)
 
 
 def number_label(number: str) -> str:
-    """Return a paragraph number as the canonical layout prints it: "12." ("(a)" stays)."""
+    """Return a paragraph number as the canonical layout prints it: "12." ("(a)" and "–" stay)."""
     number = number.strip()
-    if number.startswith("(") or number.endswith("."):
+    if number.startswith("(") or number.endswith(".") or not any(char.isalnum() for char in number):
         return number
     return number.rstrip(".),") + "."
 

@@ -4,6 +4,8 @@ What a reader needs to see is marked: preambular and operative verb phrases (ita
 own colour and class), paragraph numbers, sub-item labels as nested lists, section headings,
 annexes, the header fields and the titles, and footnote references that link to their note and
 back (every reference has its own id, so a marker used twice links back to both places).
+Citations of other resolutions, decisions, documents and articles are marked too: a ``<span
+class="rs-citation">`` whose ``title`` is what is cited (its symbol, else its body and number).
 
 The output is self-contained and safe to embed:
 
@@ -25,6 +27,8 @@ import html
 import re
 from collections.abc import Iterable
 
+from resolutions.citations.markup import Marker
+from resolutions.citations.tree import marks
 from resolutions.nodes import (
     Annex,
     Block,
@@ -94,6 +98,7 @@ STYLE = """
 .resolutions-doc .rs-marker { font-weight: 600; margin-right: 0.15em; }
 .resolutions-doc .rs-closing { margin-top: 1em; }
 .resolutions-doc .rs-closing p { margin: 0; }
+.resolutions-doc .rs-citation { border-bottom: 1px dotted currentColor; }
 .resolutions-doc .rs-diagnostics { font-family: system-ui, sans-serif; font-size: 0.85em; margin-top: 1em; }
 """
 
@@ -130,13 +135,14 @@ class _Renderer:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        seed = (document.source or repr(document)).encode("utf-8", "surrogatepass")
+        seed = (document.source or document.to_text()).encode("utf-8", "surrogatepass")
         self.prefix = "rs-" + hashlib.blake2b(seed, digest_size=4).hexdigest()
         self.notes: dict[str, list[tuple[int, int]]] = {}  # marker -> (offset, index) of its footnotes
         for index, note in enumerate(document.footnotes):
             self.notes.setdefault(note.marker, []).append((note.span.start, index))
         self.backlinks: dict[int, list[str]] = {}  # footnote index -> ids of the references to it
         self.references = 0
+        self.citations = marks(document)  # id of an inline content -> its citations
 
     def render(self) -> str:
         doc = self.document
@@ -144,10 +150,12 @@ class _Renderer:
         for title in doc.titles:
             tag, css = ("h1", "rs-title") if title.role == "title" else ("p", "rs-subtitle")
             parts.append(f'<{tag} class="{css}">{_esc(title.text)}</{tag}>\n')
-        if doc.preamble.formula is not None or doc.preamble.paragraphs:
+        preamble = doc.preamble
+        if preamble.formula is not None or preamble.paragraphs or preamble.enacting is not None:
             parts.append('<section class="rs-preamble">\n')
-            parts.append(self.formula(doc.preamble.formula))
-            parts.extend(self.paragraph(paragraph) for paragraph in doc.preamble.paragraphs)
+            parts.append(self.formula(preamble.formula))
+            parts.extend(self.paragraph(paragraph) for paragraph in preamble.paragraphs)
+            parts.append(self.formula(preamble.enacting))
             parts.append("</section>\n")
         if doc.body:
             parts.append(f'<section class="rs-body">\n{self.blocks(doc.body, 1)}</section>\n')
@@ -211,8 +219,8 @@ class _Renderer:
 
     def paragraph(self, paragraph: Paragraph) -> str:
         parts = [f'<div class="rs-paragraph rs-{_esc(paragraph.kind)}">']
-        if paragraph.number:
-            parts.append(f'<span class="rs-number">{_esc(paragraph.number)}</span> ')
+        if paragraph.label:
+            parts.append(f'<span class="rs-number">{_esc(paragraph.label)}</span> ')
         content = self.inline(paragraph.content)
         verb = paragraph.verb
         if verb is not None:
@@ -239,16 +247,32 @@ class _Renderer:
 
     # ------------------------------------------------------------------------------ inline
 
-    def inline(self, nodes: Iterable[Inline]) -> str:
+    def inline(self, nodes: tuple[Inline, ...]) -> str:
+        """A content's inline nodes, its citations marked."""
+        found = self.citations.get(id(nodes))
+        return self.inline_nodes(nodes, Marker(found) if found else None)
+
+    def inline_nodes(self, nodes: Iterable[Inline], marker: Marker | None) -> str:
         parts = []
         for node in nodes:
             if isinstance(node, Text):
-                parts.append(_esc(node.text))
+                parts.append(_esc(node.text) if marker is None else self.cited(node.text, marker))
             elif isinstance(node, Emphasis):
                 opening, closing = _EMPHASIS.get(node.style, ("<span>", "</span>"))
-                parts.append(f"{opening}{self.inline(node.children)}{closing}")
+                parts.append(f"{opening}{self.inline_nodes(node.children, marker)}{closing}")
             else:
                 parts.append(self.reference(node))
+        return "".join(parts)
+
+    @staticmethod
+    def cited(text: str, marker: Marker) -> str:
+        parts = []
+        for piece, citation in marker.pieces(text):
+            if citation is None:
+                parts.append(_esc(piece))
+            else:
+                css = f"rs-citation rs-cites-{_esc(citation.kind)}"
+                parts.append(f'<span class="{css}" title="{_esc(citation.key)}">{_esc(piece)}</span>')
         return "".join(parts)
 
     def reference(self, ref: FootnoteRef) -> str:

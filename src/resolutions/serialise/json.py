@@ -1,6 +1,6 @@
 """JSON and plain dicts: the whole document tree, every field of every node, and back again.
 
-The format (``schema_version`` 1; ``document.schema.json`` beside this module describes it):
+The format (``schema_version`` 2; ``document.schema.json`` beside this module describes it):
 
 - Every node is an object whose first key, ``"type"``, names its class (``"Paragraph"``,
   ``"FootnoteRef"``); its other keys are the class's fields in declaration order, always all of
@@ -61,7 +61,14 @@ if TYPE_CHECKING:
     import cattrs
 
 #: The version of the format :func:`to_dict` writes and :func:`from_dict` reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: What version 2 added to version 1, which is still read: each new field, and its value then.
+_ADDED_IN_2: dict[str, dict[str, Any]] = {
+    "VerbPhrase": {"guessed": False, "subject": None},
+    "Header": {"kind": None},
+    "Preamble": {"enacting": None},
+    "Document": {"grammar": None},
+}
 #: The key that names a node's class.
 TAG = "type"
 #: The node classes the format knows, each tagged with its class name (spans are pairs).
@@ -86,6 +93,9 @@ NODE_CLASSES: tuple[type, ...] = (
     Document,
 )
 _SCHEMA_FILE = "document.schema.json"
+#: Fields written under another key: a paragraph's ``label`` (its number as written) keeps the
+#: key ``"number"`` it had before the field was renamed, so that files of either version read.
+RENAMED_KEYS: dict[type, dict[str, str]] = {Paragraph: {"label": "number"}}
 
 
 def to_dict(document: Document) -> dict[str, Any]:
@@ -98,7 +108,7 @@ def to_dict(document: Document) -> dict[str, Any]:
         A dict that opens with ``schema_version``; every node is a dict tagged with its class
         under ``"type"`` (see the module docstring for the format).
 
-    Example:
+    Examples:
         >>> import resolutions
         >>> data = to_dict(resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n"))
         >>> list(data)[:3], data["body"][0]["type"], data["body"][0]["span"]
@@ -112,7 +122,7 @@ def from_dict(data: dict[str, Any]) -> Document:
     """Rebuild a document from :func:`to_dict`'s output (or the same data read from JSON).
 
     Args:
-        data: A dict in the format of ``schema_version`` 1.
+        data: A dict in the format of ``schema_version`` 2 (or 1, which had fewer fields).
 
     Returns:
         The document, equal to the one written, spans and source included.
@@ -120,10 +130,26 @@ def from_dict(data: dict[str, Any]) -> Document:
     Raises:
         ParseError: When ``data`` is not a document of a known ``schema_version``; the message
             lists every problem found, each with its path (``$.body[3].kind``).
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n")
+        >>> data = doc.to_dict()
+        >>> resolutions.from_dict(data) == doc
+        True
+        >>> data["body"][0]["kind"] = "operatve"
+        >>> resolutions.from_dict(data)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        resolutions.errors.ParseError: not a resolutions document: ... @ $.body[0].kind
+        expected the format of schema_version 2 (see resolutions.serialise.json.schema())
     """
     if not isinstance(data, dict):
         raise ParseError(f"a document is a JSON object, not {type(data).__name__}", expected="an object")
     version = data.get("schema_version")
+    if version == 1:
+        data = _from_version_1(data)
+        version = SCHEMA_VERSION
     if version != SCHEMA_VERSION:
         raise ParseError(
             f"schema_version {version!r} is not one this version of resolutions reads"
@@ -175,6 +201,13 @@ def from_json(text: str | bytes) -> Document:
 
     Raises:
         ParseError: When the text is not JSON (with its line and column), or not a document.
+
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized.\\n")
+        >>> again = resolutions.from_json(doc.to_json())
+        >>> again == doc, again.to_source() == doc.to_source()
+        (True, True)
     """
     try:
         data = json.loads(text)
@@ -236,6 +269,22 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Give a version 1 document the fields version 2 added, with the values they then had."""
+    copy: dict[str, Any] = json.loads(json.dumps(data))  # a deep copy: the caller's data stays as it was
+    stack: list[Any] = [copy]
+    while stack:  # a walk without recursion: documents may nest deep
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in _ADDED_IN_2.get(item.get(TAG, ""), {}).items():
+                item.setdefault(key, value)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    copy["schema_version"] = SCHEMA_VERSION
+    return copy
+
+
 def _is_node(cls: Any) -> bool:
     return cls in NODE_CLASSES
 
@@ -244,7 +293,7 @@ def _tagged_writer(cls: type, converter: cattrs.Converter) -> Callable[[Any], di
     """Write a node as its tag, then its fields in declaration order."""
     from cattrs.gen import make_dict_unstructure_fn
 
-    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter, **_renames(cls))
     tag = cls.__name__
 
     def unstructure(node: Any) -> dict[str, Any]:
@@ -257,9 +306,10 @@ def _tagged_reader(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
     """Read a node after checking its tag and that its keys are exactly the class's fields."""
     from cattrs.gen import make_dict_structure_fn
 
-    build: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
+    build: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter, **_renames(cls))
     tag = cls.__name__
-    keys = frozenset(field.name for field in attrs.fields(cls)) | {TAG}
+    renamed = RENAMED_KEYS.get(cls, {})
+    keys = frozenset(renamed.get(field.name, field.name) for field in attrs.fields(cls)) | {TAG}
 
     def structure(data: Any, _: type) -> Any:
         if not isinstance(data, dict):
@@ -275,6 +325,12 @@ def _tagged_reader(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
         return build(data, cls)
 
     return structure
+
+
+def _renames(cls: type) -> dict[str, Any]:
+    from cattrs.gen import override
+
+    return {name: override(rename=key) for name, key in RENAMED_KEYS.get(cls, {}).items()}
 
 
 def _union_reader(union: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:

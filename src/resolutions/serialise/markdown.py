@@ -40,6 +40,8 @@ class MarkdownStyle(Style):
         return "".join(parts)
 
     def verb(self, verb: VerbPhrase) -> str:
+        if verb.subject is not None:  # "The Assembly strongly condemns": a sentence, as printed
+            return escape(verb.text)
         return f"*{escape(verb.text)}*"
 
     def title(self, title: Title) -> str:

@@ -88,7 +88,7 @@ def _items(out: list[str], items: tuple[SubItem, ...], depth: int, width: int) -
 
 def _paragraph_line(paragraph: Paragraph, depth: int, width: int) -> str:
     indent = "  " * depth
-    number = paragraph.number or ""
+    number = paragraph.label or ""
     verb = paragraph.verb.text if paragraph.verb is not None else ""
     marked = paragraph.verb is not None and paragraph.verb.marking != "plain"
     marking = f" ({paragraph.verb.marking})" if marked and paragraph.verb is not None else ""

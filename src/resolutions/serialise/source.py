@@ -27,6 +27,8 @@ def node_spans(document: Document) -> list[Span]:
         _formula(document.preamble.formula, spans)
     for paragraph in document.preamble.paragraphs:
         _paragraph(paragraph, spans)
+    if document.preamble.enacting is not None:
+        _formula(document.preamble.enacting, spans)
     for block in document.body:
         _block(block, spans)
     for annex in document.annexes:
@@ -96,6 +98,8 @@ def uncovered(document: Document) -> list[tuple[int, str]]:
     position = 0
     for start, end in [*_merged(document), (len(source), len(source))]:
         gap = source[position:start]
+        if position == 0:
+            gap = gap.removeprefix("\ufeff")  # a byte order mark is layout, not text
         if gap.strip():
             out.append((position, gap))
         position = max(position, end)

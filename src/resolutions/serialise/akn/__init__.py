@@ -32,7 +32,7 @@ def to_akn(document: Document) -> str:
     Returns:
         The XML, with its declaration, as text.
 
-    Example:
+    Examples:
         >>> import resolutions
         >>> doc = resolutions.parse("The Security Council,\\n\\n1. Decides to remain seized of the matter.\\n")
         >>> '<inline name="operativeVerb">Decides</inline>' in doc.to_akn()
@@ -50,9 +50,24 @@ def from_akn(xml: str | bytes) -> Document:
     The XML is parsed safely: a DTD, and so any entity declaration, is refused, and nothing is
     fetched. The document has no source text, and its nodes no spans.
 
+    Examples:
+        >>> import resolutions
+        >>> doc = resolutions.parse("The Security Council,\\n\\n1. *Decides* to remain seized of the matter.\\n")
+        >>> again = resolutions.from_akn(doc.to_akn())
+        >>> resolutions.same_content(again, doc), again.records()[0]["verb"]
+        (True, 'Decides')
+
     Raises:
         ParseError: When the XML is malformed, has a DTD, or holds no AKN document.
+        ImportError: When lxml is not installed; the message names the extra.
     """
-    from resolutions.serialise.akn.reader import read
-
+    try:
+        from resolutions.serialise.akn.reader import read
+    except ModuleNotFoundError as exc:
+        if exc.name != "lxml":
+            raise
+        raise ImportError(
+            "from_akn() needs lxml: pip install 'resolutions[akn]' (in a checkout: pip install -e '.[akn]')",
+            name="lxml",
+        ) from exc
     return read(xml)

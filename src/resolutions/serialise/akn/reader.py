@@ -203,10 +203,13 @@ class _Reader(TextReader):
 
     def preamble(self, preamble: Element | None) -> Preamble:
         formula: Formula | None = None
+        enacting: Formula | None = None
         paragraphs: list[Paragraph] = []
         for element in self.preamble_blocks(preamble):
             name = local(element)
-            if name == "formula" and formula is None and not paragraphs:
+            if name == "formula" and element.get("name") == "enactingFormula":
+                enacting = Formula(tuple(self.inline_blocks(list(element))))
+            elif name == "formula" and formula is None and not paragraphs:
                 formula = Formula(tuple(self.inline_blocks(list(element))))
             elif (
                 name in ("p", "blockContainer")
@@ -220,7 +223,7 @@ class _Reader(TextReader):
                 paragraph = self.paragraph(element, "preambular")
                 if paragraph is not None:
                     paragraphs.append(paragraph)
-        return Preamble(formula=formula, paragraphs=tuple(paragraphs))
+        return Preamble(formula=formula, paragraphs=tuple(paragraphs), enacting=enacting)
 
     def preamble_blocks(self, element: Element | None) -> Iterator[Element]:
         for child in element if element is not None else ():
@@ -298,7 +301,7 @@ class _Reader(TextReader):
             return None  # an empty p (our empty mainBody's) is no paragraph
         kind = _KINDS.get(element.get("class") or "") or VERB_KINDS.get(verb_name or "") or default
         number = plain(num) if num is not None else None
-        return Paragraph(kind=kind, number=number, verb=verb, content=tuple(content), items=tuple(items))
+        return Paragraph(kind=kind, label=number, verb=verb, content=tuple(content), items=tuple(items))
 
     def unit(self, element: Element, depth: int) -> tuple[list[Element], list[SubItem]]:
         """Split a paragraph-like element into the blocks of its own text and its sub-items.

@@ -112,7 +112,10 @@ class TextReader:
             head, modifiers = text, ()
         else:
             head, modifiers = self.split(text)
-        return VerbPhrase(text, head, modifiers, _marking(element, text))
+        subject = element.find(".//{*}span[@class='subject']")
+        return VerbPhrase(
+            text, head, modifiers, _marking(element, text), subject=plain(subject) if subject is not None else None
+        )
 
     def split(self, phrase: str) -> tuple[str, tuple[str, ...]]:
         """Split another tool's verb phrase into head and modifiers with the default lexicon."""
@@ -170,6 +173,10 @@ class TextReader:
             out.append(FootnoteRef(element.get("marker") or ""))
         elif name in ("eol", "eop", "br"):
             out.append(Text(" "))
+        elif name == "ref":
+            # A citation (ours: a resolution's, a document's or an article's AKN URI): its text.
+            # Citations are a reading of the text, so the text found again gives them again.
+            out += self.inline(element)
         else:
             out += self.inline(element)
 

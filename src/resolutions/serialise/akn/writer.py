@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from resolutions.citations.markup import Marker, akn_uri
+from resolutions.citations.tree import marks
 from resolutions.nodes import Emphasis, Section, Text
 from resolutions.serialise.akn.meta import Identity, References, identification, identity, lifecycle, proprietary
 from resolutions.serialise.akn.names import AKN_NS, INVALID_XML, SOURCE, VERB_NAMES, EIds, attr, esc
@@ -46,6 +48,7 @@ class Writer:
             self.pending.setdefault(footnote.marker, footnote)
         self.placed: dict[str, str] = {}
         self.notes_in: dict[str, int] = {}
+        self.citations = marks(document)  # id of an inline content -> its citations
 
     def write(self) -> str:
         doc = self.document
@@ -105,18 +108,20 @@ class Writer:
             for paragraph in preamble.paragraphs:
                 self.recital(out, paragraph, recitals, counters, pad + "    ")
             out.append(f"{pad}  </recitals>")
+        if preamble.enacting is not None:
+            out.append(self.formula(preamble.enacting, prefix, pad + "  ", "enactingFormula"))
         if not out:
             return ""
         return "\n".join([f"{pad}<preamble>", *out, f"{pad}</preamble>"])
 
-    def formula(self, formula: Formula, prefix: str, pad: str) -> str:
+    def formula(self, formula: Formula, prefix: str, pad: str, name: str = "openingFormula") -> str:
         eid = self.ids.make(prefix, "formula", None, {}, ordinal=True)
-        return f'{pad}<formula name="openingFormula" eId="{eid}"><p>{self.inline(formula.content, eid)}</p></formula>'
+        return f'{pad}<formula name="{name}" eId="{eid}"><p>{self.inline(formula.content, eid)}</p></formula>'
 
     def recital(self, out: list[str], paragraph: Paragraph, parent: str, counters: dict[str, int], pad: str) -> None:
         """A preambular paragraph: ``recital``, its sub-items a ``blockList`` (a recital holds blocks)."""
-        eid = self.ids.make(parent, "rec", paragraph.number, counters, ordinal=True)
-        num = f"<num>{esc(paragraph.number)}</num>" if paragraph.number is not None else ""
+        eid = self.ids.make(parent, "rec", paragraph.label, counters, ordinal=True)
+        num = f"<num>{esc(paragraph.label)}</num>" if paragraph.label is not None else ""
         opening = f'{pad}<recital eId="{eid}" class="{paragraph.kind}">{num}<p>{self.text(paragraph, eid)}</p>'
         if not paragraph.items:
             out.append(f"{opening}</recital>")
@@ -177,8 +182,8 @@ class Writer:
 
     def paragraph(self, out: list[str], paragraph: Paragraph, prefix: str, counters: dict[str, int], pad: str) -> None:
         """A paragraph: ``num`` and ``content``, or with sub-items ``list`` (``intro``, ``point``)."""
-        eid = self.ids.make(prefix, "para", paragraph.number, counters)
-        num = f"<num>{esc(paragraph.number)}</num>" if paragraph.number is not None else ""
+        eid = self.ids.make(prefix, "para", paragraph.label, counters)
+        num = f"<num>{esc(paragraph.label)}</num>" if paragraph.label is not None else ""
         if not paragraph.items:
             text = self.text(paragraph, eid)
             opening = f'{pad}<paragraph eId="{eid}" class="{paragraph.kind}">{num}'
@@ -257,16 +262,23 @@ class Writer:
         return phrase + joint + content
 
     def inline(self, nodes: tuple[Inline, ...], owner: str) -> str:
-        """Inline nodes as XML; ``owner`` is the eId the footnotes placed here hang from."""
-        if len(nodes) == 1 and type(nodes[0]) is Text:
+        """A content's inline nodes as XML, its citations as ``ref``.
+
+        ``owner`` is the eId the footnotes placed here hang from.
+        """
+        found = self.citations.get(id(nodes))
+        if found is None and len(nodes) == 1 and type(nodes[0]) is Text:
             return esc(nodes[0].text)
+        return self.inline_nodes(nodes, owner, Marker(found) if found else None)
+
+    def inline_nodes(self, nodes: tuple[Inline, ...], owner: str, marker: Marker | None) -> str:
         parts: list[str] = []
         for node in nodes:
             if isinstance(node, Text):
-                parts.append(esc(node.text))
+                parts.append(esc(node.text) if marker is None else _cited(node.text, marker))
             elif isinstance(node, Emphasis):
                 opening, closing = _EMPHASIS[node.style]
-                parts.append(opening + self.inline(node.children, owner) + closing)
+                parts.append(opening + self.inline_nodes(node.children, owner, marker) + closing)
             else:
                 parts.append(self.reference(node.marker, owner))
         return "".join(parts)
@@ -287,12 +299,25 @@ class Writer:
         return f'<noteRef marker="{attr(marker)}" href="#" class="unresolved"/>'
 
 
+def _cited(text: str, marker: Marker) -> str:
+    """A text node with its citations as ``<ref href>`` (the AKN URI of what is cited)."""
+    parts = []
+    for piece, citation in marker.pieces(text):
+        if citation is None:
+            parts.append(esc(piece))
+        else:
+            parts.append(f'<ref href="{attr(akn_uri(citation))}">{esc(piece)}</ref>')
+    return "".join(parts)
+
+
 def _verb(verb: VerbPhrase) -> str:
     """The verb phrase, its head and modifiers marked when it has modifiers, in its emphasis."""
     body = esc(verb.text)
-    if verb.modifiers:
+    if verb.modifiers or verb.subject is not None:
         spans = _verb_spans(verb)
-        if spans is not None:
+        if spans is not None and verb.subject is not None and verb.text.startswith(verb.subject):
+            spans = [(0, len(verb.subject), "subject"), *[span for span in spans if span[0] >= len(verb.subject)]]
+        if spans:
             parts: list[str] = []
             pos = 0
             for start, end, role in spans:

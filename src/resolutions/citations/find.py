@@ -1,0 +1,366 @@
+"""Finding citations in text: :func:`find_citations`.
+
+The scanner walks the places :data:`~resolutions.citations.patterns.TRIGGER` points at and
+reads what stands there: a keyword and the list of numbers after it ("its resolutions 425
+(1978) and 426 (1978)"), a self-naming number ("WHA58.23"), a document symbol, or articles
+of a named instrument. Each number of a list is a citation of its own, with its own span;
+the first one's span takes in the words that name the body.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from resolutions.citations.articles import read_articles
+from resolutions.citations.bodies import (
+    BODIES,
+    COP_ORGANS,
+    GENERIC,
+    GENERIC_DEFAULT,
+    SYMBOL_SERIES,
+    CitationKind,
+    Form,
+    body_of_name,
+)
+from resolutions.citations.model import Citation, RangeEnd
+from resolutions.citations.patterns import (
+    AFTER,
+    BEFORE,
+    DASH,
+    DATE_TAIL,
+    ELLIPSIS,
+    NUMBER,
+    SEPARATOR,
+    SYMBOL,
+    TRIGGER,
+)
+from resolutions.dates import parse_date
+from resolutions.nodes import Span
+
+if TYPE_CHECKING:
+    pass
+
+#: A cheap first look: every citation holds a digit, but an article's Roman number.
+_DIGIT = re.compile("[0-9]")
+
+
+def _may_cite(text: str) -> bool:
+    """Tell, cheaply, text that may cite: a digit and a keyword, a slash or a WHO prefix in it.
+
+    Substring tests run at C speed where a regular expression with alternatives does not.
+    """
+    if "rticle" in text or "RTICLE" in text:
+        return True  # an article's number may be Roman: "Article VI of the Constitution"
+    if not (
+        "/" in text
+        or "esolution" in text
+        or "ecision" in text
+        or "ESOLUTION" in text
+        or "ECISION" in text
+        or "WHA" in text
+        or "EB" in text
+    ):
+        return False
+    return _DIGIT.search(text) is not None
+
+
+#: Who a number belongs to when nothing else tells, by its form.
+_DEFAULT_BODY: dict[Form, str | None] = {
+    "session": "GA",
+    "special": "GA",
+    "roman": "GA",
+    "year": "SC",
+    "year_slash": "ECOSOC",
+    "dotted": None,
+    "who": None,
+    "cop": None,
+    "imo": "IMO",
+    "roman_slash": None,
+}
+#: The General Assembly's first session numbered in Arabic figures (1976, resolution 31/1):
+#: "resolution 16/21" is not the Assembly's.
+_FIRST_NUMBERED_SESSION = 31
+_SPACES = re.compile(r"\s+")
+
+
+@frozen
+class Context:
+    """What a citation's body may depend on: the citing document.
+
+    Attributes:
+        body: The citing body's short name ("GA" in a General Assembly resolution): "its
+            resolution" is its resolution, and a bare number of a form it uses is its own.
+        own: The (kind, body, number) of the citing document itself, which it does not cite.
+    """
+
+    body: str | None = None
+    own: frozenset[tuple[str, str | None, str]] = frozenset()
+
+
+NO_CONTEXT = Context()
+
+
+def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
+    """Return the citations in ``text``, in order, their spans offsets into ``text``.
+
+    Args:
+        text: Plain text: a paragraph, a footnote, a title.
+        context: The citing document (see :class:`Context`), for "its resolution" and bare
+            numbers.
+
+    Returns:
+        The citations, in the order they are printed; their spans never overlap.
+
+    Example:
+        >>> from resolutions.citations import find_citations
+        >>> [c.symbol for c in find_citations("Recalling resolutions 1267 (1999) and 1333 (2000),")]
+        ['S/RES/1267(1999)', 'S/RES/1333(2000)']
+    """
+    if not _may_cite(text):
+        return []
+    out: list[Citation] = []
+    position = 0
+    for start in _starts(text):
+        if start < position:
+            continue
+        trigger = TRIGGER.match(text, start)
+        if trigger is None:
+            continue
+        kind = trigger.lastgroup
+        before = text[trigger.start() - 1] if trigger.start() else " "
+        if before.isalnum() or before == "_" or (kind not in ("keyword", "article") and before in "/."):
+            continue  # inside a longer token: "A/" of "UNA/", "decision" of "indecision"
+        if kind == "keyword":
+            found, end = _keyword(text, trigger, context)
+        elif kind == "article":
+            found, end = read_articles(text, trigger)
+        elif kind == "symbol":
+            found, end = _symbols(text, trigger.start())
+        else:  # a number that names its body: WHA58.23, 1/CP.21
+            found, end = _numbers(text, trigger.start(), trigger.start(), None, context)
+        out.extend(c for c in found if (c.kind, c.body, c.number) not in context.own)
+        position = max(end, trigger.end())
+    return out
+
+
+#: The words a keyword or an article trigger is found by, after its first letter.
+_WORD_TAILS = ("esolution", "ESOLUTION", "ecision", "ECISION", "rticle", "RTICLE")
+_SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+
+def _starts(text: str) -> list[int]:
+    """Return, in order, every place where :data:`TRIGGER` may match.
+
+    Every trigger holds a keyword's tail, "WHA" or "EB", or a slash; finding those with
+    substring searches and matching the pattern there only is several times faster than
+    letting the pattern search the text (it has no literal to skip ahead to).
+    """
+    starts = set()
+    for tail in _WORD_TAILS:
+        found = text.find(tail, 1)
+        while found != -1:
+            starts.add(found - 1)
+            found = text.find(tail, found + 1)
+    for prefix in ("WHA", "EB"):
+        found = text.find(prefix)
+        while found != -1:
+            starts.add(found)
+            found = text.find(prefix, found + 1)
+    found = text.find("/")
+    while found != -1:
+        start = found
+        while start and text[start - 1] in _SYMBOL_CHARS:
+            start -= 1
+        starts.add(start)
+        found = text.find("/", found + 1)
+    return sorted(starts)
+
+
+# ---------------------------------------------------------------------------------- numbers
+
+
+@frozen
+class _Naming:
+    """What the words around a list say of its body."""
+
+    kind: CitationKind | None = None  # from the keyword; None: from each number's form
+    name: str | None = None  # a body named: "SC"
+    generic: str | None = None  # "assembly", "council" ...
+    its: bool = False
+
+
+def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[Citation], int]:
+    word = trigger.group("keyword").lower()
+    kind: CitationKind = "resolution" if word.startswith("resolution") else "decision"
+    after = trigger.end()
+    if after >= len(text) or not text[after].isspace():
+        return [], after
+    start = trigger.start()
+    naming = _Naming(kind)
+    before = BEFORE.search(text, max(0, start - 120), start)
+    if before is not None:
+        start = before.start()
+        if before.group("name"):
+            naming = _Naming(kind, name=body_of_name(before.group("name")))
+        elif before.group("generic"):
+            naming = _Naming(kind, generic=before.group("generic").lower())
+        else:
+            naming = _Naming(kind, its=True)
+    return _numbers(text, after + 1, start, naming, context)
+
+
+def _numbers(
+    text: str, position: int, start: int, naming: _Naming | None, context: Context
+) -> tuple[list[Citation], int]:
+    """Read a list of numbers from ``position``; the first citation's text opens at ``start``."""
+    items: list[tuple[re.Match[str], int, int, datetime.date | None, RangeEnd | None]] = []
+    bound: RangeEnd | None = None
+    while True:
+        number = NUMBER.match(text, position)
+        if number is None:
+            break
+        end = number.end()
+        date = None
+        tail = DATE_TAIL.match(text, end)
+        if tail is not None:
+            date = parse_date(tail.group("date"))
+            end = tail.end()
+        items.append((number, start if not items else number.start(), end, date, bound))
+        separator = SEPARATOR.match(text, end)
+        if separator is None or not NUMBER.match(text, separator.end()):
+            break
+        bound = "to" if separator.group("range") else None
+        if bound:
+            items[-1] = (*items[-1][:4], "from")
+        position = separator.end()
+    if not items:
+        return [], position
+    after = AFTER.match(text, items[-1][2])
+    if after is not None and naming is not None and naming.name is None:
+        naming = _Naming(naming.kind, name=body_of_name(after.group("name")))
+    out = []
+    for number, begin, end, date, range_end in items:
+        citation = _citation(number, naming, context)
+        if citation is not None:
+            out.append(
+                Citation(
+                    citation[0],
+                    citation[1],
+                    citation[2],
+                    citation[3],
+                    _SPACES.sub(" ", text[begin:end]),
+                    Span(begin, end),
+                    date,
+                    range_end,
+                )
+            )
+    return out, items[-1][2]
+
+
+def _citation(
+    match: re.Match[str], naming: _Naming | None, context: Context
+) -> tuple[CitationKind, str | None, str, str | None] | None:
+    """Return kind, body, number and symbol of one number, or None when it is none."""
+    group = match.group
+    kind: CitationKind = naming.kind if naming is not None and naming.kind else "resolution"
+    body: str | None
+    if group("who"):
+        body = group("who_organ")
+        session = group("who_session")
+        if group("who_d"):
+            number, kind = f"{session}({group('who_d')})", "decision"
+        else:
+            number = f"{session}.{'R' if group('who_r') else ''}{group('who_n')}"
+        return kind, body, number, BODIES[body].symbol(kind, number)
+    if group("cop"):
+        number = f"{group('cop_n')}/{group('cop_organ')}.{group('cop_session')}"
+        return "decision" if naming is None else kind, COP_ORGANS[group("cop_organ")], number, None
+    if group("imo"):
+        return kind, "IMO", f"{group('imo_organ')}.{group('imo_n')}({group('imo_session')})", None
+    if naming is None:  # only self-naming numbers stand without a keyword
+        return None
+    form, number = _form(match)
+    series = group("series")
+    if series:
+        body, kind = SYMBOL_SERIES[series]
+    else:
+        body = _body(form, number, naming, context)
+    symbol = BODIES[body].symbol(kind, number) if body in BODIES else None
+    return kind, body, number, symbol
+
+
+def _form(match: re.Match[str]) -> tuple[Form, str]:
+    group = match.group
+    if group("special"):
+        return "special", f"{group('sp_prefix')}-{group('sp_session')}/{group('sp_n')}{group('sp_part') or ''}"
+    if group("slash"):
+        first = int(group("sl_a"))
+        form: Form = "year_slash" if 1946 <= first <= 2099 else "session"
+        return form, f"{group('sl_a')}/{group('sl_b')}{group('sl_part') or ''}"
+    if group("roman_slash"):
+        return "roman_slash", f"{group('rs_session')}/{group('rs_n')}"
+    if group("paren"):
+        session = re.sub(DASH, "-", group("pa_year") or group("pa_roman"))
+        return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
+    return "dotted", f"{group('dt_a')}.{group('dt_b')}"
+
+
+def _body(form: Form, number: str, naming: _Naming, context: Context) -> str | None:
+    """Who issued a number: the words that name it, the citing body, or the number's form."""
+    if naming.name is not None:
+        return naming.name
+    own = context.body
+    if naming.generic is not None:
+        if own in GENERIC[naming.generic]:
+            return own
+        # "Assembly" and "Council" alone are the principal organs; "the Commission" of another
+        # body's text is a commission a careful reader cannot name.
+        return GENERIC_DEFAULT.get(naming.generic)
+    if naming.its and own is not None:
+        return own
+    if own is not None and own in BODIES and form in BODIES[own].forms:
+        return own
+    if form == "session" and int(number.partition("/")[0]) < _FIRST_NUMBERED_SESSION:
+        return None  # the Assembly numbered its sessions in Roman until its thirty-first
+    return _DEFAULT_BODY[form]
+
+
+# ---------------------------------------------------------------------------------- symbols
+
+
+def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
+    """Read a document symbol at ``start``, and the addenda printed after it ("and Add.1")."""
+    match = SYMBOL.match(text, start)
+    if match is None:
+        return [], start + 1
+    printed = match.group("symbol")
+    symbol = re.sub(DASH, "-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
+    for series, (body, kind) in SYMBOL_SERIES.items():
+        if symbol.startswith(series + "/"):
+            number = NUMBER.match(text, start)
+            if number is None or not number.group("series"):
+                return [], match.end()
+            citation = _citation(number, _Naming(kind, name=body), NO_CONTEXT)
+            if citation is None:  # pragma: no cover - a series always comes with a naming
+                return [], match.end()
+            end = number.end()
+            return [Citation(*citation, _SPACES.sub(" ", text[start:end]), Span(start, end))], end
+    if not _is_symbol(symbol):
+        return [], match.end()
+    out = [Citation("document", None, symbol, symbol, _SPACES.sub(" ", printed), Span(start, match.end()))]
+    end = match.end()
+    while (more := ELLIPSIS.match(text, end)) is not None:
+        full = f"{symbol}/{more.group('suffix')}"
+        begin = more.start("suffix")
+        out.append(Citation("document", None, full, full, more.group("suffix"), Span(begin, more.end())))
+        end = more.end()
+    return out, end
+
+
+def _is_symbol(symbol: str) -> bool:
+    """Tell a symbol from words with a slash: a part after the first slash holds a digit."""
+    return any(character.isdigit() for character in symbol[symbol.index("/") :])

@@ -1,0 +1,156 @@
+"""Where citations are printed: a node's text searched, and spans mapped back to the source.
+
+A node's text is searched as :func:`~resolutions.inline.inline_text` gives it (footnote
+references left out, spaces single); each citation's span is then mapped back to the source
+through the text nodes' spans, skipping what the source holds and the text does not (line
+breaks, markup, page furniture between a node's parts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from resolutions.citations.find import Context, find_citations
+from resolutions.citations.model import Citation
+from resolutions.nodes import NO_SPAN, Emphasis, Span, Text
+
+if TYPE_CHECKING:
+    from resolutions.nodes import Inline
+
+
+def citations_in(
+    content: tuple[Inline, ...], context: Context, source: str = "", parts: tuple[Span, ...] = ()
+) -> list[Citation]:
+    """Return the citations of inline content, their spans mapped into ``source``.
+
+    Args:
+        content: A paragraph's, item's or footnote's inline nodes.
+        context: The citing document (see :class:`~resolutions.citations.find.Context`).
+        source: The document's source; without it (or with nodes that have no spans) every
+            citation's span is ``Span(0, 0)``.
+        parts: The source ranges that hold the node's own text, when furniture cuts through it.
+    """
+    leaves, found = search(content, context)
+    if not found:
+        return found
+    return mapped(found, leaves, source, parts)
+
+
+def search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Citation]]:
+    """Return the content's text nodes and its citations, their spans offsets into the nodes' joined text."""
+    if len(content) == 1 and type(content[0]) is Text:  # most paragraphs: one text node
+        only = content[0]
+        return [only], find_citations(only.text, context)
+    leaves: list[Text] = []
+    _leaves(content, leaves)
+    if not leaves:
+        return leaves, []
+    text = leaves[0].text if len(leaves) == 1 else "".join(leaf.text for leaf in leaves)
+    return leaves, find_citations(text, context)
+
+
+def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node)
+        elif isinstance(node, Emphasis):
+            _leaves(node.children, out)
+
+
+def mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
+    """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
+    if not source or any(leaf.span.end <= leaf.span.start or leaf.span.end > len(source) for leaf in leaves):
+        return [_moved(c, NO_SPAN) for c in found]
+    starts = []
+    offset = 0
+    for leaf in leaves:
+        starts.append(offset)
+        offset += len(leaf.text)
+    out = []
+    floor = 0
+    for citation in found:
+        span = _printed(citation, starts, leaves, source, floor, parts)
+        if span is None:
+            first = _position(citation.span.start, starts, leaves, source, parts)
+            last = _position(citation.span.end - 1, starts, leaves, source, parts) + 1
+            span = Span(first, max(first, last))
+        floor = span.end
+        out.append(_moved(citation, span))
+    return out
+
+
+def _moved(c: Citation, span: Span) -> Citation:
+    """The citation with another span (``attrs.evolve`` does the same, several times slower)."""
+    return Citation(c.kind, c.body, c.number, c.symbol, c.text, span, c.date, c.range)
+
+
+def _printed(
+    citation: Citation, starts: list[int], leaves: list[Text], source: str, floor: int, parts: tuple[Span, ...]
+) -> Span | None:
+    """Find the citation as printed in its text node's source range: the quick way, most often right.
+
+    The source has the citation's text with any run of spaces there, and a line break after a
+    hyphen. A character of the text is never earlier in the source than in the node's own text
+    (normalising only takes characters out), which bounds where to look. None when the text is
+    cut by markup or a footnote reference, or furniture stands inside it: then walk.
+    """
+    index = bisect.bisect_right(starts, citation.span.start) - 1
+    leaf = leaves[index]
+    local = citation.span.start - starts[index]
+    if citation.span.end - starts[index] > len(leaf.text):
+        return None  # across text nodes
+    match = _printed_pattern(citation.text).search(source, max(floor, leaf.span.start + local), leaf.span.end)
+    if match is None:
+        return None
+    if parts and not any(p.start <= match.start() and match.end() <= p.end for p in parts):
+        return None  # furniture between: the walk skips it
+    return Span(match.start(), match.end())
+
+
+@functools.lru_cache(maxsize=4096)
+def _printed_pattern(text: str) -> re.Pattern[str]:
+    """The pattern of a citation's text as printed: any spaces between words, a break after a hyphen."""
+    pieces = (re.escape(word).replace("\\-", "-\\s*") for word in text.split(" "))
+    return re.compile("\\s+".join(pieces))
+
+
+def _position(offset: int, starts: list[int], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> int:
+    """Map an offset into the joined text of ``leaves`` to an offset into the source."""
+    index = bisect.bisect_right(starts, offset) - 1
+    leaf = leaves[index]
+    return align(leaf.text, offset - starts[index], source, leaf.span, parts)
+
+
+def align(text: str, index: int, source: str, span: Span, parts: tuple[Span, ...] = ()) -> int:
+    """Return where character ``index`` of a node's normalised ``text`` is in ``source``.
+
+    The node's text is its source range with whitespace runs made one space, line-end hyphens
+    joined and markup left out; so the two are walked together, skipping source characters
+    that the text does not have, and the source ranges outside ``parts``.
+    """
+    j = span.start
+    end = span.end
+    ranges = [p for p in parts if p.end > span.start and p.start < end] if parts else []
+    for i in range(index + 1):
+        char = text[i]
+        while j < end:
+            if ranges and not any(r.start <= j < r.end for r in ranges):
+                j += 1
+                continue
+            here = source[j]
+            if here == char or (char == " " and here.isspace()):
+                break
+            if char == " " and not here.isspace():
+                break  # a space the text put where the source has none (a joined line)
+            j += 1
+        if i == index or j >= end:
+            return min(j, end)
+        if char == " ":
+            while j < end and source[j].isspace():
+                j += 1
+        else:
+            j += 1
+    return min(j, end)
