@@ -217,6 +217,10 @@ def markup_apart(blocks: list[Block]) -> list[Block]:
     """
     kept = []
     for block in blocks:
+        first = block.lines[0]
+        if first.label is not None or (first.pieces and _holds_text(first.pieces[0])):
+            kept.append(block)  # most blocks: told by their first piece
+            continue
         if block.marks or any(line.label is not None or any(map(_holds_text, line.pieces)) for line in block.lines):
             kept.append(block)
             continue

@@ -156,7 +156,10 @@ class _Paragraph:
             span=_extent(self.parts),
             parts=self.parts,
         )
-        self.pieces, self.items, self.nesting, self.parts = [], [], None, self.parts[:1]
+        self.pieces.clear()
+        self.items.clear()
+        self.nesting = None
+        del self.parts[1:]
 
     def freeze(self, too_deep: list[Span]) -> Paragraph:
         self.settle(too_deep)
@@ -202,7 +205,7 @@ class BodyReader:
         self.enacting: Formula | None = None
         self.formula_ahead = False  # the preamble comes before the formula (older texts)
         self.preamble: list[_Paragraph] = []
-        self._last: _Paragraph | None = None
+        self.last: _Paragraph | None = None  # where sub-items go; changed with set_last
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.declaration = False  # the formula is "We, ...": operative verbs in their base form
@@ -211,16 +214,11 @@ class BodyReader:
         self.diagnostics: list[Diagnostic] = []
         self.too_deep: list[Span] = []  # where emphasis was read as text for nesting too deep
 
-    @property
-    def last(self) -> _Paragraph | None:
-        """The paragraph that sub-items go to: the last one read, while nothing else came after."""
-        return self._last
-
-    @last.setter
-    def last(self, paragraph: _Paragraph | None) -> None:
-        if self._last is not None and self._last is not paragraph:
-            self._last.settle(self.too_deep)
-        self._last = paragraph
+    def set_last(self, paragraph: _Paragraph | None) -> None:
+        """Make ``paragraph`` the one sub-items go to; the one before is settled."""
+        if self.last is not None and self.last is not paragraph:
+            self.last.settle(self.too_deep)
+        self.last = paragraph
 
     # ------------------------------------------------------------ entry point
     def read(self, blocks: list[Block]) -> Body:
@@ -271,7 +269,7 @@ class BodyReader:
             annex = _Container(heading=heading, annex=True, title=title, parts=parts)
             self.annexes.append(annex)
             self.stack = [annex]
-            self.last = None
+            self.set_last(None)
             return
         if label is None and (match := _LABEL_ONLY_HEADING.match(text)):
             label, text = match.group(1), match.group(2)
@@ -286,7 +284,7 @@ class BodyReader:
         if label is None and open_part.label is not None and not open_part.heading and not open_part.children:
             open_part.heading = text  # "I" / "General provisions": the part's label, then its title
             open_part.parts.extend(parts)
-            self.last = None
+            self.set_last(None)
             return
         level = self._level(label, text)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
@@ -297,7 +295,7 @@ class BodyReader:
         section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
         section.capitals = label is None and _in_capitals(text)
         self.open_section(section, block)
-        self.last = None
+        self.set_last(None)
 
     def _level(self, label: str | None, text: str = "") -> int:
         """Return a heading's level: by its label's kind, or one below the last labelled heading.
@@ -339,7 +337,7 @@ class BodyReader:
             container = _Container(heading="", level=container.level + 1)
             self.open_section(container, block)
         container.formula = formula
-        self.last = None
+        self.set_last(None)
 
     def open_section(self, section: _Container, block: Block) -> None:
         """Open a section in the current one; past the depth limit, beside it (and say so)."""
@@ -363,7 +361,7 @@ class BodyReader:
             to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block)
         )
         self.root.operative = True  # what follows is the operative part
-        self.last = None
+        self.set_last(None)
 
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
@@ -396,7 +394,7 @@ class BodyReader:
         placed = self.formula is not None or self.formula_ahead
         if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and placed:
             self.preamble.append(paragraph)
-            self.last = paragraph
+            self.set_last(paragraph)
             return
         self.add(paragraph)
 
@@ -406,7 +404,7 @@ class BodyReader:
         if paragraph.kind == "operative":
             for open_container in self.stack:
                 open_container.operative = True
-        self.last = paragraph
+        self.set_last(paragraph)
 
     def subjects(self) -> tuple[str, ...]:
         """Return who may open a paragraph as its subject: the layer's, and the formula's organ."""
