@@ -85,3 +85,25 @@ def _data(output: Any, mime: str) -> str:
     if output.output_type not in ("execute_result", "display_data"):
         return ""
     return str(output.get("data", {}).get(mime, ""))
+
+
+def test_corpus_notebook_loads_searches_counts_and_draws() -> None:
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("pyarrow")
+    outputs = _outputs(_run(EXAMPLES / "corpus.ipynb", ROOT))
+    assert not [output for output in outputs if output.output_type == "error"]
+    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
+    shared = ROOT.parent / "shared" / "bulk" / "unsc"  # where the notebook looks, beside the checkout
+    folder = shared if shared.is_dir() else resolutions.examples()[0].parent
+    documents = [r.document for r in resolutions.parse_files(folder, workers=1) if r.document is not None]
+    condemning = [
+        p
+        for d in documents
+        for p in d.paragraphs()
+        if p.kind == "operative" and p.verb and p.verb.head.lower() == "condemns"
+    ]
+    assert f"{len(condemning)} operative paragraphs condemn" in printed
+    assert f"{len(documents)} documents," in printed
+    assert "same paragraphs: True" in printed
+    assert any(_data(output, "image/png") for output in outputs)  # the chart was drawn
+    assert any("<table" in _data(output, "text/html") for output in outputs)

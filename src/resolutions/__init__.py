@@ -12,6 +12,7 @@ by name (``import resolutions.records``) for those who extend the library.
 from __future__ import annotations
 
 from resolutions.api import parse, parse_all, parse_all_file, parse_file, parse_html
+from resolutions.batch import Failure, Result, parse_files
 from resolutions.bodies import bodies, load_body, register_body
 from resolutions.builder import Builder
 from resolutions.collection import Collection
@@ -21,9 +22,11 @@ from resolutions.explain import explain
 from resolutions.grammar import Grammar, available_bodies, load_grammar, register_grammar
 from resolutions.lexicon import Lexicon
 from resolutions.nodes import Document
+from resolutions.parquet import read_parquet, write_parquet
 from resolutions.samples import examples
 from resolutions.serialise.akn import from_akn
 from resolutions.serialise.json import from_dict, from_json
+from resolutions.tabular import Tables, tables
 
 #: The one place the version is written: the build (hatchling) reads it from here, the command
 #: line's ``--version`` and ``importlib.metadata.version("resolutions")`` report it.
@@ -33,12 +36,15 @@ __all__ = [
     "Builder",
     "Collection",
     "Document",
+    "Failure",
     "Grammar",
     "GrammarError",
     "Lexicon",
     "LimitError",
     "ParseError",
     "ResolutionsError",
+    "Result",
+    "Tables",
     "UnknownBodyError",
     "__version__",
     "available_bodies",
@@ -55,10 +61,14 @@ __all__ = [
     "parse_all",
     "parse_all_file",
     "parse_file",
+    "parse_files",
     "parse_html",
+    "read_parquet",
     "register_body",
     "register_grammar",
     "same_content",
+    "tables",
+    "write_parquet",
 ]
 
 

@@ -8,8 +8,8 @@ are memoised, so a notebook pays for grammar construction once.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
-from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ import lark
 
 from resolutions.conventions import Conventions
 from resolutions.errors import GrammarError, UnknownBodyError
+from resolutions.grammar_cache import cache_file as _cache_file
 from resolutions.inline import InlineScanner
 from resolutions.lexicon import Lexicon
 from resolutions.lines import FIELDS
@@ -160,21 +161,36 @@ def _shipped(name: str) -> Grammar | None:
     return load_body(folder)
 
 
-def _loader(lexicon: Lexicon, folders: tuple[Path, ...]) -> Callable[[str | None, str], tuple[str, str]]:
-    """Return a lark import loader that serves ``lexicon.lark`` and the grammar folders."""
-    lexicon_text = lexicon.grammar_text()
+class _Loader:
+    """A lark import loader that serves ``lexicon.lark`` and the grammar folders.
 
-    def load(base_path: str | None, grammar_path: str) -> tuple[str, str]:
-        if grammar_path == "lexicon.lark":
-            return "<lexicon>", lexicon_text
+    Its ``repr`` names a digest of everything it can serve (the lexicon's text and every
+    ``.lark`` file in its folders). lark's ``cache=`` keys a compiled grammar by the grammar's
+    text and the ``repr`` of its options, this loader among them, so a changed lexicon or
+    imported grammar file is never read from a stale cache.
+    """
+
+    def __init__(self, lexicon: Lexicon, folders: tuple[Path, ...]) -> None:
+        self.lexicon_text = lexicon.grammar_text()
+        self.folders = folders
+        digest = hashlib.sha256(self.lexicon_text.encode("utf-8"))
         for folder in folders:
+            for path in sorted([*folder.glob("*.lark"), *folder.glob("bodies/*/*.lark")]):
+                digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        self.digest = digest.hexdigest()
+
+    def __call__(self, base_path: str | None, grammar_path: str) -> tuple[str, str]:
+        if grammar_path == "lexicon.lark":
+            return "<lexicon>", self.lexicon_text
+        for folder in self.folders:
             # A module of the folder, or a shipped body's layer ("%import un (...)").
             for candidate in (folder / grammar_path, folder / "bodies" / Path(grammar_path).stem / grammar_path):
                 if candidate.is_file():
                     return str(candidate), candidate.read_text(encoding="utf-8")
-        raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in folders]}")
+        raise OSError(f"no grammar {grammar_path!r} in {[str(f) for f in self.folders]}")
 
-    return load
+    def __repr__(self) -> str:
+        return f"<resolutions grammar loader {self.digest}>"
 
 
 try:
@@ -191,16 +207,17 @@ def _default_builder() -> type[Builder]:
     return Builder
 
 
-def _lark(grammar: Grammar, source: Path, **options: object) -> lark.Lark:
-    folders = (grammar.path.parent.resolve(), grammar_dir())
+def _lark(grammar: Grammar, source: Path, loader: _Loader, **options: object) -> lark.Lark:
     try:
+        text = source.read_text(encoding="utf-8")
         return lark.Lark(
-            source.read_text(encoding="utf-8"),
+            text,
             parser="lalr",
             source_path=str(source),
-            import_paths=[_loader(grammar.lexicon, folders)],
+            import_paths=[loader],
             maybe_placeholders=False,
             _plugins=_PLUGINS,
+            cache=_cache_file(grammar, text, loader, options),
             **options,
         )
     except (lark.exceptions.GrammarError, lark.exceptions.LexError, OSError) as exc:
@@ -238,10 +255,11 @@ class Compiled:
 @functools.cache
 def _compile(grammar: Grammar) -> Compiled:
     aliases = grammar.conventions.alias_map
-    inline = _lark(grammar, _inline_source(grammar), lexer="basic")
+    loader = _Loader(grammar.lexicon, (grammar.path.parent.resolve(), grammar_dir()))
+    inline = _lark(grammar, _inline_source(grammar), loader, lexer="basic")
     scanner = InlineScanner(inline.terminals, lower_case=grammar.lexicon.lower_case, aliases=aliases)
     builder = (grammar.builder or _default_builder())(scanner, aliases)
-    parser = _lark(grammar, grammar.path, lexer="contextual", transformer=builder)
+    parser = _lark(grammar, grammar.path, loader, lexer="contextual", transformer=builder)
     bare = {t.name: t.name.rpartition("__")[2] for t in parser.terminals}
     fields = [t for t in parser.terminals if aliases.get(bare[t.name], bare[t.name]) in FIELDS]
     cells = InlineScanner(fields, aliases=aliases)

@@ -14,6 +14,7 @@ from resolutions.inline import inline_markers, inline_text
 from resolutions.nodes import Annex, Paragraph, Section, SubItem
 
 if TYPE_CHECKING:
+    from resolutions.citations.tree import Located
     from resolutions.nodes import Block, Document
 
 #: The keys of a record, in order.
@@ -62,7 +63,7 @@ def paragraph_text(paragraph: Paragraph) -> str:
     return " ".join(text.split())
 
 
-def records(document: Document) -> list[dict[str, Any]]:
+def records(document: Document, *, located: list[Located] | None = None) -> list[dict[str, Any]]:
     """Return one dict per paragraph and sub-item, in document order.
 
     Keys: ``kind`` ("preambular", "operative", "paragraph" or "item"), ``number`` (bare: "12",
@@ -72,6 +73,9 @@ def records(document: Document) -> list[dict[str, Any]]:
     markers referenced) and ``citations`` (what the text cites, each as its
     :attr:`~resolutions.citations.Citation.key`: the symbol, else the body and number, "CND
     56/12", "Charter art. 2"; see :mod:`resolutions.citations`).
+
+    ``located`` is the document's citations as :func:`resolutions.citations.tree.locate` gave
+    them, for a caller that needs them too (the tables): they are then not found twice.
     """
     rows: list[dict[str, Any]] = []
     for paragraph in document.preamble.paragraphs:
@@ -81,9 +85,9 @@ def records(document: Document) -> list[dict[str, Any]]:
         _add_blocks(rows, annex.children, [section_name(annex)])
     for row in rows:
         row["citations"] = []
-    for located in locate(document):
-        if located.record is not None:
-            rows[located.record]["citations"] = [c.key for c in located.citations]
+    for place in locate(document) if located is None else located:
+        if place.record is not None:
+            rows[place.record]["citations"] = [c.key for c in place.citations]
     return rows
 
 

@@ -22,6 +22,7 @@ Number forms (``Form``), as the scanner tells them apart:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -134,6 +135,7 @@ def body_of_name(name: str) -> str | None:
     return _BY_NAME.get(" ".join(name.lower().split()))
 
 
+@functools.lru_cache(maxsize=1024)  # a collection names the same few organs again and again
 def body_of_organ(organ: str | None) -> str | None:
     """Return the short name of a citing document's organ, as the header or formula gives it.
 

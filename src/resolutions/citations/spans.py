@@ -71,11 +71,12 @@ def mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[
         offset += len(leaf.text)
     out = []
     floor = 0
+    walked: dict[int, tuple[int, int]] = {}  # per text node, the last character placed and where
     for citation in found:
         span = _printed(citation, starts, leaves, source, floor, parts)
         if span is None:
-            first = _position(citation.span.start, starts, leaves, source, parts)
-            last = _position(citation.span.end - 1, starts, leaves, source, parts) + 1
+            first = _position(citation.span.start, starts, leaves, source, parts, walked)
+            last = _position(citation.span.end - 1, starts, leaves, source, parts, walked) + 1
             span = Span(first, max(first, last))
         floor = span.end
         out.append(_moved(citation, span))
@@ -117,29 +118,62 @@ def _printed_pattern(text: str) -> re.Pattern[str]:
     return re.compile("\\s+".join(pieces))
 
 
-def _position(offset: int, starts: list[int], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> int:
-    """Map an offset into the joined text of ``leaves`` to an offset into the source."""
+def _position(
+    offset: int,
+    starts: list[int],
+    leaves: list[Text],
+    source: str,
+    parts: tuple[Span, ...],
+    walked: dict[int, tuple[int, int]],
+) -> int:
+    """Map an offset into the joined text of ``leaves`` to an offset into the source.
+
+    ``walked`` remembers, per text node, the last character placed: a later one is found by
+    walking on from there, not from the node's start (a paragraph with many citations).
+    """
     index = bisect.bisect_right(starts, offset) - 1
     leaf = leaves[index]
-    return align(leaf.text, offset - starts[index], source, leaf.span, parts)
+    local = offset - starts[index]
+    resume = walked.get(index)
+    if resume is not None and resume[0] > local:
+        resume = None
+    position = align(leaf.text, local, source, leaf.span, parts, resume)
+    if position < leaf.span.end:
+        walked[index] = (local, position)
+    return position
 
 
-def align(text: str, index: int, source: str, span: Span, parts: tuple[Span, ...] = ()) -> int:
+def align(
+    text: str,
+    index: int,
+    source: str,
+    span: Span,
+    parts: tuple[Span, ...] = (),
+    resume: tuple[int, int] | None = None,
+) -> int:
     """Return where character ``index`` of a node's normalised ``text`` is in ``source``.
 
     The node's text is its source range with whitespace runs made one space, line-end hyphens
     joined and markup left out; so the two are walked together, skipping source characters
-    that the text does not have, and the source ranges outside ``parts``.
+    that the text does not have, and the source ranges outside ``parts``. ``resume``: a
+    character at or before ``index`` and where an earlier call placed it, to walk on from.
     """
-    j = span.start
+    first, j = resume if resume is not None else (0, span.start)
     end = span.end
-    ranges = [p for p in parts if p.end > span.start and p.start < end] if parts else []
-    for i in range(index + 1):
+    ranges = sorted((p for p in parts if p.end > span.start and p.start < end), key=lambda p: p.start) if parts else []
+    k = 0  # the first range that does not end at or before j
+    for i in range(first, index + 1):
         char = text[i]
         while j < end:
-            if ranges and not any(r.start <= j < r.end for r in ranges):
-                j += 1
-                continue
+            if ranges:
+                while k < len(ranges) and ranges[k].end <= j:
+                    k += 1
+                if k == len(ranges):
+                    j = end  # past the node's last part
+                    break
+                if j < ranges[k].start:
+                    j = ranges[k].start  # furniture between the node's parts: skipped whole
+                    continue
             here = source[j]
             if here == char or (char == " " and here.isspace()):
                 break
