@@ -202,6 +202,14 @@ RULE_FAMILIES: tuple[Family, ...] = (
     Family("formulas/meeting-cells", "The Council of the Assembly, meeting in Paris x   ", suffix="\n"),  # was n²
     Family("formulas/run-in", "The Sixty-sixth World Health Assembly, Having considered the report; "),
     Family("formulas/run-in-phrases", "a, Recalling that b, ", "The General Assembly,\n\n", "\n"),
+    # found by the Hypothesis search: each place a formula may start was tried on a copy of the
+    # rest of the line, and each run-in place looked for its piece from the line's start
+    Family(
+        "formulas/heads-on-one-line",
+        "word1. The Conference (UNESCO), meeting in Paris at its 29th session,URGES Member States:",
+        "28th plenary meetingWe, the Ministers",
+        "\r",
+    ),
     # header cells
     Family("header/cells", "A/RES/73/7   31 October 2018   Distr.: General\n"),
     Family("header/agenda", "Agenda item 77   Agenda item 78   "),
@@ -237,6 +245,9 @@ RULE_FAMILIES: tuple[Family, ...] = (
     Family("blocks/phrase-starts", "Taking\nnote of it.\n"),
     Family("blocks/verbs-in-emphasis", "*Decides* ", "1. ", "x\n"),
     Family("blocks/long-phrase", "also ", "1. *Decides ", "x*\n"),
+    Family(
+        "blocks/run-in-places", "\u00b2\u00b3&amp;Recalling\ufeff", "AG/RES. 2380 (XXXVIII-O/08)", "\n", collection=True
+    ),
     # collections: a file of many documents, read with parse_all
     Family(
         "collections/decisions",
