@@ -168,6 +168,10 @@ RULE_FAMILIES: tuple[Family, ...] = (
     Family("gaps/after-marker", "1   A/HRC/52/30.\n"),
     Family("gaps/tables", "x | ", "| ", "\n"),
     Family("gaps/table-cells", "word ", "| ", " |\n"),
+    Family("gaps/table-spaces", " ", "| a", "x\n"),  # was n²: the pipe's pattern, in a run of spaces
+    # found by the Hypothesis search: a formula's place was looked for at every space of a run
+    Family("gaps/spaces-after-a-mark", "   ", "\x00[^1]"),
+    Family("gaps/spaces-after-a-formula", " \t \u00a0 ", "\nACHPR/Res.345 (LVIII) 2016The General Assembly,", "\r"),
     # labels
     Family("labels/numbers", "1. "),
     Family("labels/numbered-lines", "1. Decides.\n"),

@@ -19,7 +19,9 @@ _ROW = re.compile(r"^[ \t]*\|")
 #: A table's delimiter row: "|---|:---:|".
 _DELIMITER = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 #: A cell separator: a pipe and the spaces around it.
-_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+#: (It starts where a run of spaces does: tried inside a long run with no pipe after it, it
+#: would read the rest of the run at each of its characters.)
+_PIPE = re.compile(r"(?:(?<![ \t])[ \t]+)?\|[ \t]*")
 _WORD = re.compile(r"\S+")
 #: The most words a field may hold ("Seventy-third session", "Item 6 of the provisional agenda").
 _FIELD_WORDS = 8

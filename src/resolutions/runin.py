@@ -27,7 +27,9 @@ from resolutions.verbs import VerbReader
 _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
 #: Where a formula may start inside a line: after a space (a column gap or one), "The" or "THE".
-_FORMULA_IN_LINE = re.compile(r"[ \t\u00a0]+(?=(?:The|THE)[ \t])")
+#: (It starts only where a run of spaces does: tried inside a long run, it would read the rest
+#: of the run at each of its characters.)
+_FORMULA_IN_LINE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+(?=(?:The|THE)[ \t])")
 #: The pieces a head's line opens with: its symbol as a cell, or text ("73/7.", "Resolution ...").
 _HEAD_PIECES = frozenset({"TEXT", "SYMBOL", "GAP"})
 #: The longest head a line may hold before its formula ("S/RES/2334 (2016)", "Resolution 2334
