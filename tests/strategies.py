@@ -634,3 +634,33 @@ def html_pages(draw: st.DrawFn) -> str:
         )
     )
     return "".join(pieces)
+
+
+# ---------------------------------------------------------------------------------- repeated units
+# New families for the complexity harness (tests/families.py): a text made by repeating a short
+# unit of the grammars' vocabulary (terminal samples, document fragments, separators), after a
+# prefix and before a suffix. A slow path needs only a unit that makes some rule search, nest
+# or unwind once more per repetition; Hypothesis finds such units where a reader might not.
+
+from tests.families import BODY_SAMPLES, TERMINAL_SAMPLES, Family  # noqa: E402
+
+_VOCABULARY = sorted(
+    {sample for samples in TERMINAL_SAMPLES.values() for sample in samples if sample}
+    | {sample for _, samples in BODY_SAMPLES.values() for sample in samples}
+    | set(_FRAGMENTS)
+    | {" ", "  ", "   ", "\n", "\n\n", "\t", "\f", ",", ";", "(", ")", "1", "a", "A", "x."}
+)
+_WORD = st.sampled_from(_VOCABULARY)
+
+
+def repeated_units() -> st.SearchStrategy[Family]:
+    """A family: a prefix, a unit to repeat, a suffix, each a few words of the vocabulary."""
+    unit = st.lists(_WORD, min_size=1, max_size=4).map("".join)
+    affix = st.lists(_WORD, max_size=3).map("".join)
+    return st.builds(
+        lambda prefix, unit, suffix, collection: Family("drawn", unit, prefix, suffix, collection),
+        affix,
+        unit,
+        affix,
+        st.sampled_from([False, False, False, True]),  # now and then read as a collection (parse_all)
+    )

@@ -385,23 +385,25 @@ _LINE_BITS = ["a", "b1", "*", " ", "  ", "   ", "\t", "\u00a0", "\u3000", "\r", 
 
 
 @settings(max_examples=1000)
-@given(st.lists(st.sampled_from(_LINE_BITS), max_size=12).map("".join))
-def test_content_eol_is_content_then_line_end(text: str) -> None:
-    """CONTENT_EOL's quick path for plain lines takes what CONTENT, then the line end, would."""
-    match = _terminal_regex("CONTENT_EOL").match(text)
+@given(st.lists(st.sampled_from(_LINE_BITS), max_size=12).map("".join), st.sampled_from(["CONTENT_EOL", "CELL_EOL"]))
+def test_content_eol_is_content_then_line_end(text: str, terminal: str) -> None:
+    """CONTENT_EOL's quick path for plain lines takes what CONTENT, then the line end, would;
+    CELL_EOL (the last cell after a column gap) is that without the quick path."""
+    match = _terminal_regex(terminal).match(text)
     assert (match.end() if match else None) == _content_then_line_end(text)
 
 
+@pytest.mark.parametrize("terminal", ["CONTENT_EOL", "CELL_EOL"])
 @pytest.mark.parametrize(
     "text",
     ["a\n", "ab\n", "word  word \n", "  two leading\n", "a  b\r\n", "x\r\n\n \n", "a   gap\n", "tab\there\n"],
 )
-def test_content_eol_edges(text: str) -> None:
-    match = _terminal_regex("CONTENT_EOL").match(text)
+def test_content_eol_edges(text: str, terminal: str) -> None:
+    match = _terminal_regex(terminal).match(text)
     assert (match.end() if match else None) == _content_then_line_end(text)
 
 
 def test_content_eol_tries_its_quick_path_first() -> None:
     """Lark orders a terminal's alternatives by width: the quick path (which needs two characters)
     must come first, or the lexer never takes it and reads every line word by word."""
-    assert _terminal_regex("CONTENT_EOL").pattern.startswith("(?:(?![^\n]*   )")
+    assert _terminal_regex("CONTENT_EOL").pattern.startswith("(?:(?= {0,2}")

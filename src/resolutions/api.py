@@ -64,9 +64,10 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
         # One document under a cover or a contents table is read as parse_all reads it; a text
         # of several is read whole, and the reader is told where the others start.
         preface = found.preface if len(found.starts) == 1 else 0
+        heads = [lines[start] for start in found.starts[1:]]  # (assemble empties the list of lines)
         document = assemble(text, lines, compiled, annotated=True, preface=preface)
-        if len(found.starts) > 1:
-            document = _several(document, [lines[start] for start in found.starts[1:]])
+        if heads:
+            document = _several(document, heads)
     document = _read_with(document, grammar, fits)
     if strict:
         _raise_first_error(document)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from resolutions.blocks import Block, group
+from resolutions.blocks import Block, group, markup_apart
 from resolutions.body import BodyReader
 from resolutions.cells import split_table_rows
 from resolutions.conventions import Conventions
@@ -25,6 +25,7 @@ from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
 from resolutions.layout import annotate
+from resolutions.limits import MAX_EMPHASIS_DEPTH, TOO_DEEP
 from resolutions.lines import FURNITURE, Line
 from resolutions.nodes import (
     Diagnostic,
@@ -66,7 +67,8 @@ def assemble(
 
     Args:
         source: The document's text.
-        lines: Its lines, as the grammar read them.
+        lines: Its lines, as the grammar read them. The list is emptied: each line is let go
+            once the body reader is done with it.
         compiled: The grammar.
         annotated: The layout stage has already set the lines' roles (a file of many documents
             is laid out as a whole, then cut).
@@ -74,14 +76,16 @@ def assemble(
             contents): they are kept as furniture.
     """
     if not annotated:
+        given = lines
         lines = prepare(lines, compiled, source)
+        given.clear()  # prepare made a new list of the same lines (and more)
     for line in lines[:preface]:
         line.role = "preface"
     reading = read_header(lines[preface:], compiled.cells, compiled.conventions)
     for index in reading.used:
         lines[preface + index].role = "header"
     notes = read_footnotes(lines)
-    blocks = group(lines, compiled.phrase_starts)
+    blocks = markup_apart(group(lines, compiled.phrase_starts))
     if not _has_markup_references(lines):
         _split_bare_references(blocks, notes)
     front = read_front(
@@ -90,12 +94,20 @@ def assemble(
     body_start = blocks[front.consumed].first.start if front.consumed < len(blocks) else len(source)
     _symbol_in_front(lines, reading.header, front, body_start)
     title = next((t.text for t in front.titles if t.role == "title"), None)
-    body = BodyReader(compiled.verbs, title, compiled.conventions).read(blocks[front.consumed :])
+    # What reads the lines is done before the body: the body reader lets each block go once it
+    # is read, so that a long document's lines are not all held with all of its nodes.
+    too_deep: list[Span] = []
+    footnotes, repeats = _footnotes(notes, too_deep)
+    furniture = _furniture(lines, repeats, source, preface)
+    line_problems = _check_lines(lines, source)
+    body_blocks = blocks[front.consumed :]
+    del notes, repeats, blocks
+    lines.clear()
+    body = BodyReader(compiled.verbs, title, compiled.conventions).read(body_blocks)
     formula = body.preamble.formula or _first_formula(body.blocks)
     header = _complete_header(reading.header, front, formula, compiled.conventions)
     if formula is None:
         header = _decision_header(header, body.blocks)
-    footnotes, repeats = _footnotes(notes)
     document = Document(
         header=header,
         titles=tuple(front.titles),
@@ -104,14 +116,16 @@ def assemble(
         annexes=body.annexes,
         footnotes=footnotes,
         closing=body.closing,
-        furniture=_furniture(lines, repeats, source, preface),
+        furniture=furniture,
         source=source,
     )
     unplaced = _unplaced(document)
     if unplaced:
         furniture = tuple(sorted(document.furniture + tuple(unplaced), key=lambda f: f.span.start))
         document = attrs.evolve(document, furniture=furniture)
-    diagnostics = body.diagnostics + _check_references(document) + _check_lines(lines, source)
+    diagnostics = body.diagnostics + _check_references(document) + line_problems
+    message = f"emphasis nests more than {MAX_EMPHASIS_DEPTH} deep: the deeper markup is read as text"
+    diagnostics += [Diagnostic("warning", TOO_DEEP, message, "shallower emphasis", span) for span in too_deep]
     diagnostics += [
         Diagnostic("error", "unrecognised-line", f"no place in the document for {f.text.strip()[:60]!r}", None, f.span)
         for f in unplaced
@@ -232,23 +246,25 @@ def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:
     return None
 
 
-def _footnotes(notes: list[NoteRecord]) -> tuple[tuple[Footnote, ...], list[Line]]:
+def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Footnote, ...], list[Line]]:
     """Make footnote nodes, each marker and text once; return the lines of repeated copies."""
     footnotes: list[Footnote] = []
     seen: dict[tuple[str, str], int] = {}
+    repeats: dict[int, list[Span]] = {}  # gathered first: a tuple grown copy by copy is quadratic
     repeated: list[Line] = []
     for note in notes:
         key = (note.marker, note.text())
         parts = sorted(Span(line.content_start, line.eol) for line in note.lines)
         if key in seen:
-            index = seen[key]
-            footnotes[index] = attrs.evolve(footnotes[index], repeats=footnotes[index].repeats + tuple(parts))
+            repeats.setdefault(seen[key], []).extend(parts)
             repeated.extend(note.lines)
             continue
         seen[key] = len(footnotes)
         body = [piece for piece in note.pieces if piece.kind not in REFERENCES or piece.kind == "SUP_MARK"]
         span = Span(parts[0].start, parts[-1].end) if parts else Span(0, 0)
-        footnotes.append(Footnote(note.marker, to_inline(body), span, parts=tuple(parts)))
+        footnotes.append(Footnote(note.marker, to_inline(body, too_deep), span, parts=tuple(parts)))
+    for index, spans in repeats.items():
+        footnotes[index] = attrs.evolve(footnotes[index], repeats=spans)
     return tuple(footnotes), repeated
 
 
@@ -300,7 +316,7 @@ def _check_references(document: Document) -> list[Diagnostic]:
 def _check_lines(lines: list[Line], source: str) -> list[Diagnostic]:
     """Report control characters (binary junk) and an empty document."""
     out = []
-    if not source.strip():
+    if not source or source.isspace():  # (not source.strip(): a copy of the whole text)
         out.append(Diagnostic("error", "empty-document", "the text holds no document", "a document", Span(0, 0)))
     if not any(char in source for char in _CONTROL_CHARS):
         return out

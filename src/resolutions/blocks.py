@@ -22,11 +22,13 @@ _LABELLED = frozenset({"numbered", "item", "bullet", "section"})
 #: (but not the end of a number: "1,000").
 _TRAILING_REF = re.compile(r"(?:(?<=[,;:.!?\u201d\u2019\"')\]])(?<![0-9][,.])|\s)[0-9]{1,3}\s*$|[\s*\u2020\u2021]+$")
 _TERMINATORS = ",;:.!?\u2026"
+#: The widest reference _TRAILING_REF takes (a space and three digits), and the marks it
+#: takes in a run at the very end.
+_REF_WIDTH = 4
+_TRAILING_MARKS = "*\u2020\u2021"
 #: The longest title that a paragraph opened by a verb phrase may follow without a blank line.
 _TITLE_LINE = 250
 _TITLE_LINES = 3
-#: How much of a text's end ``without_trailing_refs`` looks at first.
-_TAIL = 16
 #: A part's label alone on its line: "A", "IV." (parts of a resolution, or of its body).
 PART_LABEL = re.compile(r"^(?:[A-Z]|[IVXLC]{1,6})\.?$")
 #: Closing lines: "28th plenary meeting", "Eighth meeting, 4 February 2023" (WHO), "Adopted at the
@@ -126,31 +128,30 @@ def ends_sentence(text: str) -> bool:
 def without_trailing_refs(text: str) -> str:
     """Return text without the footnote references left at its end ("Director-General,1")."""
     text = text.rstrip()
-    # The pattern is anchored at the end, but a search tries it at every offset: look at the
-    # tail only, and at the whole text when the tail cannot tell (a match at its first two
-    # characters might reach further back, or see less of what comes before it).
-    tail = text[-_TAIL:]
-    match = _TRAILING_REF.search(tail)
-    if match is None:
-        return text
-    if match.start() < 2 and len(tail) < len(text):
-        return _TRAILING_REF.sub("", text)
-    return text[: len(text) - len(tail) + match.start()]
+    # The pattern is anchored at the end, but a search tries it at every offset, and each try
+    # in a run of stars or daggers reads to the run's end. What it can match starts in the last
+    # _REF_WIDTH characters, or where the run of stars, daggers and spaces that ends the text
+    # does: the search starts there (the look-behind still sees what comes before).
+    start = len(text)
+    while start > 0 and (text[start - 1] in _TRAILING_MARKS or text[start - 1].isspace()):
+        start -= 1
+    match = _TRAILING_REF.search(text, max(0, min(start, len(text) - _REF_WIDTH)))
+    return text if match is None else text[: match.start()]
 
 
 def join_lines(texts: list[str]) -> str:
     """Join the texts of wrapped lines: with a space, or with nothing after a hyphen."""
-    out = ""
+    parts: list[str] = []  # joined once at the end: a string grown line by line is copied each time
+    previous = ""
     for text in texts:
         if not text:
             continue
-        if out and out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            out += text
-        elif out:
-            out += " " + text
-        else:
-            out = text
-    return out
+        # (a one-character text ends the text so far after a space or a hyphen: never a letter)
+        if parts and not (previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha()):
+            parts.append(" ")
+        parts.append(text)
+        previous = text
+    return "".join(parts)
 
 
 def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> list[Block]:
@@ -201,6 +202,35 @@ def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> lis
     if pending and blocks:
         blocks[-1].marks.extend(pending)
     return blocks
+
+
+#: Piece kinds that hold no text: emphasis marks, tags and column gaps.
+_NO_TEXT = frozenset({"STAR", "TAG", "GAP"})
+
+
+def markup_apart(blocks: list[Block]) -> list[Block]:
+    """Set apart the blocks that hold nothing but markup ("<i> ", "<b></b>"): they are furniture.
+
+    As paragraphs they would be empty, and an empty paragraph is lost in any rendering but
+    the source (the canonical text writes nothing for it), so a document and its rendering
+    would differ. Their lines keep the role "markup", as HTML framing lines do.
+    """
+    kept = []
+    for block in blocks:
+        first = block.lines[0]
+        if first.label is not None or (first.pieces and _holds_text(first.pieces[0])):
+            kept.append(block)  # most blocks: told by their first piece
+            continue
+        if block.marks or any(line.label is not None or any(map(_holds_text, line.pieces)) for line in block.lines):
+            kept.append(block)
+            continue
+        for line in block.lines:
+            line.role = "markup"
+    return kept
+
+
+def _holds_text(piece: Piece) -> bool:
+    return piece.kind not in _NO_TEXT and not (piece.kind == "TEXT" and piece.text.isspace())
 
 
 def _waits_for_text(block: Block) -> bool:

@@ -31,7 +31,8 @@ from resolutions.front import organ_of_formula
 from resolutions.guess import guess_verb
 from resolutions.inline import inline_text, to_inline
 from resolutions.items import Nesting
-from resolutions.lines import VERBS, Piece, plain_text
+from resolutions.limits import MAX_EMPHASIS_DEPTH, MAX_SECTION_DEPTH, TOO_DEEP
+from resolutions.lines import MARKUP, VERBS, Piece
 from resolutions.nodes import (
     Annex,
     Closing,
@@ -97,20 +98,24 @@ class _Item:
         self.parts = parts
         self.items: list[_Item] = []
 
-    def freeze(self) -> SubItem:
+    def freeze(self, too_deep: list[Span]) -> SubItem:
         return SubItem(
             self.label,
-            to_inline(self.pieces),
-            tuple(item.freeze() for item in self.items),
+            to_inline(self.pieces, too_deep),
+            tuple(item.freeze(too_deep) for item in self.items),
             span=_extent(self.parts),
             parts=self.parts,
         )
 
 
 class _Paragraph:
-    """A paragraph being read (a plain slotted class: there is one per paragraph)."""
+    """A paragraph being read (a plain slotted class: there is one per paragraph).
 
-    __slots__ = ("items", "kind", "lettered", "nesting", "number", "parts", "pieces", "verb")
+    Once the reader has moved on, the paragraph is settled: its node is made and its pieces let
+    go, so that the lines they came from need not all be held until the end of the document.
+    """
+
+    __slots__ = ("items", "kind", "lettered", "nesting", "node", "number", "parts", "pieces", "semicolon", "verb")
 
     def __init__(
         self, kind: Kind, number: str | None, verb: VerbPhrase | None, pieces: list[Piece], parts: list[Span]
@@ -123,6 +128,8 @@ class _Paragraph:
         self.items: list[_Item] = []
         self.nesting: Nesting | None = None
         self.lettered = False  # numbered by an item label: its siblings are paragraphs too
+        self.node: Paragraph | None = None  # made when the paragraph is settled
+        self.semicolon = False  # its text ends with a semicolon (kept when settled)
 
     def add_item(self, item: _Item) -> None:
         if self.nesting is None:
@@ -135,16 +142,33 @@ class _Paragraph:
             siblings = siblings[-1].items
         siblings.append(item)
 
-    def freeze(self) -> Paragraph:
-        return Paragraph(
+    def ends_with_semicolon(self) -> bool:
+        """Tell whether the paragraph's text ends with a semicolon, footnote marks aside."""
+        return self.semicolon if self.node is not None else _ends_with(self.pieces, ";")
+
+    def settle(self, too_deep: list[Span]) -> None:
+        """Make the node, and keep of the rest only what the numbering check reads."""
+        if self.node is not None:
+            return
+        self.semicolon = _ends_with(self.pieces, ";")
+        self.node = Paragraph(
             self.kind,
             self.number,
             self.verb,
-            to_inline(self.pieces),
-            tuple(item.freeze() for item in self.items),
+            to_inline(self.pieces, too_deep),
+            tuple(item.freeze(too_deep) for item in self.items),
             span=_extent(self.parts),
             parts=self.parts,
         )
+        self.pieces.clear()
+        self.items.clear()
+        self.nesting = None
+        del self.parts[1:]
+
+    def freeze(self, too_deep: list[Span]) -> Paragraph:
+        self.settle(too_deep)
+        assert self.node is not None
+        return self.node
 
 
 @attrs.define
@@ -163,9 +187,9 @@ class _Container:
     operative: bool = False  # an operative paragraph has been read in it
     capitals: bool = False  # an unlabelled heading in capitals
 
-    def freeze(self) -> Section | Annex:
+    def freeze(self, too_deep: list[Span]) -> Section | Annex:
         # Annexes open only at the top (the stack is reset to them), so children are blocks.
-        children = cast("tuple[Paragraph | Section, ...]", tuple(child.freeze() for child in self.children))
+        children = cast("tuple[Paragraph | Section, ...]", tuple(child.freeze(too_deep) for child in self.children))
         if self.annex:
             return Annex(self.heading, self.title, self.formula, children, _extent(self.parts))
         return Section(self.heading, self.label, self.subtitle, self.level, self.formula, children, _extent(self.parts))
@@ -185,26 +209,38 @@ class BodyReader:
         self.enacting: Formula | None = None
         self.formula_ahead = False  # the preamble comes before the formula (older texts)
         self.preamble: list[_Paragraph] = []
-        self.last: _Paragraph | None = None
+        self.last: _Paragraph | None = None  # where sub-items go; changed with set_last
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.declaration = False  # the formula is "We, ...": operative verbs in their base form
         self.announced: int | None = None  # the number (0: none) of a paragraph announcing a text
         self.adopted_number: int | None = None  # the last number of that text's paragraphs
         self.diagnostics: list[Diagnostic] = []
+        self.too_deep: list[Span] = []  # where emphasis was read as text for nesting too deep
+
+    def set_last(self, paragraph: _Paragraph | None) -> None:
+        """Make ``paragraph`` the one sub-items go to; the one before is settled."""
+        if self.last is not None and self.last is not paragraph:
+            self.last.settle(self.too_deep)
+        self.last = paragraph
 
     # ------------------------------------------------------------ entry point
     def read(self, blocks: list[Block]) -> Body:
+        """Read the body's blocks, in order; ``blocks`` is emptied, each block let go once read."""
+        given = blocks
         blocks, closing_blocks = _split_closing(blocks, self.conventions)
+        given.clear()
         headings = _find_headings(blocks)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
         self.formula_ahead = _formula_after_preamble(blocks)
-        numbered = [b for b in blocks if b.kind == "numbered"]
-        operative = sum(1 for b in numbered if b.opener() == "OPERATIVE_VERB")
-        self.numbered_operative = bool(numbered) and operative * 2 >= len(numbered)
-        for position, block in enumerate(blocks):
-            following = blocks[position + 1] if position + 1 < len(blocks) else None
+        numbered = sum(1 for b in blocks if b.kind == "numbered")
+        operative = sum(1 for b in blocks if b.kind == "numbered" and b.opener() == "OPERATIVE_VERB")
+        self.numbered_operative = bool(numbered) and operative * 2 >= numbered
+        blocks.reverse()  # taken from the end: a block read is let go, and its lines with it
+        while blocks:
+            block = blocks.pop()
+            following = blocks[-1] if blocks else None
             if id(block) in headings:
                 self.heading(block, following)
             elif self.opens_operative_part(block):
@@ -218,9 +254,13 @@ class BodyReader:
         self.check_numbering(self.root)
         for annex in self.annexes:
             self.check_numbering(annex)
-        preamble = Preamble(self.formula, tuple(p.freeze() for p in self.preamble), self.enacting)
-        body = tuple(child.freeze() for child in self.root.children)
-        annexes = tuple(annex.freeze() for annex in self.annexes)
+        too_deep = self.too_deep
+        preamble = Preamble(self.formula, tuple(p.freeze(too_deep) for p in self.preamble), self.enacting)
+        body = tuple(child.freeze(too_deep) for child in self.root.children)
+        annexes = tuple(annex.freeze(too_deep) for annex in self.annexes)
+        for span in too_deep:
+            message = f"emphasis nests more than {MAX_EMPHASIS_DEPTH} deep: the deeper markup is read as text"
+            self.diagnostics.append(Diagnostic("warning", TOO_DEEP, message, "shallower emphasis", span))
         return Body(preamble, body, annexes, _closing(closing_blocks), self.diagnostics)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ blocks
@@ -233,7 +273,7 @@ class BodyReader:
             annex = _Container(heading=heading, annex=True, title=title, parts=parts)
             self.annexes.append(annex)
             self.stack = [annex]
-            self.last = None
+            self.set_last(None)
             return
         if label is None and (match := _LABEL_ONLY_HEADING.match(text)):
             label, text = match.group(1), match.group(2)
@@ -248,7 +288,7 @@ class BodyReader:
         if label is None and open_part.label is not None and not open_part.heading and not open_part.children:
             open_part.heading = text  # "I" / "General provisions": the part's label, then its title
             open_part.parts.extend(parts)
-            self.last = None
+            self.set_last(None)
             return
         level = self._level(label, text)
         while len(self.stack) > 1 and self.stack[-1].level >= level:
@@ -258,9 +298,8 @@ class BodyReader:
             text, subtitle = _split_subtitle([line.plain() for line in block.lines], self.title, text)
         section = _Container(heading=text, label=label, subtitle=subtitle, level=level, parts=parts)
         section.capitals = label is None and _in_capitals(text)
-        self.stack[-1].children.append(section)
-        self.stack.append(section)
-        self.last = None
+        self.open_section(section, block)
+        self.set_last(None)
 
     def _level(self, label: str | None, text: str = "") -> int:
         """Return a heading's level: by its label's kind, or one below the last labelled heading.
@@ -286,19 +325,34 @@ class BodyReader:
 
     def opening_formula(self, block: Block) -> None:
         self.declaration = self.declaration or block.opener() == "WE"
-        formula = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
+        formula = Formula(to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block))
         container = self.stack[-1]
         first = self.formula is None and container is self.root and not self.root.operative
         if first and (not self.preamble or self.formula_ahead):  # "Whereas ..." / "The Security Council"
             self.formula = formula
             self.formula_ahead = False
             return
+        if container.formula is not None and _formula_only(container):
+            # The formula repeats (several texts adopted one after another): the new text is the
+            # sibling of the one before, not its child, or a long run would nest without limit.
+            self.stack.pop()
+            container = self.stack[-1]
         if container is self.root or container.formula is not None or container.children:
             container = _Container(heading="", level=container.level + 1)
-            self.stack[-1].children.append(container)
-            self.stack.append(container)
+            self.open_section(container, block)
         container.formula = formula
-        self.last = None
+        self.set_last(None)
+
+    def open_section(self, section: _Container, block: Block) -> None:
+        """Open a section in the current one; past the depth limit, beside it (and say so)."""
+        if len(self.stack) > MAX_SECTION_DEPTH:  # the stack holds the body or annex, then sections
+            self.stack.pop()
+            section.level = self.stack[-1].level + 1
+            message = f"sections nest more than {MAX_SECTION_DEPTH} deep: this one is read beside its parent"
+            span = _extent(_parts(block))
+            self.diagnostics.append(Diagnostic("warning", TOO_DEEP, message, "a shallower section", span))
+        self.stack[-1].children.append(section)
+        self.stack.append(section)
 
     def opens_operative_part(self, block: Block) -> bool:
         """Tell the line a body writes between its preamble and its operative part ("RESOLVES:")."""
@@ -307,9 +361,11 @@ class BodyReader:
         return len(block.lines) == 1 and self.conventions.opens_operative_part(block.plain())
 
     def enacting_formula(self, block: Block) -> None:
-        self.enacting = Formula(to_inline(_pieces(block)), span=_extent(_parts(block)), parts=_parts(block))
+        self.enacting = Formula(
+            to_inline(_pieces(block), self.too_deep), span=_extent(_parts(block)), parts=_parts(block)
+        )
         self.root.operative = True  # what follows is the operative part
-        self.last = None
+        self.set_last(None)
 
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
@@ -342,7 +398,7 @@ class BodyReader:
         placed = self.formula is not None or self.formula_ahead
         if kind == "preambular" and len(self.stack) == 1 and not self.root.operative and placed:
             self.preamble.append(paragraph)
-            self.last = paragraph
+            self.set_last(paragraph)
             return
         self.add(paragraph)
 
@@ -352,7 +408,7 @@ class BodyReader:
         if paragraph.kind == "operative":
             for open_container in self.stack:
                 open_container.operative = True
-        self.last = paragraph
+        self.set_last(paragraph)
 
     def subjects(self) -> tuple[str, ...]:
         """Return who may open a paragraph as its subject: the layer's, and the formula's organ."""
@@ -455,7 +511,7 @@ class BodyReader:
             isinstance(previous, _Paragraph)
             and previous.kind == "operative"
             and previous.verb is not None
-            and plain_text(previous.pieces).rstrip().endswith(";")
+            and previous.ends_with_semicolon()
         )
 
     # ------------------------------------------------------------ checks
@@ -499,6 +555,11 @@ class BodyReader:
 # ---------------------------------------------------------------------------------- helpers
 
 
+def _formula_only(container: _Container) -> bool:
+    """Tell a section that a formula opened, with no heading or label of its own."""
+    return not container.heading and container.label is None and not container.annex and container.subtitle is None
+
+
 def _announces(block: Block) -> bool:
     """Tell a paragraph that ends by announcing a text printed after it ("... as follows:")."""
     last = block.lines[-1].pieces
@@ -534,6 +595,17 @@ def _number_value(number: str | None) -> int | None:
     """Return a paragraph number's value ("12." -> 12), or None."""
     match = _NUMBER.fullmatch(number.strip().rstrip(".),")) if number else None
     return int(match.group(0)) if match else None
+
+
+def _ends_with(pieces: list[Piece], end: str) -> bool:
+    """Tell whether the plain text of pieces (as ``plain_text`` gives it) ends with ``end``."""
+    for piece in reversed(pieces):
+        if piece.kind in MARKUP:
+            continue
+        text = (piece.text[1:] if piece.kind == "ESCAPE" else piece.text).rstrip()
+        if text and piece.kind != "GAP":
+            return text.endswith(end)
+    return False
 
 
 def _pieces(block: Block) -> list[Piece]:

@@ -51,6 +51,7 @@ class Builder:
         """Build lines with an inline scanner; ``aliases`` adds to the class's own (a layer's)."""
         self.scanner = scanner
         self._kinds = _BareNames({**self.aliases, **(aliases or {})})
+        self._end = -1  # the last line's end offset, which the next line starts at
 
     # ------------------------------------------------------------ lark's callback protocol
     def __getattr__(self, name: str) -> Any:
@@ -116,6 +117,12 @@ class Builder:
         else:
             eol = last.start_pos + newline - (newline > 0 and value[newline - 1] == "\r")
             blanks = value.count("\n", newline + 1)
+        # A line starts where the last one ended: the same number, held once (a number is an
+        # object of its own; sharing it is one fewer per line for a long document).
+        start = tokens[0].start_pos
+        if start == self._end:
+            start = self._end
+        self._end = end
         count = len(tokens) - (last_kind == "EOL")
         page_break = False
         indent = 0
@@ -135,23 +142,37 @@ class Builder:
         label: Piece | None = None
         if kind != "text" and token_kind in _LABELS:
             token = tokens[index]
-            label = Piece(token_kind, token.value, token.start_pos, token.end_pos)
+            label = Piece(token_kind, token.value, start if index == 0 else token.start_pos, token.end_pos)
             index += 1
             if kind == "item" and token_kind == "BULLET" and index < count:
                 token = tokens[index]  # "- (a)": the item label follows the bullet
                 label = Piece("ITEM_LABEL", token.value, label.start, token.end_pos)
                 index += 1
-        pieces: list[Piece] = []
+            elif kind == "bullet" and index < count and kinds[tokens[index].type] == "BULLET":
+                token = tokens[index]  # "- •": the item's own bullet follows the list's
+                label = Piece("BULLET", token.value, label.start, token.end_pos)
+                index += 1
         scan = self.scanner.scan
+        only = kinds[tokens[index].type] if index == count - 1 else ""
+        if only == "CONTENT_EOL" or only == "CELL_EOL":
+            # The common line: one run of content to its end. The scanner's list is the line's
+            # (one list fewer to hold per line, and the line's end shared with its last piece's).
+            token = tokens[index]
+            offset = start if index == 0 else token.start_pos
+            pieces = scan(token.value[: eol - token.start_pos], offset, eol)
+            line = Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
+            line.tags = tags
+            return line
+        pieces = []
         for token in tokens[index:count]:
             token_kind = kinds[token.type]
-            if token_kind == "CONTENT_EOL":
-                pieces.extend(scan(token.value[: eol - token.start_pos], token.start_pos))
+            if token_kind == "CONTENT_EOL" or token_kind == "CELL_EOL":
+                pieces.extend(scan(token.value[: eol - token.start_pos], token.start_pos, eol))
             elif token_kind == "CONTENT":
                 pieces.extend(scan(token.value, token.start_pos))
             else:
                 pieces.append(Piece(token_kind, token.value, token.start_pos, token.end_pos))
-        line = Line(kind, tokens[0].start_pos, end, eol, page_break, indent, label, pieces, blanks)
+        line = Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
         line.tags = tags
         return line
 

@@ -19,7 +19,9 @@ _ROW = re.compile(r"^[ \t]*\|")
 #: A table's delimiter row: "|---|:---:|".
 _DELIMITER = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 #: A cell separator: a pipe and the spaces around it.
-_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+#: (It starts where a run of spaces does: tried inside a long run with no pipe after it, it
+#: would read the rest of the run at each of its characters.)
+_PIPE = re.compile(r"(?:(?<![ \t])[ \t]+)?\|[ \t]*")
 _WORD = re.compile(r"\S+")
 #: The most words a field may hold ("Seventy-third session", "Item 6 of the provisional agenda").
 _FIELD_WORDS = 8
@@ -82,6 +84,9 @@ def field_pieces(text: str, offset: int, fields: InlineScanner) -> list[Piece]:
         _add_gap(pieces, text, start, offset)
         pieces.append(Piece(kind, text[start:end], offset + start, offset + end))
         index = last + 1
+    for piece in pieces:  # runs of text grew word by word: their text is cut once, here
+        if piece.kind == "TEXT":
+            piece.text = text[piece.start - offset : piece.end - offset]
     return pieces
 
 
@@ -90,8 +95,7 @@ def _add_text(pieces: list[Piece], text: str, word: tuple[int, int], offset: int
     last = pieces[-1] if pieces else None
     if last is not None and last.kind == "TEXT" and text[last.end - offset : start].strip(" \t") == "":
         between = text[last.end - offset : start]
-        if len(between) < 2:  # one space: the same run of text
-            last.text += between + text[start:end]
+        if len(between) < 2:  # one space: the same run of text (field_pieces cuts its text)
             last.end = offset + end
             return
     _add_gap(pieces, text, start, offset)

@@ -41,6 +41,8 @@ _COUNTED = re.compile(
     r"some|all|the|per|every|nearly|almost|only|least|most|its|their|his|her)[.,:]?$",
     re.IGNORECASE,
 )
+#: How much of a word's end _COUNTED needs to see (its longest word and a stop, and some).
+_COUNTED_TAIL = 16
 #: What may not follow a number that is a reference ("5 per cent", "12 February").
 _NOT_AFTER = re.compile(
     r"\s*(?:per\s*cent|%|percent|years?|months?|days?|hours?|members?|votes?|January|February|March|"
@@ -95,12 +97,24 @@ def read_footnotes(lines: list[Line]) -> list[NoteRecord]:
 class _Body:
     """A footnote body being read: its pieces, its lines, and whether its marker came just before."""
 
-    __slots__ = ("led", "lines", "pieces")
+    __slots__ = ("ended", "led", "lines", "pieces")
 
     def __init__(self, led: bool) -> None:
         self.led = led
         self.pieces: list[Piece] = []
         self.lines: list[Line] = []
+        self.ended = False  # its text so far ends a sentence
+
+    def extend(self, pieces: list[Piece]) -> None:
+        """Add a line's pieces, and note whether the text now ends a sentence.
+
+        Only the new pieces are read: the text's end is theirs unless they hold no text (reading
+        the whole body for every line it gains took time in the square of its length).
+        """
+        self.pieces.extend(pieces)
+        text = plain_text(pieces)
+        if text:
+            self.ended = _SENTENCE_END.search(text) is not None
 
 
 def _read_block(run: list[Line]) -> list[NoteRecord]:
@@ -115,11 +129,11 @@ def _read_block(run: list[Line]) -> list[NoteRecord]:
             after_marker = True
         if not pieces:
             continue
-        if after_marker or not bodies or _SENTENCE_END.search(plain_text(bodies[-1].pieces)):
+        if after_marker or not bodies or bodies[-1].ended:
             bodies.append(_Body(after_marker))
         elif bodies[-1].pieces:
             bodies[-1].pieces.append(Piece("BREAK", " ", pieces[0].start, pieces[0].start))
-        bodies[-1].pieces.extend(pieces)
+        bodies[-1].extend(pieces)
         if not bodies[-1].lines or bodies[-1].lines[-1] is not line:
             bodies[-1].lines.append(line)
         after_marker = False
@@ -178,7 +192,20 @@ def _pair(markers: list[tuple[str, Line]], bodies: list[_Body], page: int) -> li
 
 
 def _marker_order(marker: str) -> tuple[int, str]:
-    return (int(marker), "") if marker.isdigit() else (-1, marker)
+    number = marker_number(marker)
+    return (number, "") if number is not None else (-1, marker)
+
+
+#: The most digits a marker read as a number may have: a longer run is not a footnote number,
+#: and Python refuses to convert more than 4,300 digits.
+_MAX_MARKER_DIGITS = 18
+
+
+def marker_number(marker: str) -> int | None:
+    """Return a numbered marker's number ("12" -> 12, "٣" -> 3); None for others ("*", "①")."""
+    if marker.isdecimal() and len(marker) <= _MAX_MARKER_DIGITS:
+        return int(marker)
+    return None
 
 
 #: How many references in a row may go unseen (lost in extraction or OCR) before the next.
@@ -198,19 +225,21 @@ class ReferenceOrder:
 
     def __init__(self, known: set[str]) -> None:
         self.known = known
-        numbers = [int(marker) for marker in known if marker.isdigit()]
+        numbers = [number for marker in known if (number := marker_number(marker)) is not None]
         self.highest = min(numbers) - 1 if numbers else 0
 
     def allows(self, marker: str) -> bool:
         """Tell whether a spaced bare number may be a reference here."""
         if marker not in self.known:
             return False
-        return not marker.isdigit() or int(marker) <= self.highest + 1 + _MAY_MISS
+        number = marker_number(marker)
+        return number is None or number <= self.highest + 1 + _MAY_MISS
 
     def cited(self, marker: str) -> None:
         """Record a reference found."""
-        if marker.isdigit():
-            self.highest = max(self.highest, int(marker))
+        number = marker_number(marker)
+        if number is not None:
+            self.highest = max(self.highest, number)
 
 
 def split_references(pieces: list[Piece], order: ReferenceOrder) -> list[Piece]:
@@ -237,14 +266,14 @@ def _split_piece(piece: Piece, order: ReferenceOrder) -> list[Piece]:
     cuts: list[tuple[int, int, str]] = []
     for match in _GLUED.finditer(text):
         marker = match.group(1)
-        if marker in order.known or _looks_glued(text[: match.start()]):
+        if marker in order.known or _looks_glued(text, match.start()):
             cuts.append((match.start(), match.end(), marker))
     for match in _BRACKETED_REF.finditer(text):
         if match.group(1) in order.known:
             cuts.append((match.start(), match.end(), match.group(1)))
     for match in _SPACED.finditer(text):
         marker = match.group(2)
-        if marker in order.known and _reads_as_reference(text[: match.start(1)], text[match.end() :]):
+        if marker in order.known and _reads_as_reference(text, match.start(1), match.end()):
             cuts.append((match.start(2), match.end(), marker))
     if not cuts:
         return [piece]
@@ -264,17 +293,43 @@ def _split_piece(piece: Piece, order: ReferenceOrder) -> list[Piece]:
     return out
 
 
-def _reads_as_reference(before: str, after: str) -> bool:
-    """Tell "Court, 2 which" (a reference) from "article 3 of" or "5 per cent" (numbers)."""
-    word = before.rsplit(None, 1)[-1] if before.split() else ""
-    if _COUNTED.search(word) or _NOT_AFTER.match(after):
+def _reads_as_reference(text: str, space: int, end: int) -> bool:
+    """Tell "Court, 2 which" (a reference) from "article 3 of" or "5 per cent" (numbers).
+
+    The number stands after ``text[space]`` and ends at ``end``. Positions, not the text
+    before and after: slicing them off at each number took time in the square of the text.
+    """
+    word = _word_before(text, space)
+    # _COUNTED is anchored at the word's end and its longest word has 11 letters: the tail
+    # tells, and a search of the whole word would try it at every offset.
+    if _COUNTED.search(word[-_COUNTED_TAIL:]) or _NOT_AFTER.match(text, end):
         return False
     if word[-1:].isdigit():  # "12 February 2013 9 in which": only a year may precede a marker
         return len(word) == 4 and word.isdigit()
     return True
 
 
-def _looks_glued(before: str) -> bool:
-    """Tell a digit glued to a word ("indicators1") from one that belongs to it ("WHA65")."""
-    word = before.rsplit(None, 1)[-1] if before.split() else ""
-    return len(word) > 2 and not any(c.isdigit() for c in word) and not word.isupper()
+def _looks_glued(text: str, end: int) -> bool:
+    """Tell a digit glued to a word ("indicators1") from one that belongs to it ("WHA65").
+
+    The word ends at ``end``; it is read backwards, and a digit in it settles the question
+    where it is met, so that a long run of glued numbers is read once, not once per number.
+    """
+    start = end
+    while start > 0:
+        char = text[start - 1]
+        if char.isspace():
+            break
+        if char.isdigit():
+            return False
+        start -= 1
+    word = text[start:end]
+    return len(word) > 2 and not word.isupper()
+
+
+def _word_before(text: str, end: int) -> str:
+    """Return the run of characters but whitespace that ends at ``end``."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -112,6 +113,10 @@ class _Reader:
         self.issuer: list[str] = []  # the issuer's name, wrapped in the letterhead's left column
         self.issuer_un = False  # the left column opened with "United Nations"
         self.issuer_open = False  # the last line's issuer text may go on on the next line
+        # The run of content lines last found by run_from: its first line, its end, and its
+        # last line that holds a header field (-1: none).
+        self.run_first = self.run_end = 0
+        self.run_last_field = -1
 
     def result(self) -> HeaderReading:
         if (issuer := self.issuer_name()) is not None:
@@ -151,7 +156,8 @@ class _Reader:
         if self.fields or line.kind != "text" or not _is_logo_word(line.plain()):
             return False
         seen = 0
-        for following in self.lines[self.index + 1 :]:
+        for position in range(self.index + 1, len(self.lines)):  # not a slice: a copy of all lines
+            following = self.lines[position]
             if following.role == "blank":
                 continue
             if any(piece.kind in FIELDS for piece in following.pieces):
@@ -446,15 +452,17 @@ class _Reader:
         run = self.run_from(start)
         if not run:
             return
+        ends_sponsors = _SPONSORS_END.search(lines[run[-1]].plain()) is not None
+        if not ends_sponsors and len(run) > 4:
+            return  # no title (seen before the texts are made: a run of such lines costs one look each)
         texts = [lines[i].plain() for i in run]
-        ends_sponsors = _SPONSORS_END.search(texts[-1]) is not None
         # A sponsor list (names and commas, ending "draft resolution") may follow the title.
         sponsors_at = (
             next((k for k, t in enumerate(texts) if t.count(",") >= 2), len(texts)) if ends_sponsors else len(texts)
         )
+        if ends_sponsors:
+            sponsors_at = min(sponsors_at, len(texts) - 1)  # one sponsor: "Ghana: draft resolution"
         title_part = run[:sponsors_at]
-        if not ends_sponsors and len(title_part) > 4:
-            return
         if title_part:
             self.add_lines("agenda_title", title_part)
         if ends_sponsors:
@@ -468,27 +476,35 @@ class _Reader:
         run = self.run_from(self.index)
         if not run or _SPONSORS_END.search(self.lines[run[-1]].plain()) is None:
             return False
-        fields = any(piece.kind in FIELDS for i in run for piece in self.lines[i].pieces)
+        fields = self.run_last_field >= run[0]
         if fields or "," not in self.lines[run[0]].plain():
             return False  # a run of header fields, not a list of names
         self.add_lines("sponsors", run)
         self.index = run[-1]
         return True
 
-    def run_from(self, start: int) -> list[int]:
-        """Return the indices of the content lines from ``start`` up to the next blank line."""
-        lines = self.lines
-        run: list[int] = []
-        for position in range(start, len(lines)):
-            line = lines[position]
-            if line.role != "content" or line.kind != "text":
-                break
-            run.append(position)
-            if line.blanks > 0:
-                break
-        return run
+    def run_from(self, start: int) -> range:
+        """Return the indices of the content lines from ``start`` up to the next blank line.
 
-    def add_lines(self, field: str, indices: list[int]) -> None:
+        Every line of a run ends where the run does: that end is found once per run, not once
+        per line that asks (a header of a thousand field lines asked a thousand times).
+        """
+        if not self.run_first <= start < self.run_end:
+            lines = self.lines
+            end, last_field = start, -1
+            for position in range(start, len(lines)):
+                line = lines[position]
+                if line.role != "content" or line.kind != "text":
+                    break
+                end = position + 1
+                if any(piece.kind in FIELDS for piece in line.pieces):
+                    last_field = position
+                if line.blanks > 0:
+                    break
+            self.run_first, self.run_end, self.run_last_field = start, end, last_field
+        return range(start, self.run_end)
+
+    def add_lines(self, field: str, indices: Sequence[int]) -> None:
         lines = [self.lines[i] for i in indices]
         text = join_lines([line.plain() for line in lines])
         self.header_lines.append(HeaderLine(field, text, Span(lines[0].content_start, lines[-1].eol)))

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from lark.lexer import TerminalDef
 
 from resolutions.footnotes import normal_marker
+from resolutions.limits import MAX_EMPHASIS_DEPTH
 from resolutions.lines import VERBS, Piece
 from resolutions.nodes import Emphasis, FootnoteRef, Inline, Span, Text
 
@@ -62,10 +63,14 @@ class InlineScanner:
             return self._aliases.get(match.lastgroup, match.lastgroup)
         return None
 
-    def scan(self, text: str, offset: int) -> list[Piece]:
-        """Return the pieces of ``text``, whose first character is at ``offset`` in the source."""
+    def scan(self, text: str, offset: int, end: int | None = None) -> list[Piece]:
+        """Return the pieces of ``text``, whose first character is at ``offset`` in the source.
+
+        ``end`` (``offset + len(text)``, when the caller has it) is shared, not made again: one
+        number fewer to hold per line.
+        """
         if self._plain is not None and self._plain.match(text):
-            return [Piece("TEXT", text, offset, offset + len(text))]
+            return [Piece("TEXT", text, offset, offset + len(text) if end is None else end)]
         pieces = [
             Piece(match.lastgroup or "STRAY", match.group(), offset + match.start(), offset + match.end())
             for match in self._regex.finditer(text)
@@ -199,23 +204,31 @@ def _ends_in_hyphen(text: str) -> bool:
     return len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
 
 
-def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
+def to_inline(pieces: list[Piece], too_deep: list[Span] | None = None) -> tuple[Inline, ...]:
     """Build inline nodes from a paragraph's pieces.
 
     ``BREAK`` pieces stand between lines: they join with a space, or with nothing after a
     hyphen that ends a word. Runs of whitespace become one space. Emphasis delimiters are
-    paired; an unpaired one is kept as text.
+    paired; an unpaired one is kept as text. Emphasis opened deeper than
+    :data:`~resolutions.limits.MAX_EMPHASIS_DEPTH` is read as the text around it.
+
+    Args:
+        pieces: The pieces, in source order.
+        too_deep: Where to add the span of the first opener read as text for being too deep.
     """
     if all(piece.kind in _PLAIN for piece in pieces):  # most paragraphs: text and line breaks only
         return _plain(pieces)
     root = _Frame("", "", None)
     stack = [root]
+    deep: Piece | None = None
     for piece in pieces:
         kind = piece.kind
         if kind == "STAR":
-            _star(stack, piece)
+            if not _star(stack, piece) and deep is None:
+                deep = piece
         elif kind == "TAG":
-            _tag(stack, piece)
+            if not _tag(stack, piece) and deep is None:
+                deep = piece
         elif kind in REFERENCES:
             stack[-1].add(FootnoteRef(normal_marker(piece.text), Span(piece.start, piece.end)))
         elif kind == "ESCAPE":
@@ -229,6 +242,8 @@ def to_inline(pieces: list[Piece]) -> tuple[Inline, ...]:
     while len(stack) > 1:  # unclosed emphasis: its opener was plain text after all
         _unwrap(stack)
     root.flush()
+    if deep is not None and too_deep is not None:
+        too_deep.append(Span(deep.start, deep.end))
     return _trim(root.children)
 
 
@@ -246,33 +261,39 @@ def _unwrap(stack: list[_Frame]) -> None:
             parent.add(child)
 
 
-def _star(stack: list[_Frame], piece: Piece) -> None:
+def _star(stack: list[_Frame], piece: Piece) -> bool:
+    """Close or open emphasis with a run of stars; False when it is too deep to open."""
     for depth in range(len(stack) - 1, 0, -1):
         if stack[depth].closer == piece.text:
             _close(stack, depth, piece.end)
-            return
-    if len(piece.text) in _EMPHASIS:
+            return True
+    if len(piece.text) in _EMPHASIS and len(stack) <= MAX_EMPHASIS_DEPTH:
         stack[-1].flush()
         stack.append(_Frame(_EMPHASIS[len(piece.text)], piece.text, piece))
-    else:
-        stack[-1].add_text(piece.text, piece.start, piece.end)
+        return True
+    stack[-1].add_text(piece.text, piece.start, piece.end)
+    return len(piece.text) not in _EMPHASIS
 
 
-def _tag(stack: list[_Frame], piece: Piece) -> None:
+def _tag(stack: list[_Frame], piece: Piece) -> bool:
+    """Close or open emphasis with an HTML tag; False when it is too deep to open."""
     match = _TAG.match(piece.text)
     if not match:
-        return
+        return True
     closing, name = match.group(1), match.group(2).lower()
     if name not in _OPEN_TAGS:
-        return  # <br>, <span>, <details>: layout, not content
+        return True  # <br>, <span>, <details>: layout, not content
     if not closing:
+        if len(stack) > MAX_EMPHASIS_DEPTH:
+            return False  # read as the text around it, like a tag that is layout
         stack[-1].flush()
         stack.append(_Frame(_OPEN_TAGS[name], name, piece))
-        return
+        return True
     for depth in range(len(stack) - 1, 0, -1):
         if stack[depth].closer == name:
             _close(stack, depth, piece.end)
-            return
+            return True
+    return True
 
 
 def _close(stack: list[_Frame], depth: int, end: int) -> None:

@@ -172,6 +172,7 @@ def _mark_bracketed_footnotes(lines: list[Line]) -> None:
     nothing but their own wrapped lines stands between them: then they are a block of footnotes.
     """
     index = 0
+    cited = _BracketCitations(lines)
     while index < len(lines):
         line = lines[index]
         if line.kind != "item" or line.label is None or not line.label.text.startswith("(1)"):
@@ -189,8 +190,8 @@ def _mark_bracketed_footnotes(lines: list[Line]) -> None:
             elif line.role == "content" and (line.kind != "text" or lines[position - 1].blanks > 0):
                 break
             position += 1
-        above = "\n".join(line.text() for line in lines[:index] if line.role == "content")
-        if all(_cites(above, number) for number in range(1, len(run) + 1)):
+        numbers = cited.above(index)
+        if all(number in numbers for number in range(1, len(run) + 1)):
             for line in lines[index:position]:
                 if line.role == "content":
                     line.role = "footnote"
@@ -204,9 +205,42 @@ def _bracketed_number(line: Line) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _cites(text: str, number: int) -> bool:
-    """Tell whether "(n)" is cited in text as a footnote: glued to a word, or after a comma."""
-    return re.search(rf"(?:(?<=[^\s(0-9])|(?<=[,;.:]\s))\({number}\)(?=\s|$|[,;.:])", text, re.MULTILINE) is not None
+#: "(n)" cited as a footnote: glued to a word, or after a comma (the line before may end with it);
+#: two digits at most, like the labels of such footnotes.
+_CITED_BRACKET = re.compile(r"(?:(?<=[^\s(0-9])|(?<=[,;.:]\s))\(([1-9][0-9]?)\)(?=\s|$|[,;.:])")
+
+
+class _BracketCitations:
+    """The numbers "(n)" cited in the content lines above a line, read once each.
+
+    Joining all the text above each "(1)" and searching it for every number took time in the
+    square of the text. The lines above a run are settled when it is judged (runs are marked
+    in order, below the lines read), so each line is read once, when the first run below it is.
+    """
+
+    __slots__ = ("last", "lines", "numbers", "read")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.numbers: set[int] = set()
+        self.read = 0  # lines before this one are read
+        self.last: str | None = None  # the text of the last content line read (None: no line yet)
+
+    def above(self, index: int) -> set[int]:
+        """Return the numbers cited in the content lines before ``index``."""
+        while self.read < index:
+            line = self.lines[self.read]
+            self.read += 1
+            if line.role != "content":
+                continue
+            text = line.text()
+            # What stands before the line where the lines are joined by line breaks: the last
+            # character of the line before and a line break (the look-behind may see both).
+            before = "" if self.last is None else (self.last[-1:] or "\n") + "\n"
+            for match in _CITED_BRACKET.finditer(before + text, len(before)):
+                self.numbers.add(int(match.group(1)))
+            self.last = text
+        return self.numbers
 
 
 def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]]) -> None:
@@ -242,11 +276,13 @@ def _mark_page_tail_footnotes(lines: list[Line], pages: list[tuple[int, int]]) -
     ("* Any changes to the list of sponsors ...", "12 See Official Records ..."). Only page
     bottoms are searched: the last page always, the others when the text has form feeds.
     """
+    citations = _Citations(lines)
     for first, last in pages:
-        _mark_tail(lines, first, last)
+        citations.page(first, last)
+        _mark_tail(lines, first, last, citations)
 
 
-def _mark_tail(lines: list[Line], first: int, last: int) -> None:
+def _mark_tail(lines: list[Line], first: int, last: int, citations: _Citations) -> None:
     index = _skip_up(lines, last - 1, first)
     while index > first:
         body_end = index
@@ -258,10 +294,10 @@ def _mark_tail(lines: list[Line], first: int, last: int) -> None:
         ):
             index -= 1
         opener = lines[index] if index >= first else None
-        if opener is not None and _marker_heads_note(lines, index, body_end):
+        if opener is not None and _marker_heads_note(lines, index, body_end, citations):
             marked = range(index, body_end + 1)
         else:
-            start = _marked_body_start(lines, index + 1, body_end)
+            start = _marked_body_start(lines, index + 1, body_end, citations)
             if start is None:
                 return
             marked = range(start, body_end + 1)
@@ -272,7 +308,7 @@ def _mark_tail(lines: list[Line], first: int, last: int) -> None:
         index = _skip_up(lines, index - 1, first)
 
 
-def _marker_heads_note(lines: list[Line], index: int, body_end: int) -> bool:
+def _marker_heads_note(lines: list[Line], index: int, body_end: int, citations: _Citations) -> bool:
     """Tell a marker alone on its line that heads a footnote's text below it.
 
     The text must read as a footnote, ending as a sentence does and opening as footnotes do
@@ -286,10 +322,10 @@ def _marker_heads_note(lines: list[Line], index: int, body_end: int) -> bool:
     if not body or body[-1] not in ".;)]":
         return False
     marker = opener.label.text.strip()
-    return _NOTE_OPENING.match(body) is not None or _cited_above(lines, index, marker)
+    return _NOTE_OPENING.match(body) is not None or citations.above(index, marker)
 
 
-def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
+def _marked_body_start(lines: list[Line], start: int, end: int, citations: _Citations) -> int | None:
     """Find, in a page's last text lines, a footnote that opens with its marker after a blank.
 
     The marker must be cited above it on the page ("... Court, 12" / "12 See ..."), so that a
@@ -311,23 +347,103 @@ def _marked_body_start(lines: list[Line], start: int, end: int) -> int | None:
             marker = match.group(0).strip()
         else:
             continue
-        if _cited_above(lines, position, marker) or _NOTE_OPENING.match(line.plain(), len(marker)) is not None:
+        if citations.above(position, marker) or _NOTE_OPENING.match(line.plain(), len(marker)) is not None:
             return position
     return None
 
 
-def _cited_above(lines: list[Line], position: int, marker: str) -> bool:
-    """Tell whether a footnote marker is cited in the content above a line, on the same page."""
-    star = marker == "*"
-    cited = re.compile(r"\S\*" if star else rf"(?:(?<=[^\s0-9])|(?<=\S\s)){re.escape(marker)}(?![0-9])")
-    page = lines[position].page
-    for index in range(position - 1, -1, -1):
-        line = lines[index]
-        if line.page != page and marker != "*":  # a star is rare enough to look further up
-            break
-        if line.role == "content" and cited.search("".join(piece.text for piece in line.pieces)):
+#: A marker cited in running text: digits after a letter or a mark ("Court,12", "Text1") or
+#: after a word and one space ("Court 12"), and not followed by more digits; stars, daggers and
+#: section signs the same way. A lone star is cited after any character but a space ("Text*").
+_CITED_NUMBER = re.compile(r"(?:(?<=[^\s0-9])|(?<=\S\s))([0-9]{1,3})(?![0-9])")
+_SIGNS = "*\u2020\u2021\u00a7"
+_SIGN_RUN = re.compile(f"[{_SIGNS}]+")
+_CITED_STAR = re.compile(r"\S\*")
+
+
+class _Citations:
+    """Where footnote markers are cited in the content above a line, on the same page.
+
+    A page's citations are indexed once, at the first question about the page: each marker
+    with the first line that cites it. Asking line by line, up the page each time, took time
+    in the square of the page's length. The index is exact though the layout stage marks
+    footnote lines as it goes: it works up from a page's bottom, so the lines above the one
+    asked about are never changed before the question. A lone star is rare enough to be looked
+    for up the whole document: in the pages before, whose roles are settled, and on this one.
+    """
+
+    __slots__ = ("first", "index", "last", "lines", "scanned", "star_before")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.first = self.last = 0
+        self.index: dict[str, int] | None = None
+        self.scanned = 0  # the lines before this one are searched for a lone star's citation
+        self.star_before = False  # one of them cites it
+
+    def page(self, first: int, last: int) -> None:
+        """Move to the page of lines ``first`` to ``last`` (exclusive)."""
+        self.first, self.last, self.index = first, last, None
+
+    def above(self, position: int, marker: str) -> bool:
+        """Tell whether ``marker`` is cited in a content line above ``position`` on its page."""
+        if marker == "*" and self._star_before_page():
             return True
-    return False
+        if self.index is None:
+            self.index = self._build()
+        found = self.index.get(marker)
+        return found is not None and found < position
+
+    def _build(self) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for position in range(self.first, self.last):
+            line = self.lines[position]
+            if line.role != "content":
+                continue
+            text = "".join(piece.text for piece in line.pieces)
+            for match in _CITED_NUMBER.finditer(text):
+                index.setdefault(match.group(1), position)
+            if any(sign in text for sign in _SIGNS):
+                for marker in _cited_signs(text):
+                    index.setdefault(marker, position)
+        return index
+
+    def _star_before_page(self) -> bool:
+        lines = self.lines
+        while not self.star_before and self.scanned < self.first:
+            line = lines[self.scanned]
+            if line.role == "content" and _CITED_STAR.search("".join(piece.text for piece in line.pieces)):
+                self.star_before = True
+            self.scanned += 1
+        return self.star_before
+
+
+def _cited_signs(text: str) -> set[str]:
+    """Return the markers of stars, daggers and section signs that ``text`` cites."""
+    found = set()
+    for run in _SIGN_RUN.finditer(text):
+        start, end = run.span()
+        for position in range(start, end):
+            char = text[position]
+            if char == "*" and position > 0 and not text[position - 1].isspace():
+                found.add("*")  # a lone star's own rule: after anything but a space
+            for length in range(1, 4):
+                stop = position + length
+                if stop > end:
+                    break
+                if _cited_at(text, position, stop) and (length > 1 or char != "*"):
+                    found.add(text[position:stop])
+    return found
+
+
+def _cited_at(text: str, start: int, end: int) -> bool:
+    """Tell whether a marker at ``text[start:end]`` stands where a citation does."""
+    if end < len(text) and text[end] in "0123456789":
+        return False
+    before = text[start - 1] if start > 0 else ""
+    if before and not before.isspace() and before not in "0123456789":
+        return True
+    return start > 1 and before.isspace() and not text[start - 2].isspace()
 
 
 def _starred(line: Line) -> bool:

@@ -7,6 +7,7 @@ These are internal, mutable and cheap (one per line or token); the public tree i
 from __future__ import annotations
 
 import html
+import re
 
 #: Piece kinds that are markup or footnote marks, not text.
 MARKUP = frozenset({"STAR", "TAG", "SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT", "NOTE_ESCAPE", "PAGE_BREAK"})
@@ -140,8 +141,14 @@ def rebase(lines: list[Line], offset: int, first_page: int) -> None:
                 piece.end -= offset
 
 
+#: Whitespace that collapsing would change: two in a row, any but a space, or at either end.
+_UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
 def plain_text(pieces: list[Piece]) -> str:
     """Return the text of pieces without markup or footnote marks, spaces collapsed."""
+    if len(pieces) == 1 and pieces[0].kind == "TEXT" and _UNEVEN_SPACE.search(pieces[0].text) is None:
+        return pieces[0].text  # most lines: one run of text, already even (no copy to keep)
     parts = []
     for piece in pieces:
         kind = piece.kind

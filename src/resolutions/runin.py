@@ -27,9 +27,14 @@ from resolutions.verbs import VerbReader
 _LOWER_WORD = re.compile(r"[ \t\u00a0]+[a-z\u00e0-\u00ff]")
 _MARKS = ("STAR", "TAG")
 #: Where a formula may start inside a line: after a space (a column gap or one), "The" or "THE".
-_FORMULA_IN_LINE = re.compile(r"[ \t\u00a0]+(?=(?:The|THE)[ \t])")
+#: (It starts only where a run of spaces does: tried inside a long run, it would read the rest
+#: of the run at each of its characters.)
+_FORMULA_IN_LINE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+(?=(?:The|THE)[ \t])")
 #: The pieces a head's line opens with: its symbol as a cell, or text ("73/7.", "Resolution ...").
 _HEAD_PIECES = frozenset({"TEXT", "SYMBOL", "GAP"})
+#: The longest head a line may hold before its formula ("S/RES/2334 (2016)", "Resolution 2334
+#: (2016)", "73/7."): far more than any, and a bound on the places tried in a long line.
+_HEAD_LENGTH = 200
 #: A resolution's number in the General Assembly's volumes: "73/7.", "ES-11/1."
 _NUMBERED = re.compile(r"(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}\.?")
 
@@ -96,10 +101,19 @@ class HeadsAndFormulas:
         if _FORMULA_IN_LINE.search(text) is None:
             return None
         start = line.pieces[0].start
+        # The formula's pattern looks for the line's end: the line is copied with one once, and
+        # each place is tried on it (a copy of the rest of the line per place, and a head of any
+        # length, took time in the square of a long line's length).
+        body = text.rstrip()
+        ended = body + "\n"
         for match in _FORMULA_IN_LINE.finditer(text):
-            head, formula = text[: match.start()].strip(), text[match.end() :].rstrip()
-            read = self.formula.match(formula + "\n")  # the formula's pattern looks for the line's end
-            if read is None or read.end() != len(formula) or not self.is_head(head):
+            if match.start() > _HEAD_LENGTH:
+                break
+            read = self.formula.match(ended, match.end())
+            if read is None or read.end() != len(body):
+                continue
+            head, formula = text[: match.start()].strip(), body[match.end() :]
+            if not self.is_head(head):
                 continue
             head_at = start + len(text) - len(text.lstrip())
             formula_at = start + match.end()
@@ -165,18 +179,22 @@ def _phrase_cuts(pieces: list[Piece], places: list[int], verbs: VerbReader) -> l
     phrase the inline scanner found after the emphasis opened (", *Recalling* Article X").
     """
     cuts: list[int] = []
+    index = 0  # places and pieces are both in order: the piece a place falls in is found walking on
     for place in places:
-        for index, piece in enumerate(pieces):
-            if not piece.start <= place < piece.end:
-                continue
-            if piece.kind in ("TEXT", "FORMULA"):  # a formula's meeting clause may run on
-                offset = place - piece.start
-                end = verbs.phrase_end(piece.text, offset)
-                if end is not None and _LOWER_WORD.match(piece.text, end):
-                    cuts.append(place)
-            elif piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
-                cuts.append(piece.start)
+        while index < len(pieces) and pieces[index].end <= place:
+            index += 1
+        if index == len(pieces):
             break
+        piece = pieces[index]
+        if piece.start > place:
+            continue  # between pieces
+        if piece.kind in ("TEXT", "FORMULA"):  # a formula's meeting clause may run on
+            offset = place - piece.start
+            end = verbs.phrase_end(piece.text, offset)
+            if end is not None and _LOWER_WORD.match(piece.text, end):
+                cuts.append(place)
+        elif piece.kind in _MARKS and index + 1 < len(pieces) and pieces[index + 1].kind in VERBS:
+            cuts.append(piece.start)
     return cuts
 
 

@@ -215,7 +215,14 @@ def from_json(text: str | bytes) -> Document:
         raise ParseError(f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno - 1, expected="JSON") from exc
     except UnicodeDecodeError as exc:
         raise ParseError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", expected="JSON in UTF-8") from exc
+    except RecursionError as exc:  # arrays or objects nested thousands deep
+        raise ParseError(
+            "the JSON nests deeper than Python's JSON reader follows", expected=_EXPECTED, hint=_DEPTH_HINT
+        ) from exc
     return from_dict(data)
+
+
+_DEPTH_HINT = "a document written by resolutions nests a few dozen levels at most (see resolutions.limits)"
 
 
 def schema() -> dict[str, Any]:

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
 from lxml import etree
 
 from resolutions.errors import ParseError
+from resolutions.limits import MAX_ITEM_DEPTH, MAX_SECTION_DEPTH
 from resolutions.nodes import (
     Annex,
     Block,
@@ -34,6 +36,7 @@ from resolutions.nodes import (
     Preamble,
     Section,
     SubItem,
+    Text,
     Title,
 )
 from resolutions.serialise.akn.names import OWN_NS, SOURCE
@@ -250,6 +253,9 @@ class _Reader(TextReader):
             if open_heading is not None:
                 out.append(Section(heading=open_heading, level=depth, children=tuple(gathered)))
                 open_heading = None
+            if isinstance(block, Section) and depth > MAX_SECTION_DEPTH:
+                out.extend(_flattened(block))
+                continue
             out.append(block)
         if open_heading is not None:
             out.append(Section(heading=open_heading, level=depth, children=tuple(gathered)))
@@ -288,7 +294,7 @@ class _Reader(TextReader):
         )
 
     def paragraph(self, element: Element, default: Kind) -> Paragraph | None:
-        texts, items = self.unit(element)
+        texts, items = self.unit(element, 1)
         verb, verb_name, content = self.text(texts)
         num = first_child(element, "num")
         if local(element) in ("p", "blockContainer") and verb is None and not content:
@@ -297,8 +303,12 @@ class _Reader(TextReader):
         number = plain(num) if num is not None else None
         return Paragraph(kind=kind, label=number, verb=verb, content=tuple(content), items=tuple(items))
 
-    def unit(self, element: Element) -> tuple[list[Element], list[SubItem]]:
-        """Split a paragraph-like element into the blocks of its own text and its sub-items."""
+    def unit(self, element: Element, depth: int) -> tuple[list[Element], list[SubItem]]:
+        """Split a paragraph-like element into the blocks of its own text and its sub-items.
+
+        ``depth`` is the depth of those sub-items; deeper than MAX_ITEM_DEPTH, an item's own
+        items are lifted to follow it.
+        """
         if local(element) in ("p", "blockContainer"):
             return [element], []
         texts: list[Element] = []
@@ -308,21 +318,39 @@ class _Reader(TextReader):
             if name in HEADS:
                 continue
             if name in ("content", "intro", "wrapUp", "list", "blockList", "listIntroduction", "listWrapUp"):
-                inner_texts, inner_items = self.unit(child)
+                inner_texts, inner_items = self.unit(child, depth)
                 texts += inner_texts
                 items += inner_items
             elif name in _PARAGRAPHS:
-                items.append(self.item(child))
+                item = self.item(child, depth)
+                if depth >= MAX_ITEM_DEPTH and item.items:
+                    items.append(attrs.evolve(item, items=()))
+                    items.extend(item.items)
+                else:
+                    items.append(item)
             elif name not in _SECTIONS:
                 texts.append(child)
         return texts, items
 
-    def item(self, element: Element) -> SubItem:
+    def item(self, element: Element, depth: int) -> SubItem:
         num = first_child(element, "num")
-        texts, items = self.unit(element)
+        texts, items = self.unit(element, depth + 1)
         return SubItem(
             label=plain(num) if num is not None else "", content=tuple(self.inline_blocks(texts)), items=tuple(items)
         )
+
+
+def _flattened(section: Section) -> list[Block]:
+    """Return a section too deep to nest as paragraphs: its heading, its formula, its content.
+
+    Its own sections were read deeper still, so they are flattened already.
+    """
+    heading = " ".join(part for part in (section.label, section.heading, section.subtitle) if part)
+    out: list[Block] = [Paragraph("paragraph", content=(Text(heading),))] if heading else []
+    if section.formula is not None:
+        out.append(Paragraph("paragraph", content=section.formula.content))
+    out.extend(section.children)
+    return out
 
 
 def _main_body(document: Element) -> Element | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from resolutions.limits import MAX_EMPHASIS_DEPTH
 from resolutions.nodes import Emphasis, EmphasisStyle, Footnote, FootnoteRef, Inline, Kind, Marking, Text, VerbPhrase
 from resolutions.serialise.akn.names import VERB_NAMES
 
@@ -78,6 +79,7 @@ class TextReader:
     def __init__(self, ours: bool) -> None:
         self.ours = ours
         self.footnotes: dict[str, Footnote] = {}
+        self.depth = 0  # how many emphasis elements the one being read is inside
         self._split: Callable[[str], tuple[str, tuple[str, ...]]] | None = None
 
     def text(self, blocks: list[Element]) -> tuple[VerbPhrase | None, str | None, list[Inline]]:
@@ -152,7 +154,12 @@ class TextReader:
                 only = element[0]
                 if {name, local(only)} == {"i", "b"}:
                     style, inner = "bold_italic", only
+            self.depth += 1
             nodes = normal(self.inline(inner), trim=False)
+            self.depth -= 1
+            if self.depth >= MAX_EMPHASIS_DEPTH:  # too deep to nest: read as the text around it
+                out += nodes
+                return
             lead = bool(nodes) and isinstance(nodes[0], Text) and nodes[0].text.startswith(" ")
             tail = bool(nodes) and isinstance(nodes[-1], Text) and nodes[-1].text.endswith(" ")
             nodes = normal(nodes)
