@@ -355,3 +355,62 @@ def test_a_label_closed_by_a_tag_waits_for_its_text() -> None:
         ("3", "Requests", "Requests more."),
     ]
     assert document.to_source() == text
+
+
+LONG = (
+    "the importance of a clause long enough that no program that wraps text would leave it whole on a "
+    "line, whether it wraps for a page, a screen or an electronic mail"
+)
+
+
+def test_a_treaty_annexed_keeps_its_own_formula() -> None:
+    text = (
+        "The Conference of the Parties,\n\n1. Decides to adopt the Agreement annexed;\n\nAnnex\n\nThe Agreement\n\n"
+        "The Parties to this Agreement,\n\nRecognizing the need to act,\n\nHave agreed as follows:\n"
+    )
+    annex = resolutions.parse(text).annexes[0]
+    assert (annex.title, annex.formula.text if annex.formula else None) == (
+        "The Agreement",
+        "The Parties to this Agreement,",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("1. Support, including financial support, shall be provided to developing countries.", None),
+        ("1. Support shall be provided to developing countries.", None),
+        ("1. Notes, with concern, that support shall be provided.", "Notes"),
+        ("1. Decides, in this regard, that the Fund shall serve the Agreement.", "Decides"),
+    ],
+)
+def test_a_phrase_word_as_the_subject_of_a_sentence_is_no_verb(text: str, verb: str | None) -> None:
+    [record] = resolutions.parse(f"The Conference of the Parties,\n\n{text}\n").records()
+    assert record["verb"] == verb
+
+
+def test_unwrapped_text_ends_a_paragraph_at_each_line_break_after_a_clause() -> None:
+    lines = [
+        f"Being Parties to the Convention, {LONG},",
+        f"Pursuant to the Durban Platform, {LONG},",
+        f"In pursuit of the objective of the Convention, {LONG},",
+        f"Recognizing {LONG},",
+    ]
+    text = "The Parties to this Agreement,\n" + "\n".join(lines) + "\nHave agreed as follows:\n"
+    records = resolutions.parse(text).records()
+    assert [r["text"][:14] for r in records] == [
+        "Being Parties ",
+        "Pursuant to th",
+        "In pursuit of ",
+        "Recognizing th",
+        "Have agreed as",
+    ]
+
+
+def test_wrapped_text_joins_its_lines_though_one_ends_with_a_comma() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015, in which it adopted\n"
+        "the 2030 Agenda for Sustainable Development,\nRussia and the European Union abstaining,\n\n"
+        "1. Decides to act.\n"
+    )
+    assert len(resolutions.parse(text).preambular) == 1

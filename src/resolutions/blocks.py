@@ -167,6 +167,7 @@ def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> lis
     pending: list[Line] = []
     boundary = True
     interrupted = False
+    not_wrapped = unwrapped(lines)
     for line in lines:
         if line.role != "content":
             if line.role != "blank":
@@ -187,7 +188,7 @@ def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> lis
             current is None
             or boundary
             or line.kind in _OPENING_KINDS
-            or _starts_paragraph(line, current)
+            or _starts_paragraph(line, current, not_wrapped)
             or (line.plain() in phrase_starts and ends_sentence(current.lines[-1].plain()))
         ):
             current = Block(line, interrupted)
@@ -243,7 +244,23 @@ def _waits_for_text(block: Block) -> bool:
     return all(piece.kind == "TAG" and piece.text.startswith("</") for piece in block.lines[0].pieces)
 
 
-def _starts_paragraph(line: Line, current: Block) -> bool:
+#: A line longer than this was not wrapped: pdftotext, e-mail and typewritten text wrap at 60 to
+#: 110 characters.
+_UNWRAPPED_LINE = 160
+#: How many such lines, and what share of the lines of some length, make a text unwrapped.
+_UNWRAPPED_COUNT = 3
+_UNWRAPPED_SHARE = 0.1
+
+
+def unwrapped(lines: list[Line]) -> bool:
+    """Tell text whose paragraphs were never wrapped: each line break in it ends a paragraph."""
+    lengths = [len(line.plain()) for line in lines if line.role == "content"]
+    long = sum(1 for length in lengths if length > _UNWRAPPED_LINE)
+    some = sum(1 for length in lengths if length > 40)
+    return long >= _UNWRAPPED_COUNT and long >= _UNWRAPPED_SHARE * some
+
+
+def _starts_paragraph(line: Line, current: Block, unwrapped: bool = False) -> bool:
     """Tell whether a line with no blank line before it opens a new paragraph (pdftotext)."""
     pieces = line.pieces
     first = _first_content(pieces)
@@ -258,6 +275,10 @@ def _starts_paragraph(line: Line, current: Block) -> bool:
     if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
         return True
     if SUBMITTED.match(text):  # a title, then "Draft resolution submitted by Fiji"
+        return True
+    # Text whose paragraphs were never wrapped (saved from a word processor): a line that ends a
+    # clause ends its paragraph ("... the Convention," / "Pursuant to the Durban Platform ...").
+    if unwrapped and text[:1].isupper() and ends_sentence(previous.plain()):
         return True
     # `pdftotext -layout` indents the first line of a paragraph.
     return line.indent > previous.indent + 2 and previous.indent > 0 and ends_sentence(previous.plain())

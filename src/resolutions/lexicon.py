@@ -22,8 +22,12 @@ _OBJECT_STARTS = (
     "from|as|this|these|those|whether|how|once|again|also|further"
 )
 #: A phrase's word followed by a modal or "is" is a noun, the subject of a sentence: "Support
-#: shall be provided ...", "Notes are kept ..." (an agreement's articles, annexed).
-_NOT_A_SUBJECT = r"(?![ \t\u00a0]+(?:shall|should|may|must|will|would|can|could|might|is|are|was|were)(?![\w\u2019'-]))"
+#: shall be provided ...", "Notes are kept ..." (an agreement's articles, annexed), also past a
+#: clause between commas: "Support, including financial support, shall be provided ...".
+_NOT_A_SUBJECT = (
+    r"(?!(?:[ \t\u00a0]*,[^,;:\n]{1,80},)?[ \t\u00a0]+"
+    r"(?:shall|should|may|must|will|would|can|could|might|is|are|was|were)(?![\w\u2019'-]))"
+)
 _SPACE = r"[ \t\u00a0]+"
 #: A character trie: each character leads to the rest; "" marks the end of a word.
 _Trie = dict[str, "_Trie"]
