@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -414,3 +415,54 @@ def test_wrapped_text_joins_its_lines_though_one_ends_with_a_comma() -> None:
         "1. Decides to act.\n"
     )
     assert len(resolutions.parse(text).preambular) == 1
+
+
+FRONT_MATTER = '---\nsymbol: A/RES/80/2\ntitle: "Scale of assessments"\ntags:\n  - budget\n---\n\n'
+GLUED_MASTHEAD = (
+    "United Nations A/RES/99/2\n\nGeneral Assembly Distr.: General 15 October 2099\n\n"
+    "Ninety-ninth session Agenda item 140 Scale of assessments\n\n"
+    "Resolution adopted by the General Assembly on 14 October 2099\n\n"
+    "99/2. Scale of assessments\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n"
+)
+
+
+@pytest.mark.parametrize("front", [FRONT_MATTER, "+++\ntitle = 'x'\n+++\n", "---\nid: 7\n...\n"])
+def test_front_matter_is_furniture_and_costs_nothing(front: str) -> None:
+    plain = resolutions.parse(GLUED_MASTHEAD)
+    document = resolutions.parse(front + GLUED_MASTHEAD)
+    assert document.to_source() == front + GLUED_MASTHEAD
+    assert resolutions.same_content(document, plain), resolutions.differences(plain, document)[:3]
+    assert {f.kind for f in document.furniture} == {"front_matter"}
+    assert [f.text for f in document.furniture] == [line.strip() for line in front.splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n\nThe General Assembly,\n\n1. Decides to act.\n",  # a rule, then the text
+        "---\nThe General Assembly,\n---\n\n1. Decides to act.\n",  # no key in it
+        "\n---\nsymbol: x\n---\n\nThe General Assembly,\n",  # not at the top
+    ],
+)
+def test_rules_that_are_no_front_matter(text: str) -> None:
+    assert all(f.kind != "front_matter" for f in resolutions.parse(text).furniture)
+
+
+def test_a_masthead_whose_cells_lost_their_gaps() -> None:
+    header = resolutions.parse(GLUED_MASTHEAD).header
+    fields = (header.symbol, header.organ, header.distribution, header.date, header.session, header.agenda_item)
+    assert fields == ("A/RES/99/2", "General Assembly", "General", date(2099, 10, 15), "Ninety-ninth session", "140")
+    assert [line.text for line in header.lines if line.field == "agenda_title"] == ["Scale of assessments"]
+    glued = [line for line in header.lines if line.field in ("organ", "distribution", "date", "session", "agenda_item")]
+    assert len(glued) == 5
+    for line in glued:  # each piece has its own span in the line
+        assert GLUED_MASTHEAD[line.span.start : line.span.end] == line.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["General Assembly Report of the Secretary-General", "15 October 2099 was a Tuesday", "Agenda for Humanity"],
+)
+def test_a_line_of_words_is_no_glued_masthead(line: str) -> None:
+    document = resolutions.parse(f"{line}\n\nThe General Assembly,\n\n1. Decides to act.\n")
+    assert document.header.date is None and document.header.agenda_item is None

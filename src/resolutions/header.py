@@ -57,6 +57,12 @@ _LOGO_LENGTH = 40
 _LOGO_LINES = 3
 #: A line of a letterhead's left column is short, like the column.
 _ISSUER_LINE_LENGTH = 80
+#: A masthead line read for cells glued together is at most so long, a cell so many words.
+_GLUED_LENGTH = 300
+_GLUED_WORDS = 8
+_WORD = re.compile(r"\S+")
+#: The roles of lines the header zone goes on past: layout, not fields.
+_PASSED_ROLES = frozenset({"blank", "furniture", "markup", "rule", "editorial", "front_matter"})
 #: The attributes of a Header, which a header line can fill.
 _HEADER_ATTRIBUTES = frozenset(attrs.fields_dict(Header))
 
@@ -130,7 +136,7 @@ class _Reader:
         first_page = lines[0].page if lines else 0
         while self.index < len(lines):
             line = lines[self.index]
-            if line.role in ("blank", "furniture", "markup", "rule", "editorial"):
+            if line.role in _PASSED_ROLES:
                 self.index += 1
                 continue
             if line.role not in ("content", "symbol") or line.page > first_page:
@@ -185,7 +191,7 @@ class _Reader:
             return False
         seen = 0
         for following in self.lines[self.index + 1 :]:
-            if following.role in ("blank", "furniture", "markup", "rule", "editorial"):
+            if following.role in _PASSED_ROLES:
                 continue
             if following.role not in ("content", "symbol") or seen >= _UNKNOWN_FIELD_REACH:
                 return False
@@ -336,6 +342,8 @@ class _Reader:
                     self.set("organ" if "organ" not in self.fields else "body", name, span)
                 self.take_fields([Piece(kind, rest, span.start, span.end)])
                 return True
+        if self.take_glued(line, text, span):
+            return True
         if self.pending_date and parse_date(text) and len(text) < 40:
             self.set(self.pending_date, parse_date(text), span, text)
             self.pending_date = None
@@ -360,6 +368,54 @@ class _Reader:
             self.set("body", text, span)
             return True
         return self.take_formal_line(text, span) or self.take_numbered_title(line, text, span)
+
+    def take_glued(self, line: Line, text: str, span: Span) -> bool:
+        """Read a masthead line whose cells lost their gaps, as some PDF extractors join them.
+
+        "General Assembly Distr.: General 15 October 2025", "Eightieth session Agenda item 140
+        Scale of assessments ...": the line is cut, longest piece first, into fields, organs and
+        "United Nations"; it is a header line when two pieces or more are read so, and nothing is
+        left over but an agenda item's title after it.
+        """
+        if self.cells is None or len(text) > _GLUED_LENGTH:
+            return False
+        words = [(match.start(), match.end()) for match in _WORD.finditer(text)]
+        found: list[tuple[str, int, int]] = []
+        index = 0
+        while index < len(words):
+            for end in range(min(len(words), index + _GLUED_WORDS), index, -1):
+                start, stop = words[index][0], words[end - 1][1]
+                kind = self.glued_kind(text[start:stop])
+                if kind is not None:
+                    found.append((kind, start, stop))
+                    index = end
+                    break
+            else:
+                if not found or found[-1][0] != "AGENDA_ITEM":
+                    return False
+                found.append(("agenda_title", words[index][0], len(text)))
+                break
+        if len(found) < 2 or all(kind in ("organ", "United Nations") for kind, _, _ in found):
+            return False
+        # Each piece's own span where the line is one run of text, as extracted; else the line's.
+        exact = len(line.pieces) == 1 and line.pieces[0].text == text
+        for kind, start, stop in found:
+            piece = text[start:stop]
+            where = Span(line.pieces[0].start + start, line.pieces[0].start + stop) if exact else span
+            if kind == "organ":
+                self.set("organ" if "organ" not in self.fields else "body", piece, where)
+            elif kind in ("United Nations", "agenda_title"):
+                self.header_lines.append(HeaderLine("other" if kind == "United Nations" else kind, piece, where))
+            else:
+                self.take_fields([Piece(kind, piece, where.start, where.end)], where)
+        return True
+
+    def glued_kind(self, text: str) -> str | None:
+        if self.organ.match(text):
+            return "organ"
+        if text == "United Nations":
+            return text
+        return self.cells.whole(text) if self.cells is not None else None
 
     def repaired_symbol(self, text: str) -> str | None:
         """Read a symbol that a stray space broke ("A/RES/77/ 12" is A/RES/77/12)."""

@@ -6,7 +6,9 @@ the middle of a paragraph. This stage gives each line a role, so that later stag
 content lines as one stream and paragraphs cut by a page break can be joined again.
 
 Roles: "content", "furniture", "footnote", "symbol" (a line holding only a document symbol:
-the header's, or a running header), "markup" (an HTML line such as ``<details>``).
+the header's, or a running header), "markup" (an HTML line such as ``<details>``),
+"front_matter" (the metadata block that static-site tools and extraction scripts put at the top
+of a Markdown file, between "---" lines).
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ _NOTE_OPENING = re.compile(
 _BARE_NUMBER = re.compile(r"^[ \t]*[0-9]{1,3}[.)]?[ \t]*$")
 #: The label of a footnote numbered in brackets: "(1) ".
 _BRACKETED_LABEL = re.compile(r"^\(([0-9]{1,2})\)\s*$")
+#: Front matter: YAML between "---" lines (its end may be "..."), or TOML between "+++" lines.
+_FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+#: A line of front matter: a key and its value, a list item, a continuation, a comment.
+_FRONT_MATTER_LINE = re.compile(r"^(?:[A-Za-z_][\w .-]{0,60}[ \t]*[:=](?:[ \t]|$)|[ \t]+\S|-[ \t]|#|[ \t]*$)")
+#: The most lines a front matter block may take.
+_MAX_FRONT_MATTER_LINES = 200
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
@@ -43,7 +51,10 @@ def annotate(lines: list[Line], source: str = "") -> None:
     """Set ``page`` and ``role`` on every line (``source``: the text, for a first look at it)."""
     pages = _assign_pages(lines)
     _number_headings(lines)
-    for line in lines:
+    front = _front_matter(lines, source)
+    for line in lines[:front]:
+        line.role = "front_matter"
+    for line in lines[front:]:
         if line.kind == "blank":
             line.role = "blank" if line.tags is None else "markup"  # "<p>" alone: layout
         elif _is_furniture(line):
@@ -61,6 +72,29 @@ def annotate(lines: list[Line], source: str = "") -> None:
     _mark_ruled_footnote_blocks(lines, pages)
     _mark_page_tail_footnotes(lines, pages)
     _mark_running_headers(lines, pages)
+
+
+def _front_matter(lines: list[Line], source: str) -> int:
+    """Count the lines of the metadata block that opens a Markdown file, if there is one.
+
+    ``---`` / ``symbol: A/RES/80/2`` / ``title: "..."`` / ``---``: the block holds key-value
+    lines only, and it stands at the very top of the file (a byte order mark aside).
+    """
+    if not lines or not source:
+        return 0
+    first = source[lines[0].start : lines[0].eol].lstrip("\ufeff").rstrip()
+    ends = _FRONT_MATTER_FENCES.get(first)
+    if ends is None:
+        return 0
+    keys = 0
+    for index, line in enumerate(lines[1 : _MAX_FRONT_MATTER_LINES + 1], start=1):
+        text = source[line.start : line.eol]
+        if text.rstrip() in ends:
+            return index + 1 if keys else 0
+        if not _FRONT_MATTER_LINE.match(text):
+            return 0
+        keys += text[:1].isalpha() or text[:1] == "_"
+    return 0
 
 
 def _number_headings(lines: list[Line]) -> None:

@@ -449,8 +449,9 @@ class Furniture(Node):
     Attributes:
         kind: "job_number", "barcode", "page_number", "date_code", "running_header", "rule",
             "markup", "recycle", "repeated_footnote", "editorial" (a note in another language,
-            added by who republished the text) or "preface" (what stands before the first
-            document of a collection).
+            added by who republished the text), "front_matter" (a line of the metadata block
+            at the top of a Markdown file, between "---" lines) or "preface" (what stands before
+            the first document of a collection).
         text: The text as written.
     """
 
