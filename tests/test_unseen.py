@@ -466,3 +466,21 @@ def test_a_masthead_whose_cells_lost_their_gaps() -> None:
 def test_a_line_of_words_is_no_glued_masthead(line: str) -> None:
     document = resolutions.parse(f"{line}\n\nThe General Assembly,\n\n1. Decides to act.\n")
     assert document.header.date is None and document.header.agenda_item is None
+
+
+def test_a_declaration_whose_first_paragraph_is_numbered() -> None:
+    text = (
+        "Political declaration\n\n1. We, the Heads of State and Government, met in Awaza in 2099.\n\n"
+        "2. We gather at a critical juncture;\n\n3. We also stress the needs;\n\n4. We are ready;\n"
+    )
+    document = resolutions.parse(text)
+    records = [(r["number"], r["kind"], r["verb"]) for r in document.records()]
+    assert records == [
+        ("1", "paragraph", None),
+        ("2", "operative", "gather"),
+        ("3", "operative", "also stress"),
+        ("4", "paragraph", None),
+    ]
+    guessed = document.operative[0].verb
+    assert guessed is not None and (guessed.subject, guessed.head, guessed.guessed) == ("We", "gather", True)
+    assert document.operative[1].verb is not None and not document.operative[1].verb.guessed

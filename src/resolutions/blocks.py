@@ -250,14 +250,27 @@ _UNWRAPPED_LINE = 160
 #: How many such lines, and what share of the lines of some length, make a text unwrapped.
 _UNWRAPPED_COUNT = 3
 _UNWRAPPED_SHARE = 0.1
+#: The most lines of some length that blank lines may part from the next in unwrapped text.
+_UNWRAPPED_PARTED = 0.5
 
 
 def unwrapped(lines: list[Line]) -> bool:
-    """Tell text whose paragraphs were never wrapped: each line break in it ends a paragraph."""
-    lengths = [len(line.plain()) for line in lines if line.role == "content"]
-    long = sum(1 for length in lengths if length > _UNWRAPPED_LINE)
-    some = sum(1 for length in lengths if length > 40)
-    return long >= _UNWRAPPED_COUNT and long >= _UNWRAPPED_SHARE * some
+    """Tell text whose paragraphs were never wrapped: each line break in it ends a paragraph.
+
+    Such text has long lines, and no blank lines between most of them: where blank lines part
+    the paragraphs, a line break within one is the converter's and joins (a list of places
+    "held in Maputo (1999), Geneva (2000)," / "Bangkok (2003), ...").
+    """
+    long = some = parted = 0
+    for line in lines:
+        if line.role != "content":
+            continue
+        length = len(line.plain())
+        if length > 40:
+            some += 1
+            long += length > _UNWRAPPED_LINE
+            parted += line.blanks > 0
+    return long >= _UNWRAPPED_COUNT and long >= _UNWRAPPED_SHARE * some and parted < _UNWRAPPED_PARTED * some
 
 
 def _starts_paragraph(line: Line, current: Block, unwrapped: bool = False) -> bool:

@@ -241,11 +241,15 @@ class BodyReader:
         while blocks:
             block = blocks.pop()
             following = blocks[-1] if blocks else None
+            if block.opener() == "WE":  # a declaration in the first person, its formula numbered or not
+                self.declaration = True
             if id(block) in headings:
                 self.heading(block, following)
             elif self.opens_operative_part(block):
                 self.enacting_formula(block)
-            elif block.opener() == "WE" or (block.opener() == "FORMULA" and len(block.lines) == 1):
+            elif (block.opener() == "WE" and block.kind != "numbered") or (
+                block.opener() == "FORMULA" and len(block.lines) == 1
+            ):
                 self.opening_formula(block)  # ("The Conference" / "was inaugurated ...": a sentence)
             elif block.kind in ("item", "bullet"):
                 self.item(block)
@@ -452,7 +456,7 @@ class BodyReader:
         """
         if self.stack[0].annex or block.kind not in ("numbered", "text"):
             return None, pieces
-        formal = self.formula is not None or any(c.formula is not None for c in self.stack)
+        formal = self.declaration or self.formula is not None or any(c.formula is not None for c in self.stack)
         if number is not None and self.conventions.label_rule(number) is None and (formal or self.numbered_operative):
             place = "operative"
         elif number is None and formal and not self.stack[-1].operative:

@@ -60,7 +60,27 @@ _AUXILIARIES = frozenset({"Having", "Being"})
 _PAST_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|wn|ne|ught|ght|id|un|ok|ept)$")
 #: An auxiliary, an adverb if any, and a past participle: "Being gravely concerned".
 _AUXILIARY_PHRASE = re.compile(r"^(?:Having|Being)(?:[ \t\u00a0]+[a-z]+ly)?[ \t\u00a0]+([a-z]+)(?![\w'\u2019-])")
+#: "We", the adverbs after it, and the word that must be the verb: "We also stress".
+_WE_VERB = re.compile(
+    r"^We[ \t\u00a0]+((?:(?:also|further|again|once again|jointly|collectively|[a-z]{2,}ly)[ \t\u00a0]+)*)"
+    r"([a-z]{3,})(?![\w'\u2019-])"
+)
 _FIRST_WORDS = re.compile(r"^([A-Z][a-z]+)(?:,?[ \t\u00a0]+([a-z][a-z'\u2019-]*))?")
+
+
+def _we_verb(
+    match: re.Match[str], first: Piece, offset: int, pieces: list[Piece]
+) -> tuple[VerbPhrase | None, list[Piece]]:
+    """Read "We [adverbs] <verb>" of a declaration: "We gather at ...", "We also stress ..."."""
+    adverbs, word = match.group(1).split(), match.group(2)
+    if word in _CLOSED or word in _AFTER_SUBJECT or word.endswith(("ly", "ing")):
+        return None, pieces
+    phrase = " ".join(match.group(0).split())
+    start = first.start + offset
+    end = start + len(match.group(0))
+    verb = VerbPhrase(phrase, word, tuple(adverbs), "plain", Span(start, end), guessed=True, subject="We")
+    rest = first.text[offset + len(match.group(0)) :]
+    return verb, [Piece("TEXT", rest, end, first.end), *pieces[1:]] if rest else pieces[1:]
 
 
 def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> tuple[VerbPhrase | None, list[Piece]]:
@@ -80,6 +100,8 @@ def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> 
     first = pieces[0]
     text = first.text.lstrip()
     offset = len(first.text) - len(text)
+    if declaration and kind == "operative" and (we := _WE_VERB.match(text)) is not None:
+        return _we_verb(we, first, offset, pieces)
     match = _FIRST_WORDS.match(text)
     if match is None:
         return None, pieces
