@@ -233,6 +233,8 @@ def test_a_preamble_without_a_formula() -> None:
         ("Having ascertained the facts,", "preambular", "Having ascertained"),
         ("1. Stipulates that the fund shall be kept;", "operative", "Stipulates"),
         ("1. Earmarks the sum for the study;", "operative", "Earmarks"),
+        ("Deeply disappointed at the absence of progress,", "preambular", "Deeply disappointed"),
+        ("Ever mindful that the Treaty must be kept,", "preambular", "Ever mindful"),
     ],
 )
 def test_a_phrase_the_lexicon_lacks_is_guessed_and_flagged(paragraph: str, kind: str, verb: str) -> None:
@@ -253,6 +255,8 @@ def test_a_phrase_the_lexicon_lacks_is_guessed_and_flagged(paragraph: str, kind:
         "1. Articles 3 and 4 apply;",
         "1. Such a State shall take part;",
         "1. Fund contributions come first;",
+        "Early warning systems save lives,",
+        "Family planning services,",
     ],
 )
 def test_words_that_are_no_phrase_are_not_guessed(paragraph: str) -> None:

@@ -60,6 +60,19 @@ _AUXILIARIES = frozenset({"Having", "Being"})
 _PAST_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|wn|ne|ught|ght|id|un|ok|ept)$")
 #: An auxiliary, an adverb if any, and a past participle: "Being gravely concerned".
 _AUXILIARY_PHRASE = re.compile(r"^(?:Having|Being)(?:[ \t\u00a0]+[a-z]+ly)?[ \t\u00a0]+([a-z]+)(?![\w'\u2019-])")
+#: An adverb, then a participle or an adjective: "Deeply disappointed at", "Ever mindful that".
+_ADVERB_PARTICIPLE = re.compile(
+    r"^((?:[A-Z][a-z]{2,}ly|Ever|Still|Once again|Again))[ \t\u00a0]+"
+    r"([a-z]{3,}(?:ing|ed|ful|ous|ive|ant|ent|able|ible))(?![\w'\u2019-])"
+)
+#: Words in -ly that are no adverbs: "Family planning", "Early warning", "Assembly resolutions".
+_NOT_ADVERBS = frozenset(
+    """
+    family early only supply assembly italy july holy daily weekly monthly yearly quarterly friendly
+    elderly likely unlikely lonely rally ally reply apply comply multiply anomaly monopoly homily
+    lily fly butterfly belly jelly bully gully folly
+    """.split()
+)
 #: "We", the adverbs after it, and the word that must be the verb: "We also stress".
 _WE_VERB = re.compile(
     r"^We[ \t\u00a0]+((?:(?:also|further|again|once again|jointly|collectively|[a-z]{2,}ly)[ \t\u00a0]+)*)"
@@ -79,6 +92,19 @@ def _we_verb(
     start = first.start + offset
     end = start + len(match.group(0))
     verb = VerbPhrase(phrase, word, tuple(adverbs), "plain", Span(start, end), guessed=True, subject="We")
+    rest = first.text[offset + len(match.group(0)) :]
+    return verb, [Piece("TEXT", rest, end, first.end), *pieces[1:]] if rest else pieces[1:]
+
+
+def _adverbed(
+    match: re.Match[str], first: Piece, offset: int, pieces: list[Piece]
+) -> tuple[VerbPhrase | None, list[Piece]]:
+    adverb, head = match.group(1), match.group(2)
+    if adverb.lower() in _NOT_ADVERBS:
+        return None, pieces
+    start = first.start + offset
+    end = start + len(match.group(0))
+    verb = VerbPhrase(f"{adverb} {head}", head, (adverb,), "plain", Span(start, end), guessed=True)
     rest = first.text[offset + len(match.group(0)) :]
     return verb, [Piece("TEXT", rest, end, first.end), *pieces[1:]] if rest else pieces[1:]
 
@@ -109,6 +135,8 @@ def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> 
     lower = word.lower()
     if lower in _CLOSED or lower in _PLURAL_NOUNS or (following or "") in _AFTER_SUBJECT:
         return None, pieces
+    if kind == "preambular" and (adverbed := _ADVERB_PARTICIPLE.match(text)) is not None:
+        return _adverbed(adverbed, first, offset, pieces)  # "Deeply disappointed", "Ever mindful"
     if kind == "preambular":
         fits = word in _AUXILIARIES or _PARTICIPLE.match(word) is not None
     else:
