@@ -265,7 +265,7 @@ def unwrapped(lines: list[Line]) -> bool:
     for line in lines:
         if line.role != "content":
             continue
-        length = len(line.plain())
+        length = line.eol - line.content_start  # as written, markup and all: no text to make
         if length > 40:
             some += 1
             long += length > _UNWRAPPED_LINE
