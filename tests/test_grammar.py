@@ -79,10 +79,10 @@ def test_ocr_comma_label_only_before_a_capitalised_word() -> None:
 
 
 def test_ocr_numbers_count_as_their_number() -> None:
-    """ "4, Calls" and "6.Calls" are paragraphs 4 and 6: in records, and for the numbering check."""
-    text = "The Security Council,\n\n3. Notes the report;\n\n4, Calls upon all States;\n\n5.Urges restraint.\n"
+    """ "2, Calls" and "3.Urges" are paragraphs 2 and 3: in records, and for the numbering check."""
+    text = "The Security Council,\n\n1. Notes the report;\n\n2, Calls upon all States;\n\n3.Urges restraint.\n"
     document = resolutions.parse(text)
-    assert [r["number"] for r in document.records()] == ["3", "4", "5"]
+    assert [r["number"] for r in document.records()] == ["1", "2", "3"]
     assert not [d for d in document.diagnostics if d.code.endswith("number")]
 
 

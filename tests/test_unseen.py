@@ -488,3 +488,46 @@ def test_a_declaration_whose_first_paragraph_is_numbered() -> None:
     guessed = document.operative[0].verb
     assert guessed is not None and (guessed.subject, guessed.head, guessed.guessed) == ("We", "gather", True)
     assert document.operative[1].verb is not None and not document.operative[1].verb.guessed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Conference of the Parties,\n1. Decides to act;\nAnnex\nAmendments to the plan\n1. Add it.\n",
+        "The Conference of the Parties,\r\n\t1.\tDecides to act;\r\n\t2.\t\r\nAnnex\r\nAmendments to the plan\r\n"
+        "\tA.\tCoherence\r\n\t\t1.\tAdd it.\r\n",
+    ],
+)
+def test_an_annex_heading_with_no_blank_line_above_it(text: str) -> None:
+    document = resolutions.parse(text)
+    [annex] = document.annexes
+    assert (annex.heading, annex.title) == ("Annex", "Amendments to the plan")
+    assert [(r["kind"], r["text"]) for r in document.records() if not r["section"]][:1] == [
+        ("operative", "Decides to act;")
+    ]
+    assert all(r["kind"] != "operative" or r["text"] for r in document.records())  # "2." alone: no paragraph
+
+
+def test_an_annex_in_wrapped_text_is_no_heading_in_lower_case() -> None:
+    text = "The Council,\n\n1. Decides to adopt the plan in the\nannex\nto this resolution;\n"
+    assert resolutions.parse(text).annexes == ()
+
+
+def test_a_first_paragraph_numbered_past_one_is_reported() -> None:
+    text = "Resolution 1/CP.27\n\nThe Conference of the Parties,\n\n24. Express their gratitude;\n\n25. Request more.\n"
+    [diagnostic] = [d for d in resolutions.parse(text).diagnostics if d.code == "skipped-number"]
+    assert (diagnostic.message, diagnostic.expected) == ("the first paragraph is numbered 24", "paragraph 1")
+
+
+def test_we_with_a_phrase_in_apposition_is_the_subject() -> None:
+    text = (
+        "Political declaration\n\nWe, the Heads of State,\n\n"
+        "1. We, the States Members of the United Nations, welcome the findings;\n\n2. We commit to act;\n"
+    )
+    first = resolutions.parse(text).operative[0].verb
+    assert first is not None
+    assert (first.subject, first.head, first.phrase) == (
+        "We, the States Members of the United Nations",
+        "welcome",
+        "welcome",
+    )

@@ -181,7 +181,7 @@ def group(lines: list[Line], phrase_starts: frozenset[str] = frozenset()) -> lis
             (current.marks if takes and current is not None else pending).append(line)
             boundary = boundary or line.blanks > 0
             continue
-        if current is not None and _waits_for_text(current) and line.kind == "text":
+        if current is not None and _waits_for_text(current) and line.kind == "text" and not _is_annex_heading(line):
             current.lines.append(line)
             current._plain = None
         elif (
@@ -234,6 +234,11 @@ def _holds_text(piece: Piece) -> bool:
     return piece.kind not in _NO_TEXT and not (piece.kind == "TEXT" and piece.text.isspace())
 
 
+def _is_annex_heading(line: Line) -> bool:
+    """Tell "Annex" / "Annex II" alone on a line: never the text of an empty label above it."""
+    return line.eol - line.content_start < _ANNEX_HEADING_LENGTH and ANNEX_HEADING.match(line.plain()) is not None
+
+
 def _waits_for_text(block: Block) -> bool:
     """Tell a block that is only a label so far: "1." alone, its text on the next line.
 
@@ -244,6 +249,9 @@ def _waits_for_text(block: Block) -> bool:
     return all(piece.kind == "TAG" and piece.text.startswith("</") for piece in block.lines[0].pieces)
 
 
+#: An annex's heading alone on its line: "Annex", "ANNEX II", "Appendix 3.".
+ANNEX_HEADING = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
+_ANNEX_HEADING_LENGTH = 40
 #: A line longer than this was not wrapped: pdftotext, e-mail and typewritten text wrap at 60 to
 #: 110 characters.
 _UNWRAPPED_LINE = 160
@@ -287,6 +295,8 @@ def _starts_paragraph(line: Line, current: Block, unwrapped: bool = False) -> bo
     text = line.plain()
     if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
         return True
+    if text[:1].isupper() and _is_annex_heading(line) and (ends_sentence(previous.plain()) or _waits_for_text(current)):
+        return True  # "Annex" under the last paragraph (or an empty number), no blank line between
     if SUBMITTED.match(text):  # a title, then "Draft resolution submitted by Fiji"
         return True
     # Text whose paragraphs were never wrapped (saved from a word processor): a line that ends a
@@ -349,6 +359,12 @@ def _continues(previous: Block, block: Block) -> bool:
     text = block.plain()
     if not text or CLOSING.match(text):
         return False
+    if (
+        text[0].isupper()
+        and _is_annex_heading(block.lines[0])
+        and not (previous.plain() and not previous.ends_sentence())
+    ):
+        return False  # "Annex" after a paragraph's end or a number with no text: not "... in the" / "Annex"
     if text[0].islower():
         return True
     if previous.opener() == "FORMULA":  # "The Security Council" stands alone on its line

@@ -16,6 +16,7 @@ from typing import cast
 import attrs
 
 from resolutions.blocks import (
+    ANNEX_HEADING,
     CLOSING,
     MEETING,
     PART_LABEL,
@@ -48,7 +49,7 @@ from resolutions.nodes import (
 )
 from resolutions.verbs import VerbReader
 
-_ANNEX = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
+_ANNEX = ANNEX_HEADING
 #: An annex heading with its title on the same line: "Annex II Main lines of an action plan".
 _TITLED_ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC0-9]+)?\.?\s+(?:[-\u2013\u2014:]\s+)?[A-Z]")
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
@@ -213,6 +214,7 @@ class BodyReader:
         self.family_levels: dict[str, int] = {}
         self.numbered_operative = False
         self.declaration = False  # the formula is "We, ...": operative verbs in their base form
+        self.first_number = True  # the numbering check has seen no paragraph number yet
         self.announced: int | None = None  # the number (0: none) of a paragraph announcing a text
         self.adopted_number: int | None = None  # the last number of that text's paragraphs
         self.diagnostics: list[Diagnostic] = []
@@ -255,8 +257,10 @@ class BodyReader:
                 self.item(block)
             else:
                 self.paragraph(block)
+        self.first_number = True
         self.check_numbering(self.root)
         for annex in self.annexes:
+            self.first_number = True
             self.check_numbering(annex)
         too_deep = self.too_deep
         preamble = Preamble(self.formula, tuple(p.freeze(too_deep) for p in self.preamble), self.enacting)
@@ -389,6 +393,13 @@ class BodyReader:
         verb, pieces = self.verbs.take(_pieces(block))
         if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text.startswith(_SUBJECT_WORDS):
             verb, pieces = self.verbs.take_after_subject(pieces, self.subjects())  # "The Assembly condemns"
+        elif verb is None and len(pieces) > 1 and pieces[0].kind == "WE" and pieces[1].kind == "TEXT":
+            # "1. We, the States Members of the United Nations, welcome ...": "We," is read as a
+            # declaration's formula would be; with what follows, it is the verb's subject
+            we, text = pieces[0], pieces[1]
+            joined = [Piece("TEXT", we.text + text.text, we.start, text.end), *pieces[2:]]
+            verb, rest = self.verbs.take_after_subject(joined, (*self.subjects(), "We"))
+            pieces = rest if verb is not None else pieces
         rule = self.conventions.label_rule(number)
         adopted = rule is None and self.adopted_text(block, number, verb)
         if verb is None and not adopted:
@@ -495,7 +506,8 @@ class BodyReader:
         if opener == "PREAMBULAR_VERB" and number is None and (formal or marked or implicit) and not operative_seen:
             return "preambular"
         if number is not None and (formal or self.numbered_operative) and not self.stack[0].annex:
-            return "operative"
+            # a number with no text ("23." left by a word processor's list) is no paragraph of its own
+            return "operative" if verb is not None or block.plain() else "paragraph"
         ending = without_trailing_refs(block.plain())
         if formal and not operative_seen and number is None and ending.endswith((",", ";")):
             return "preambular"
@@ -538,6 +550,11 @@ class BodyReader:
                 previous = previous + 1 if previous is not None else None
                 continue
             value = int(match.group(1))
+            if self.first_number and value > 1 and child.kind == "operative":
+                # "24. Express their gratitude": the list numbering of the file it was saved from
+                # went on from the text above, or the text is an excerpt
+                self.report("skipped-number", f"the first paragraph is numbered {value}", "1", span)
+            self.first_number = False
             if previous is not None and value == previous:
                 self.report(
                     "duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span

@@ -92,7 +92,7 @@ class VerbReader:
             return None, pieces
         first = pieces[0]
         text = " ".join(match.group(0).split())
-        subject = " ".join(match.group("subject").split())
+        subject = " ".join(match.group("subject").split()).rstrip(",")
         head, modifiers = self.split(" ".join(match.group("verb").split()))
         end = first.start + match.end()
         verb = VerbPhrase(text, head, modifiers, "plain", Span(first.start, end), subject=subject)
@@ -116,7 +116,10 @@ class VerbReader:
         space = r"[ \t\u00a0]+"
         adverb = rf"(?:(?:{adverbs}),?{space})"
         verb = rf"{adverb}*(?:{operative}|(?:is|are){space}{adverb}*(?:{preambular}))"
-        return re.compile(rf"(?P<subject>{names}),?{space}(?P<verb>{verb})(?![\w\u2019'-])")
+        # The subject may have a phrase in apposition, between commas: "We, the States Members of
+        # the United Nations, welcome ..." (bounded: it is tried at a paragraph's start only).
+        apposition = r"(?:,[^;:\n]{1,300}?,)?"
+        return re.compile(rf"(?P<subject>(?:{names}){apposition}),?{space}(?P<verb>{verb})(?![\w\u2019'-])")
 
     def _opens_phrase(self, text: str) -> bool:
         return text[:1].isupper() or (self.lexicon.lower_case and text[:1].islower())
