@@ -531,3 +531,45 @@ def test_we_with_a_phrase_in_apposition_is_the_subject() -> None:
         "welcome",
         "welcome",
     )
+
+
+IMO_BODY = (
+    "PERFORMANCE STANDARDS\n\nTHE MARITIME SAFETY COMMITTEE,\n\nRECALLING its functions,\n\n1 ADOPTS the standards.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["<!-- source: b8.pdf -->\n<!-- pages: 9 -->\n\n", "<!--\nsource: b8.pdf\npages: 9\n-->\n\n"],
+)
+def test_html_comments_on_lines_of_their_own_are_markup(comment: str) -> None:
+    plain = resolutions.parse(IMO_BODY)
+    document = resolutions.parse(comment + IMO_BODY)
+    assert resolutions.same_content(document, plain), resolutions.differences(plain, document)[:3]
+    assert {f.kind for f in document.furniture} == {"markup"}
+    assert document.to_source() == comment + IMO_BODY
+
+
+def test_a_comment_that_never_closes_or_has_text_after_it_is_text() -> None:
+    document = resolutions.parse("<!-- draft\n\nThe Council,\n\n1. Decides.\n")
+    assert not document.furniture
+    assert resolutions.parse("<!-- x --> The Council,\n\n1. Decides.\n").furniture == ()
+
+
+@pytest.mark.parametrize("separator", ["--- [page 2](doc.pdf#page=2) ---", "=== Page 2 ===", "-- 2 of 9 --"])
+def test_a_converters_page_separator_cuts_pages(separator: str) -> None:
+    head = "RESOLUTION MSC.1(1) RUNNING HEAD"
+    text = (
+        f"{head}\n\n{IMO_BODY}\n{separator}\n\n{head}\n\n"
+        "2 RECOMMENDS Governments to act.\n\n--- [page 3](doc.pdf#page=3) ---\n\n"
+        f"{head}\n\n3 INVITES all to act.\n"
+    )
+    document = resolutions.parse(text)
+    kinds = [f.kind for f in document.furniture]
+    assert kinds.count("page_separator") == 2 and kinds.count("running_header") >= 2
+    assert [r["number"] for r in document.records() if r["kind"] == "operative"] == ["1", "2", "3"]
+
+
+def test_a_head_with_its_adoption_date_in_brackets() -> None:
+    header = resolutions.parse("# **RESOLUTION MSC.401(95) (Adopted on 8 June 2015)**\n\n" + IMO_BODY).header
+    assert (header.symbol, header.adopted, header.date) == ("MSC.401(95)", date(2015, 6, 8), None)

@@ -274,14 +274,14 @@ def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: in
         span = Span(lines[0].start, lines[preface - 1].end)
         out.append(Furniture("preface", source[span.start : span.end], span))
     for line in lines[preface:]:
-        if line.role not in ("furniture", "rule", "markup", "symbol", "editorial", "front_matter"):
+        if line.role not in ("furniture", "rule", "markup", "symbol", "editorial", "front_matter", "page_separator"):
             continue
         span = Span(line.content_start, line.eol)
         text = source[span.start : span.end]
         kinds = [_FURNITURE_KINDS[p.kind] for p in line.pieces if p.kind in FURNITURE]
         if line.role == "furniture" and kinds:
             kind = kinds[0]
-        elif line.role in ("rule", "markup", "editorial", "front_matter"):
+        elif line.role in ("rule", "markup", "editorial", "front_matter", "page_separator"):
             kind = line.role
         elif line.kind == "rule":
             kind = "rule"

@@ -62,7 +62,7 @@ _GLUED_LENGTH = 300
 _GLUED_WORDS = 8
 _WORD = re.compile(r"\S+")
 #: The roles of lines the header zone goes on past: layout, not fields.
-_PASSED_ROLES = frozenset({"blank", "furniture", "markup", "rule", "editorial", "front_matter"})
+_PASSED_ROLES = frozenset({"blank", "furniture", "markup", "rule", "editorial", "front_matter", "page_separator"})
 #: The attributes of a Header, which a header line can fill.
 _HEADER_ATTRIBUTES = frozenset(attrs.fields_dict(Header))
 
@@ -447,8 +447,8 @@ class _Reader:
         if (head := head_number(text)) is not None:  # "Decision 12/CP.24", "Resolution 242 (1967)"
             self.set("symbol", head[1], span, text)
             self.fields.setdefault("kind", head[0])
-            if (date := head_date(text)) is not None:  # "... of 22 November 1967"
-                self.fields.setdefault("date", date)
+            if (dated := head_date(text)) is not None:  # "... of 22 November 1967", "(Adopted on ...)"
+                self.fields.setdefault(*dated)
             return True
         if match := _SC_OLD.match(text):
             self.set("symbol", f"{match.group(1)} ({match.group(2)})", span, text)  # its body's symbol rules apply

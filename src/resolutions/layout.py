@@ -43,19 +43,34 @@ _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _FRONT_MATTER_LINE = re.compile(r"^(?:[A-Za-z_][\w .-]{0,60}[ \t]*[:=](?:[ \t]|$)|[ \t]+\S|-[ \t]|#|[ \t]*$)")
 #: The most lines a front matter block may take.
 _MAX_FRONT_MATTER_LINES = 200
+#: A converter's line between pages: "--- [page 2](x.pdf#page=2) ---", "=== Page 3 ===",
+#: "-- 4 of 9 --".
+_PAGE_SEPARATOR = re.compile(
+    r"[ \t]*(?:-{2,}|={2,})[ \t]*(?:\[?(?:page|p\.)[ \t]*[0-9]{1,5}\b[^\n]{0,300}?|[0-9]{1,5}[ \t]+of[ \t]+[0-9]{1,5})"
+    r"[ \t]*(?:-{2,}|={2,})[ \t]*$",
+    re.IGNORECASE,
+)
+_SEPARATOR_LENGTH = 400
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
 
 def annotate(lines: list[Line], source: str = "") -> None:
     """Set ``page`` and ``role`` on every line (``source``: the text, for a first look at it)."""
-    pages = _assign_pages(lines)
+    separators = _page_separators(lines, source) if "-" in source or "=" in source else set()
+    pages = _assign_pages(lines, separators)
     _number_headings(lines)
     front = _front_matter(lines, source)
     for line in lines[:front]:
         line.role = "front_matter"
-    for line in lines[front:]:
-        if line.kind == "blank":
+    if "<!--" in source:
+        _mark_comments(lines, source, front)
+    for index, line in enumerate(lines[front:], start=front):
+        if line.role != "content":
+            continue  # an HTML comment
+        if index in separators:
+            line.role = "page_separator"
+        elif line.kind == "blank":
             line.role = "blank" if line.tags is None else "markup"  # "<p>" alone: layout
         elif _is_furniture(line):
             line.role = "furniture"
@@ -113,13 +128,52 @@ def _number_headings(lines: list[Line]) -> None:
             line._plain = None
 
 
-def _assign_pages(lines: list[Line]) -> list[tuple[int, int]]:
-    """Number the pages (cut at form feeds) and return each page's (first, last + 1) line index."""
+def _page_separators(lines: list[Line], source: str) -> set[int]:
+    """Find the lines that converters write between pages: "--- [page 2](doc.pdf#page=2) ---"."""
+    return {
+        index
+        for index, line in enumerate(lines)
+        if line.eol - line.content_start < _SEPARATOR_LENGTH
+        and _PAGE_SEPARATOR.match(source, line.content_start, line.eol) is not None
+    }
+
+
+def _mark_comments(lines: list[Line], source: str, start: int) -> None:
+    """Mark HTML comments that take whole lines ("<!-- source: x.pdf -->") as markup, not text.
+
+    A comment may run over several lines; one that never closes is left as text.
+    """
+    opened: int | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        text = source[line.content_start : line.eol].strip()
+        if opened is None:
+            if not text.startswith("<!--"):
+                continue
+            if text.endswith("-->") and len(text) >= 7:
+                line.role = "markup"
+                continue
+            if "-->" in text:
+                continue  # text after the comment: a line of content
+            opened = index
+        elif text.endswith("-->"):
+            for position in range(opened, index + 1):
+                lines[position].role = "markup"
+            opened = None
+        elif "-->" in text:
+            opened = None
+
+
+def _assign_pages(lines: list[Line], separators: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Number the pages (cut at form feeds and page separators) and return each page's lines.
+
+    Returns each page's (first, last + 1) line index.
+    """
     pages = []
     page = 0
     first = 0
     for index, line in enumerate(lines):
-        if line.page_break and index > 0:
+        if (line.page_break or index in separators) and index > 0:
             pages.append((first, index))
             page += 1
             first = index

@@ -28,9 +28,12 @@ HEAD = re.compile(
     r"^(?P<kind>Decision|Resolution|Recommendation|Declaration|DECISION|RESOLUTION|RECOMMENDATION|DECLARATION)"
     r"[ \u00a0]+(?P<number>(?:[A-Z]{1,5}[.\-/ ]?)?[0-9][\w./\-]*(?:[ \u00a0]*\([\w ./\-]{1,20}\))?(?:[ \u00a0][A-Z])?"
     r"|[A-Z]{1,6}(?:/[A-Z0-9][\w.\-]*)+(?:[ \u00a0]*\([0-9]{4}\))?)"
-    # when it was adopted, on the same line: "Resolution 242 (1967) of 22 November 1967"
+    # when it was adopted, on the same line: "Resolution 242 (1967) of 22 November 1967",
+    # "RESOLUTION MSC.401(95) (Adopted on 8 June 2015)"
     rf"(?:[ \u00a0]*,?[ \u00a0]+(?:of|adopted on|adopted at [^,]{{1,60}},? on)[ \u00a0]+"
-    rf"(?P<date>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}}))?"
+    rf"(?P<date>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}})"
+    rf"|[ \u00a0]+\((?:[Aa]dopted|ADOPTED)[ \u00a0]+(?:on|ON)[ \u00a0]+"
+    rf"(?P<bracketed>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}})\))?"
     r"[ \u00a0]*\.?$"
 )
 #: The numbered title of the annual volumes: "73/7. Report of the ...", "ES-11/1. Aggression
@@ -114,10 +117,18 @@ def decision_opening(text: str) -> tuple[str, datetime.date | None] | None:
     return organ, parse_date(match.group("date"))
 
 
-def head_date(text: str) -> datetime.date | None:
-    """Return the date a head line gives ("Resolution 242 (1967) of 22 November 1967"), or None."""
+def head_date(text: str) -> tuple[str, datetime.date] | None:
+    """Return the field and date a head line gives, or None.
+
+    ("date", ...) of "Resolution 242 (1967) of 22 November 1967"; ("adopted", ...) of
+    "RESOLUTION MSC.401(95) (Adopted on 8 June 2015)".
+    """
     match = HEAD.match(text)
-    return parse_date(match.group("date")) if match is not None and match.group("date") else None
+    if match is None:
+        return None
+    field, when = ("date", match.group("date")) if match.group("date") else ("adopted", match.group("bracketed"))
+    date = parse_date(when) if when else None
+    return (field, date) if date is not None else None
 
 
 def _is_head(line: Line, conventions: Conventions) -> bool:
