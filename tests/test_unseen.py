@@ -573,3 +573,22 @@ def test_a_converters_page_separator_cuts_pages(separator: str) -> None:
 def test_a_head_with_its_adoption_date_in_brackets() -> None:
     header = resolutions.parse("# **RESOLUTION MSC.401(95) (Adopted on 8 June 2015)**\n\n" + IMO_BODY).header
     assert (header.symbol, header.adopted, header.date) == ("MSC.401(95)", date(2015, 6, 8), None)
+
+
+def test_every_footnote_rule_counts_in_text_without_form_feeds() -> None:
+    page = "{n}. Decides to act on the report{n};\n__________________\n\n{n} A/80/{n}.\n\nA/RES/80/5\n3/18\n\n"
+    text = "The General Assembly,\n\n" + "".join(page.format(n=n) for n in (1, 2, 3)) + "4. Requests more.\n"
+    document = resolutions.parse(text)
+    assert [note.marker for note in document.footnotes] == ["1", "2", "3"]
+    assert [r["number"] for r in document.records()] == ["1", "2", "3", "4"]
+
+
+def test_an_annexed_declaration_guesses_its_we_verbs() -> None:
+    text = (
+        "The General Assembly,\n\n1. Adopts the declaration annexed;\n\nAnnex\n\nPolitical declaration\n\n"
+        "1. We, Heads of State and Government, met in Doha.\n\n2. We gather here in hope;\n\n"
+        "3. Poverty remains a challenge.\n"
+    )
+    annex = resolutions.parse(text).annexes[0]
+    verbs = [p.verb.phrase if p.verb else None for p in annex.paragraphs()]
+    assert verbs == [None, "gather", None]

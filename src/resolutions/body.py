@@ -465,7 +465,10 @@ class BodyReader:
         A numbered paragraph after the formula is operative; an unnumbered one before the
         operative part that ends with a comma is preambular (see :mod:`resolutions.guess`).
         """
-        if self.stack[0].annex or block.kind not in ("numbered", "text"):
+        if block.kind not in ("numbered", "text"):
+            return None, pieces
+        we = self.declaration and bool(pieces) and pieces[0].kind == "TEXT" and pieces[0].text.startswith("We ")
+        if self.stack[0].annex and not we:  # an annexed declaration's "We gather ...", nothing else
             return None, pieces
         formal = self.declaration or self.formula is not None or any(c.formula is not None for c in self.stack)
         if number is not None and self.conventions.label_rule(number) is None and (formal or self.numbered_operative):

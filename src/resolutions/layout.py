@@ -332,20 +332,29 @@ class _BracketCitations:
 
 
 def _mark_ruled_footnote_blocks(lines: list[Line], pages: list[tuple[int, int]]) -> None:
-    """Mark what follows a footnote rule ("__________") down to the bottom of its page."""
+    """Mark what follows a footnote rule ("__________") down to the bottom of its page.
+
+    Where the text has no form feeds (one "page"), each rule's notes run down to the next line
+    that opens content: every page's rule counts, not the first one only.
+    """
+    bounded = len(pages) > 1
     for first, last in pages:
-        for index in range(first, last):
+        index = first
+        while index < last:
             line = lines[index]
+            index += 1
             if line.role != "rule" or line.label is None or "_" not in line.label.text:
                 continue
             line.role = "furniture"
-            bounded = len(pages) > 1
-            for following in lines[index + 1 : last]:
+            while index < last:
+                following = lines[index]
                 if not bounded and _opens_content(following) and not _starred(following):
                     break
                 if following.role in ("content", "symbol"):  # "A/73/334." is a footnote's text here
                     following.role = "footnote"
-            break
+                index += 1
+            if bounded:
+                break
 
 
 def _opens_content(line: Line) -> bool:
