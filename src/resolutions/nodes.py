@@ -449,7 +449,7 @@ class Furniture(Node):
     Attributes:
         kind: "job_number", "barcode", "page_number", "date_code", "running_header", "rule",
             "markup" (HTML layout tags, and HTML comments on lines of their own),
-            "page_separator" (a converter's line between pages: "--- [page 2](x.pdf) ---"),
+            "page_separator" (a converter's line between pages: ``--- [page 2](x.pdf) ---``),
             "recycle", "repeated_footnote", "editorial" (a note in another language,
             added by who republished the text), "front_matter" (a line of the metadata block
             at the top of a Markdown file, between "---" lines) or "preface" (what stands before
