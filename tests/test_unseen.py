@@ -592,3 +592,14 @@ def test_an_annexed_declaration_guesses_its_we_verbs() -> None:
     annex = resolutions.parse(text).annexes[0]
     verbs = [p.verb.phrase if p.verb else None for p in annex.paragraphs()]
     assert verbs == [None, "gather", None]
+
+
+def test_a_resolution_number_that_goes_on_a_paragraph_is_no_head() -> None:
+    text = (
+        "80/17. Establishment of a zone\n\nThe General Assembly,\n\n"
+        "Recalling its resolutions 3263 (XXIX) of 9 December 1974, 34/77 of 11 December 1979,\n"
+        "36/87 A and B of 9 December 1981, 37/75 of 9 December 1982,\n\n1. Decides to act.\n"
+    )
+    documents = resolutions.parse_all(text)
+    assert len(documents) == 1
+    assert not any(d.code == "several-documents" for d in resolutions.parse(text).diagnostics)

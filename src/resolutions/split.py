@@ -85,7 +85,11 @@ def split(lines: Sequence[Line], conventions: Conventions | None = None) -> Spli
         conventions: The body's conventions: its symbols that stand before a title are heads too.
     """
     conventions = conventions or Conventions()
-    heads = [index for index, line in enumerate(lines) if _is_head(line, conventions)]
+    heads = [
+        index
+        for index, line in enumerate(lines)
+        if _is_head(line, conventions) and not (index and _runs_on(lines[index - 1]))
+    ]
     starts = [
         index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position, conventions)
     ]
@@ -129,6 +133,18 @@ def head_date(text: str) -> tuple[str, datetime.date] | None:
     field, when = ("date", match.group("date")) if match.group("date") else ("adopted", match.group("bracketed"))
     date = parse_date(when) if when else None
     return (field, date) if date is not None else None
+
+
+def _runs_on(line: Line) -> bool:
+    """Tell a line that the next one goes on from: no blank line under it, and it ends mid-clause.
+
+    "Recalling its resolutions ..., 34/77 of 11 December 1979," / "36/87 A and B of 9 December
+    1981, ...": the second line is no head, though it opens with a resolution's number.
+    """
+    if line.role != "content" or line.blanks:
+        return False
+    text = line.plain().rstrip()
+    return bool(text) and (text[-1] in ",;-(" or text[-1].islower())
 
 
 def _is_head(line: Line, conventions: Conventions) -> bool:
