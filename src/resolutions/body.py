@@ -377,20 +377,21 @@ class BodyReader:
 
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
-        item = _Item(label, _pieces(block), _parts(block))
         if self.last is None or self.last.lettered:
             # "(a) Resolves ...", "(b) Requests ...": lettered paragraphs, with no paragraph above
             self.paragraph(block, label or None)
             if self.last is not None:
                 self.last.lettered = True
             return
+        item = _Item(label, _pieces(block), _parts(block))
         self.last.add_item(item)
         self.last.parts.extend(item.parts)
 
     def paragraph(self, block: Block, number: str | None = None) -> None:
         if block.kind in ("numbered", "section") and block.label is not None:
             number = block.label.text.strip().replace("\\", "")  # "3\." (Markdown escape) is "3."
-        verb, pieces = self.verbs.take(_pieces(block))
+        everything = _pieces(block)
+        verb, pieces = self.verbs.take(everything)
         if verb is None and pieces and pieces[0].kind == "TEXT" and pieces[0].text.startswith(_SUBJECT_WORDS):
             verb, pieces = self.verbs.take_after_subject(pieces, self.subjects())  # "The Assembly condemns"
         elif verb is None and len(pieces) > 1 and pieces[0].kind == "WE" and pieces[1].kind == "TEXT":
@@ -406,7 +407,7 @@ class BodyReader:
             verb, pieces = self.guess(block, number, pieces)
         kind = "paragraph" if adopted else self.kind(block, number, verb)
         if kind == "paragraph":
-            verb, pieces = None, _pieces(block)
+            verb, pieces = None, everything
         paragraph = _Paragraph(kind, number, verb, pieces, _parts(block))
         if kind == "operative" and _announces(block):
             self.announced = _number_value(number) or 0  # "... the statutes of which shall be as follows:"
@@ -511,8 +512,8 @@ class BodyReader:
         if number is not None and (formal or self.numbered_operative) and not self.stack[0].annex:
             # a number with no text ("23." left by a word processor's list) is no paragraph of its own
             return "operative" if verb is not None or block.plain() else "paragraph"
-        ending = without_trailing_refs(block.plain())
-        if formal and not operative_seen and number is None and ending.endswith((",", ";")):
+        ending = formal and not operative_seen and number is None and without_trailing_refs(block.plain())
+        if ending and ending.endswith((",", ";")):  # the text's end is read only where it counts
             return "preambular"
         return "paragraph"
 
@@ -647,6 +648,9 @@ def _pieces(block: Block) -> list[Piece]:
 
 def _parts(block: Block) -> list[Span]:
     """Return the source ranges of a block's own lines and markers, in order."""
+    if len(block.lines) == 1 and not block.marks:  # most blocks
+        line = block.lines[0]
+        return [Span(line.content_start, line.eol)] if line.eol > line.content_start else []
     ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
     if block.marks:
         ranges.extend((mark.content_start, mark.eol) for mark in block.marks)

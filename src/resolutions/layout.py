@@ -51,6 +51,7 @@ _PAGE_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_LENGTH = 400
+_SEPARATOR_STARTS = ("--", "==", " ", "\t")
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
@@ -134,6 +135,7 @@ def _page_separators(lines: list[Line], source: str) -> set[int]:
         index
         for index, line in enumerate(lines)
         if line.eol - line.content_start < _SEPARATOR_LENGTH
+        and source.startswith(_SEPARATOR_STARTS, line.content_start)
         and _PAGE_SEPARATOR.match(source, line.content_start, line.eol) is not None
     }
 
