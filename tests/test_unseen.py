@@ -603,3 +603,12 @@ def test_a_resolution_number_that_goes_on_a_paragraph_is_no_head() -> None:
     documents = resolutions.parse_all(text)
     assert len(documents) == 1
     assert not any(d.code == "several-documents" for d in resolutions.parse(text).diagnostics)
+
+
+def test_a_head_right_under_a_closing_line_is_a_head() -> None:
+    one = "The Sixty-sixth World Health Assembly,\n\n1. URGES Member States to act;\n\n"
+    text = (
+        f"WHA66.10 Title one\n\n{one}Tenth plenary meeting, 27 May 2013 - Committee A, third report\n"
+        f"WHA66.11 Title two\n\n{one}"
+    )
+    assert [d.header.symbol for d in resolutions.parse_all(text)] == ["WHA66.10", "WHA66.11"]

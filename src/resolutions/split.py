@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from resolutions.blocks import CLOSING
 from resolutions.conventions import Conventions
 from resolutions.dates import MONTH, parse_date
 from resolutions.lines import FIELDS, VERBS, Line
@@ -144,6 +145,8 @@ def _runs_on(line: Line) -> bool:
     if line.role != "content" or line.blanks:
         return False
     text = line.plain().rstrip()
+    if CLOSING.match(text):  # "Tenth plenary meeting, 27 May 2013 - Committee A, third report"
+        return False
     return bool(text) and (text[-1] in ",;-(" or text[-1].islower())
 
 
