@@ -612,3 +612,31 @@ def test_a_head_right_under_a_closing_line_is_a_head() -> None:
         f"WHA66.11 Title two\n\n{one}"
     )
     assert [d.header.symbol for d in resolutions.parse_all(text)] == ["WHA66.10", "WHA66.11"]
+
+
+@pytest.mark.parametrize("labels", [("(1)", "(2)"), ("(a)", "(b)")])
+def test_operative_paragraphs_labelled_as_items_after_the_preamble(labels: tuple[str, str]) -> None:
+    first, second = labels
+    text = f"The General Assembly,\n\nRecalling its resolution 1/1,\n\n{first} Decides to act;\n\n{second} Requests more;\n"
+    records = resolutions.parse(text).records()
+    assert [(r["kind"], r["verb"], r["parent"]) for r in records] == [
+        ("preambular", "Recalling", None),
+        ("operative", "Decides", None),
+        ("operative", "Requests", None),
+    ]
+
+
+def test_a_bulleted_preambular_paragraph_is_preambular() -> None:
+    text = "The General Assembly,\n\n- Recalling its resolution 1/1,\n\n1. Decides to act;\n"
+    assert [r["kind"] for r in resolutions.parse(text).records()] == ["preambular", "operative"]
+
+
+def test_items_of_a_preambular_paragraph_stay_its_items() -> None:
+    text = "The General Assembly,\n\nRecalling its resolutions:\n\n(a) 1/1 on this;\n\n(b) 2/2 on that,\n\n1. Decides to act;\n"
+    records = resolutions.parse(text).records()
+    assert [(r["kind"], r["parent"]) for r in records] == [
+        ("preambular", None),
+        ("item", 0),
+        ("item", 0),
+        ("operative", None),
+    ]

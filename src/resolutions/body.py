@@ -377,7 +377,15 @@ class BodyReader:
 
     def item(self, block: Block) -> None:
         label = block.label.text.strip() if block.label is not None else ""
-        if self.last is None or self.last.lettered:
+        # An operative phrase under a preambular paragraph opens the operative part, labelled as
+        # items are: "(1) Decides ...", "(a) Resolves ..." after "Recalling ...,".
+        opens_operative = (
+            self.last is not None
+            and self.last.kind == "preambular"
+            and not self.stack[-1].operative
+            and block.opener() == "OPERATIVE_VERB"
+        )
+        if self.last is None or self.last.lettered or opens_operative:
             # "(a) Resolves ...", "(b) Requests ...": lettered paragraphs, with no paragraph above
             self.paragraph(block, label or None)
             if self.last is not None:
@@ -491,6 +499,8 @@ class BodyReader:
         """Decide whether a paragraph is preambular, operative or plain."""
         if (rule := self.conventions.label_rule(number)) is not None:  # "PP1", "OP2.", "A." (recitals)
             return rule.kind
+        if block.kind == "bullet":
+            number = None  # "- Recalling ...": a bullet is no number
         opener = block.opener() if verb is not None else None
         if isinstance(verb, VerbPhrase) and verb.subject is not None:
             opener = "OPERATIVE_VERB"  # the body acts: "The Assembly strongly condemns"
