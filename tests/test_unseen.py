@@ -640,3 +640,12 @@ def test_items_of_a_preambular_paragraph_stay_its_items() -> None:
         ("item", 0),
         ("operative", None),
     ]
+
+
+@pytest.mark.parametrize("mark", [";", ":"])
+def test_a_formula_may_end_with_a_semicolon_or_a_colon(mark: str) -> None:
+    text = f"The Human Rights Council{mark}\n\nRecalling its resolution 1/1;\n\n1. Decides to act;\n"
+    document = resolutions.parse(text)
+    assert document.preamble.formula is not None and document.header.organ == "Human Rights Council"
+    assert resolutions.same_content(resolutions.parse(document.to_text()), document)
+    assert resolutions.same_content(resolutions.parse(document.to_markdown()), document)
