@@ -223,6 +223,10 @@ RULE_FAMILIES: tuple[Family, ...] = (
     Family("header/agenda-sponsors", "Agenda item 77\n", "", "Ghana: draft resolution\n"),  # crashed
     Family("header/sponsor-list", "Ghana, Kenya and Peru,\n", "A/RES/73/7\n", "draft resolution\n"),
     Family("header/logo", "UNITED\n", "", "A/RES/73/7\n"),
+    Family("header/glued-cells", "General Assembly Distr.: General 15 October 2025\n"),  # each piece tried
+    Family("header/glued-long", "Distr.: General 15 October 2025 " * 9 + "\n"),
+    Family("header/front-matter", "key: value\n", "---\n", "---\n"),
+    Family("header/front-matter-open", "key: value\n", "---\n"),  # never closed: not front matter
     Family("header/symbols", "A/RES/73/7 "),
     Family("header/datelines", "Vienna, 31 October 2018\n"),
     # furniture
@@ -232,6 +236,9 @@ RULE_FAMILIES: tuple[Family, ...] = (
     Family("furniture/rules", "Text.\n__________\n1 See foo.\n\f"),
     Family("furniture/rules-one-page", "Text.\n__________\n1 See foo.\n"),
     Family("furniture/markup", "<details>\n<summary>Text</summary>\n"),
+    Family("furniture/comments", "<!-- note -->\nText.\n"),
+    Family("furniture/open-comment", "Text.\n", "<!--\n"),  # never closed: text
+    Family("furniture/page-separators", "--- [page 2](x.pdf#page=2) ---\nHead\nText.\n"),
     # footnotes
     Family("footnotes/markdown", "Text[^1] here.\n\n[^1]: A note.\n\n"),
     Family("footnotes/superscripts", "Text\u00b9 here.\n\n\u00b9 A note.\n\n"),
@@ -249,6 +256,9 @@ RULE_FAMILIES: tuple[Family, ...] = (
     Family("blocks/phrase-starts", "Taking\nnote of it.\n"),
     Family("blocks/verbs-in-emphasis", "*Decides* ", "1. ", "x\n"),
     Family("blocks/long-phrase", "also ", "1. *Decides ", "x*\n"),
+    Family("blocks/unwrapped", "Pursuant to the Platform, " + "a clause that runs on " * 8 + ",\n"),
+    Family("blocks/annex-headings", "1.\nAnnex\nTitle\n"),
+    Family("collections/numbers-running-on", "Recalling 36/87 of 9 December 1981,\n36/88 A and B of 1981,\n"),
     Family(
         "blocks/run-in-places", "\u00b2\u00b3&amp;Recalling\ufeff", "AG/RES. 2380 (XXXVIII-O/08)", "\n", collection=True
     ),
