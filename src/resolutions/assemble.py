@@ -268,20 +268,24 @@ def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Foo
     return tuple(footnotes), repeated
 
 
+#: Roles of lines that are furniture of the same kind as their role.
+_LAYOUT_ROLES = ("rule", "markup", "editorial", "front_matter", "page_separator")
+
+
 def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: int = 0) -> tuple[Furniture, ...]:
     out: list[Furniture] = []
     if preface:
         span = Span(lines[0].start, lines[preface - 1].end)
         out.append(Furniture("preface", source[span.start : span.end], span))
     for line in lines[preface:]:
-        if line.role not in ("furniture", "rule", "markup", "symbol", "editorial", "front_matter", "page_separator"):
+        if line.role not in ("furniture", "symbol", *_LAYOUT_ROLES):
             continue
         span = Span(line.content_start, line.eol)
         text = source[span.start : span.end]
         kinds = [_FURNITURE_KINDS[p.kind] for p in line.pieces if p.kind in FURNITURE]
         if line.role == "furniture" and kinds:
             kind = kinds[0]
-        elif line.role in ("rule", "markup", "editorial", "front_matter", "page_separator"):
+        elif line.role in _LAYOUT_ROLES:
             kind = line.role
         elif line.kind == "rule":
             kind = "rule"

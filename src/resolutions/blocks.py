@@ -239,6 +239,15 @@ def _is_annex_heading(line: Line) -> bool:
     return line.eol - line.content_start < _ANNEX_HEADING_LENGTH and ANNEX_HEADING.match(line.plain()) is not None
 
 
+def _heads_annex(line: Line, above: str) -> bool:
+    """Tell "Annex" under a paragraph's end or a number with no text, no blank line between.
+
+    After a line that ends mid-clause ("... in the" / "Annex" / "to this resolution") or in
+    lower case, it is text.
+    """
+    return line.plain()[:1].isupper() and _is_annex_heading(line) and (not above or ends_sentence(above))
+
+
 def _waits_for_text(block: Block) -> bool:
     """Tell a block that is only a label so far: "1." alone, its text on the next line.
 
@@ -255,7 +264,9 @@ _ANNEX_HEADING_LENGTH = 40
 #: A line longer than this was not wrapped: pdftotext, e-mail and typewritten text wrap at 60 to
 #: 110 characters.
 _UNWRAPPED_LINE = 160
-#: How many such lines, and what share of the lines of some length, make a text unwrapped.
+#: How many such lines, and what share of the lines of some length (more than _SOME_LENGTH
+#: characters: not a heading or a closing line), make a text unwrapped.
+_SOME_LENGTH = 40
 _UNWRAPPED_COUNT = 3
 _UNWRAPPED_SHARE = 0.1
 #: The most lines of some length that blank lines may part from the next in unwrapped text.
@@ -274,7 +285,7 @@ def unwrapped(lines: list[Line]) -> bool:
         if line.role != "content":
             continue
         length = line.eol - line.content_start  # as written, markup and all: no text to make
-        if length > 40:
+        if length > _SOME_LENGTH:
             some += 1
             long += length > _UNWRAPPED_LINE
             parted += line.blanks > 0
@@ -295,8 +306,8 @@ def _starts_paragraph(line: Line, current: Block, unwrapped: bool = False) -> bo
     text = line.plain()
     if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
         return True
-    if text[:1].isupper() and _is_annex_heading(line) and (ends_sentence(previous.plain()) or _waits_for_text(current)):
-        return True  # "Annex" under the last paragraph (or an empty number), no blank line between
+    if _heads_annex(line, previous.plain()):
+        return True
     if SUBMITTED.match(text):  # a title, then "Draft resolution submitted by Fiji"
         return True
     # Text whose paragraphs were never wrapped (saved from a word processor): a line that ends a
@@ -359,12 +370,8 @@ def _continues(previous: Block, block: Block) -> bool:
     text = block.plain()
     if not text or CLOSING.match(text):
         return False
-    if (
-        text[0].isupper()
-        and _is_annex_heading(block.lines[0])
-        and not (previous.plain() and not previous.ends_sentence())
-    ):
-        return False  # "Annex" after a paragraph's end or a number with no text: not "... in the" / "Annex"
+    if _heads_annex(block.lines[0], previous.lines[-1].plain()):
+        return False
     if text[0].islower():
         return True
     if previous.opener() == "FORMULA":  # "The Security Council" stands alone on its line

@@ -49,7 +49,6 @@ from resolutions.nodes import (
 )
 from resolutions.verbs import VerbReader
 
-_ANNEX = ANNEX_HEADING
 #: An annex heading with its title on the same line: "Annex II Main lines of an action plan".
 _TITLED_ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC0-9]+)?\.?\s+(?:[-\u2013\u2014:]\s+)?[A-Z]")
 _LABEL_ONLY_HEADING = re.compile(r"^((?:[IVXLC]{1,7}|[A-Z]|[0-9]{1,2})\.?)\s+(\S.*)$")
@@ -704,7 +703,7 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         )
     if block.kind != "text" or not text:
         return False
-    if _ANNEX.match(text) or PART_LABEL.match(text):
+    if ANNEX_HEADING.match(text) or PART_LABEL.match(text):
         return True
     if block.opener() is not None or ends_sentence(text):
         return False
@@ -720,11 +719,11 @@ def _is_heading(block: Block, following: Block | None) -> bool:
 def _annex_heading(block: Block) -> tuple[str, str | None] | None:
     """Read an annex's heading and title: "Annex" / "List of items", "Annex II Main lines of ..."."""
     text = block.plain()
-    if _ANNEX.match(text):
+    if ANNEX_HEADING.match(text):
         return text, None
     first = block.lines[0].plain()
     rest = [line.plain() for line in block.lines[1:]]
-    if _ANNEX.match(first):
+    if ANNEX_HEADING.match(first):
         return first, join_lines(rest)
     if _TITLED_ANNEX.match(first) is None or len(text) > _HEADING_LENGTH or ends_sentence(text):
         return None

@@ -81,31 +81,21 @@ _WE_VERB = re.compile(
 _FIRST_WORDS = re.compile(r"^([A-Z][a-z]+)(?:,?[ \t\u00a0]+([a-z][a-z'\u2019-]*))?")
 
 
-def _we_verb(
-    match: re.Match[str], first: Piece, offset: int, pieces: list[Piece]
-) -> tuple[VerbPhrase | None, list[Piece]]:
-    """Read "We [adverbs] <verb>" of a declaration: "We gather at ...", "We also stress ..."."""
-    adverbs, word = match.group(1).split(), match.group(2)
-    if word in _CLOSED or word in _AFTER_SUBJECT or word.endswith(("ly", "ing")):
-        return None, pieces
-    phrase = " ".join(match.group(0).split())
+def _take(
+    pieces: list[Piece],
+    offset: int,
+    written: str,
+    head: str,
+    modifiers: tuple[str, ...] = (),
+    subject: str | None = None,
+) -> tuple[VerbPhrase, list[Piece]]:
+    """Make the guessed phrase ``written`` at ``offset`` in the first piece, and the pieces after it."""
+    first = pieces[0]
     start = first.start + offset
-    end = start + len(match.group(0))
-    verb = VerbPhrase(phrase, word, tuple(adverbs), "plain", Span(start, end), guessed=True, subject="We")
-    rest = first.text[offset + len(match.group(0)) :]
-    return verb, [Piece("TEXT", rest, end, first.end), *pieces[1:]] if rest else pieces[1:]
-
-
-def _adverbed(
-    match: re.Match[str], first: Piece, offset: int, pieces: list[Piece]
-) -> tuple[VerbPhrase | None, list[Piece]]:
-    adverb, head = match.group(1), match.group(2)
-    if adverb.lower() in _NOT_ADVERBS:
-        return None, pieces
-    start = first.start + offset
-    end = start + len(match.group(0))
-    verb = VerbPhrase(f"{adverb} {head}", head, (adverb,), "plain", Span(start, end), guessed=True)
-    rest = first.text[offset + len(match.group(0)) :]
+    end = start + len(written)
+    text = " ".join(written.split())
+    verb = VerbPhrase(text, head, modifiers, "plain", Span(start, end), guessed=True, subject=subject)
+    rest = first.text[offset + len(written) :]
     return verb, [Piece("TEXT", rest, end, first.end), *pieces[1:]] if rest else pieces[1:]
 
 
@@ -127,7 +117,11 @@ def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> 
     text = first.text.lstrip()
     offset = len(first.text) - len(text)
     if declaration and kind == "operative" and (we := _WE_VERB.match(text)) is not None:
-        return _we_verb(we, first, offset, pieces)
+        # "We [adverbs] <verb>" of a declaration: "We gather at ...", "We also stress ..."
+        word = we.group(2)
+        if word in _CLOSED or word in _AFTER_SUBJECT or word.endswith(("ly", "ing")):
+            return None, pieces
+        return _take(pieces, offset, we.group(0), word, tuple(we.group(1).split()), subject="We")
     match = _FIRST_WORDS.match(text)
     if match is None:
         return None, pieces
@@ -136,7 +130,10 @@ def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> 
     if lower in _CLOSED or lower in _PLURAL_NOUNS or (following or "") in _AFTER_SUBJECT:
         return None, pieces
     if kind == "preambular" and (adverbed := _ADVERB_PARTICIPLE.match(text)) is not None:
-        return _adverbed(adverbed, first, offset, pieces)  # "Deeply disappointed", "Ever mindful"
+        adverb = adverbed.group(1)  # "Deeply disappointed", "Ever mindful"
+        if adverb.lower() in _NOT_ADVERBS:
+            return None, pieces
+        return _take(pieces, offset, adverbed.group(0), adverbed.group(2), (adverb,))
     if kind == "preambular":
         fits = word in _AUXILIARIES or _PARTICIPLE.match(word) is not None
     else:
@@ -148,9 +145,4 @@ def guess_verb(pieces: list[Piece], kind: str, *, declaration: bool = False) -> 
     auxiliary = _AUXILIARY_PHRASE.match(text) if word in _AUXILIARIES else None
     if auxiliary is not None and _PAST_PARTICIPLE.match(auxiliary.group(1)):
         phrase = auxiliary.group(0)  # "Having determined", "Being convinced", "Being gravely concerned"
-    start = first.start + offset
-    end = start + len(phrase)
-    verb = VerbPhrase(" ".join(phrase.split()), " ".join(phrase.split()), (), "plain", Span(start, end), guessed=True)
-    rest = first.text[offset + len(phrase) :]
-    remaining = [Piece("TEXT", rest, end, first.end), *pieces[1:]] if rest else pieces[1:]
-    return verb, remaining
+    return _take(pieces, offset, phrase, " ".join(phrase.split()))

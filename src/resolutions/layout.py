@@ -8,7 +8,7 @@ content lines as one stream and paragraphs cut by a page break can be joined aga
 Roles: "content", "furniture", "footnote", "symbol" (a line holding only a document symbol:
 the header's, or a running header), "markup" (an HTML line such as ``<details>``),
 "front_matter" (the metadata block that static-site tools and extraction scripts put at the top
-of a Markdown file, between "---" lines).
+of a Markdown file, between "---" lines), "page_separator" (a converter's line between pages).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _PAGE_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_LENGTH = 400
-_SEPARATOR_STARTS = ("--", "==", " ", "\t")
+_SEPARATOR_STARTS = ("--", "==")
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
