@@ -1,7 +1,8 @@
 """The builder: one method per grammar rule, turning lark's tokens into :class:`Line` records.
 
 The builder runs inside lark's LALR parser (``transformer=`` mode), so no parse tree is ever
-built: each line rule is reduced straight into a ``Line``. Lines are working records for the
+built: each line kind (an alternative of ``lines``, named by its alias) is reduced straight
+into a ``Line``, added to the lines above it. Lines are working records for the
 layout stage, not public nodes; they are cheap slotted objects because there is one per line.
 
 A body grammar that adds a rule subclasses :class:`Builder` and adds a method of the rule's
@@ -66,45 +67,55 @@ class Builder:
         return children[0] if children else []
 
     def lines(self, children: list[Any]) -> list[Line]:
-        """Collect the lines: ``lines: lines? <line>`` reduces once per line, left to right."""
+        """Add a body's own line (``lines: lines? _more_lines``) to the lines above it."""
         if len(children) == 1:
             return [children[0]]
         children[0].append(children[1])
         return children[0]  # type: ignore[no-any-return]
 
-    def blank_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("blank", tokens)
+    # Each line kind is an alternative of ``lines`` named by an alias: its children are the
+    # lines above it (a list; none for the first line) and then the line's own tokens.
+    def blank_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("blank", children)
 
-    def rule_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("rule", tokens)
+    def rule_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("rule", children)
 
-    def heading_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("heading", tokens)
+    def heading_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("heading", children)
 
-    def numbered_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("numbered", tokens)
+    def numbered_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("numbered", children)
 
-    def item_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("item", tokens)
+    def item_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("item", children)
 
-    def bullet_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("bullet", tokens)
+    def bullet_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("bullet", children)
 
-    def section_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("section", tokens)
+    def section_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("section", children)
 
-    def footnote_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("footnote", tokens)
+    def footnote_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("footnote", children)
 
-    def marker_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("marker", tokens)
+    def marker_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("marker", children)
 
-    def text_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("text", tokens)
+    def text_line(self, children: list[Any]) -> list[Line]:
+        return self.add_line("text", children)
+
+    def add_line(self, kind: str, children: list[Any]) -> list[Line]:
+        """Make a line from the tokens after the lines above it, and add it to them."""
+        lines = children[0]
+        if type(lines) is list:
+            lines.append(self.make_line(kind, children, 1))
+            return lines
+        return [self.make_line(kind, children)]
 
     # ------------------------------------------------------------ shared
-    def make_line(self, kind: str, tokens: list[Token]) -> Line:
-        """Build a line from a rule's tokens: lead, optional label, content, line break."""
+    def make_line(self, kind: str, tokens: list[Token], first: int = 0) -> Line:
+        """Build a line from a rule's tokens, from ``first`` on: lead, label, content, break."""
         kinds = self._kinds
         last = tokens[-1]
         last_kind = kinds[last.type]
@@ -119,16 +130,16 @@ class Builder:
             blanks = value.count("\n", newline + 1)
         # A line starts where the last one ended: the same number, held once (a number is an
         # object of its own; sharing it is one fewer per line for a long document).
-        start = tokens[0].start_pos
+        start = tokens[first].start_pos
         if start == self._end:
             start = self._end
         self._end = end
         count = len(tokens) - (last_kind == "EOL")
         page_break = False
         indent = 0
-        index = 0
+        index = first
         tags: Piece | None = None
-        token_kind = kinds[tokens[0].type]
+        token_kind = kinds[tokens[first].type]
         while token_kind in _LEAD and index < count:
             if token_kind == "PAGE_BREAK":
                 page_break = True
@@ -142,7 +153,7 @@ class Builder:
         label: Piece | None = None
         if kind != "text" and token_kind in _LABELS:
             token = tokens[index]
-            label = Piece(token_kind, token.value, start if index == 0 else token.start_pos, token.end_pos)
+            label = Piece(token_kind, token.value, start if index == first else token.start_pos, token.end_pos)
             index += 1
             if kind == "item" and token_kind == "BULLET" and index < count:
                 token = tokens[index]  # "- (a)": the item label follows the bullet
@@ -158,7 +169,7 @@ class Builder:
             # The common line: one run of content to its end. The scanner's list is the line's
             # (one list fewer to hold per line, and the line's end shared with its last piece's).
             token = tokens[index]
-            offset = start if index == 0 else token.start_pos
+            offset = start if index == first else token.start_pos
             pieces = scan(token.value[: eol - token.start_pos], offset, eol)
             line = Line(kind, start, end, eol, page_break, indent, label, pieces, blanks)
             line.tags = tags
