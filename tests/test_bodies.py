@@ -261,3 +261,30 @@ def test_samples_lose_nothing(path: Path) -> None:
     assert resolutions.from_json(doc.to_json()) == doc
     again = resolutions.parse(doc.to_markdown())
     assert resolutions.same_content(again, doc), resolutions.differences(doc, again)[:3]
+
+
+def test_titled_symbols_are_screened_by_one_pattern() -> None:
+    """The screen made of all titled-symbol patterns says no only where each of them does."""
+    import re
+
+    from resolutions.conventions import any_of
+
+    conventions = resolutions.load_grammar("un").compiled().conventions
+    assert conventions.titled_symbol("WHA66.12 Neglected tropical diseases") == (
+        "WHA66.12",
+        "Neglected tropical diseases",
+        "World Health Assembly",
+    )
+    assert conventions.titled_symbol("EB152(3) Appointment of the Regional Director") is not None
+    assert conventions.titled_symbol("Recalling resolution WHA66.12,") is None
+    assert conventions.titled_symbol("<") is None
+    screen = any_of([rule.pattern for rule in conventions.titled_symbols])
+    assert screen is not None
+    for text in ["WHA66.12 Title", "EB1.R2 Title", "WHA76(10) Title", "WHA66.12", "x WHA66.12 Title", ""]:
+        assert (screen.fullmatch(text) is not None) == any(
+            rule.pattern.fullmatch(text) for rule in conventions.titled_symbols
+        )
+    # Patterns that cannot be joined give no screen: each is tried alone, as before.
+    assert any_of([re.compile(r"(?P<x>a)(?P=x)")]) is None
+    assert any_of([re.compile("a"), re.compile("b", re.IGNORECASE)]) is None
+    assert any_of([]) is None

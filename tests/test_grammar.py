@@ -407,3 +407,26 @@ def test_content_eol_tries_its_quick_path_first() -> None:
     """Lark orders a terminal's alternatives by width: the quick path (which needs two characters)
     must come first, or the lexer never takes it and reads every line word by word."""
     assert _terminal_regex("CONTENT_EOL").pattern.startswith("(?:(?= {0,2}")
+
+
+_LINE_PARTS = ["1. ", "12.", "(a) ", "- ", "• ", "¹", "\\*", "Decides", "text", "<", "  ", "\t", " ", "# ", "I. "]
+_BREAKS = ["\n", "\r\n", "\n\n", "\n \n", "\f"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_LINE_PARTS), max_size=3), st.sampled_from(_BREAKS)), max_size=8))
+def test_lines_hold_their_source(parts: list[tuple[list[str], str]]) -> None:
+    """Each line's offsets (start, end, label, pieces, line end) point at its own source text."""
+    text = "".join("".join(words) + end for words, end in parts)
+    lexed = text if text.endswith("\n") else text + "\n"
+    found = lines_of(text)
+    assert "".join(lexed[line.start : line.end] for line in found) == lexed
+    for line in found:
+        assert line.start <= line.eol <= line.end
+        assert lexed[line.eol] in "\r\n"
+        assert lexed[line.end - 1] == "\n"
+        assert line.blanks == lexed[line.eol : line.end].count("\n") - 1
+        if line.label is not None:  # (a list item's label spans its bullet too: "- (a) ")
+            assert lexed[line.label.start : line.label.end].endswith(line.label.text)
+        for piece in line.pieces:
+            assert line.start <= piece.start <= piece.end <= line.eol
+            assert lexed[piece.start : piece.end] == piece.text

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import TYPE_CHECKING
 
@@ -130,7 +131,8 @@ def assemble(
         Diagnostic("error", "unrecognised-line", f"no place in the document for {f.text.strip()[:60]!r}", None, f.span)
         for f in unplaced
     ]
-    return attrs.evolve(document, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.span.start)))
+    diagnostics.sort(key=_SPAN_START)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
 
 
 def prepare(lines: list[Line], compiled: Compiled, source: str) -> list[Line]:
@@ -246,18 +248,22 @@ def _first_formula(blocks: tuple[Paragraph | Section, ...]) -> Formula | None:
     return None
 
 
-def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Footnote, ...], list[Line]]:
-    """Make footnote nodes, each marker and text once; return the lines of repeated copies."""
+def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Footnote, ...], list[Span]]:
+    """Make footnote nodes, each marker and text once; return the ranges of repeated copies' lines."""
     footnotes: list[Footnote] = []
     seen: dict[tuple[str, str], int] = {}
     repeats: dict[int, list[Span]] = {}  # gathered first: a tuple grown copy by copy is quadratic
-    repeated: list[Line] = []
+    repeated: list[Span] = []
     for note in notes:
         key = (note.marker, note.text())
-        parts = sorted(Span(line.content_start, line.eol) for line in note.lines)
+        if len(note.lines) == 1:
+            line = note.lines[0]
+            parts = [Span(line.content_start, line.eol)]
+        else:
+            parts = sorted(Span(line.content_start, line.eol) for line in note.lines)
         if key in seen:
             repeats.setdefault(seen[key], []).extend(parts)
-            repeated.extend(note.lines)
+            repeated.extend(parts)
             continue
         seen[key] = len(footnotes)
         body = [piece for piece in note.pieces if piece.kind not in REFERENCES or piece.kind == "SUP_MARK"]
@@ -268,11 +274,14 @@ def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Foo
     return tuple(footnotes), repeated
 
 
+#: Where a node or a diagnostic starts, to sort by.
+_SPAN_START = operator.attrgetter("span.start")
+
 #: Roles of lines that are furniture of the same kind as their role.
 _LAYOUT_ROLES = ("rule", "markup", "editorial", "front_matter", "page_separator")
 
 
-def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: int = 0) -> tuple[Furniture, ...]:
+def _furniture(lines: list[Line], repeated: list[Span], source: str, preface: int = 0) -> tuple[Furniture, ...]:
     out: list[Furniture] = []
     if preface:
         span = Span(lines[0].start, lines[preface - 1].end)
@@ -292,10 +301,10 @@ def _furniture(lines: list[Line], repeated: list[Line], source: str, preface: in
         else:
             kind = "running_header"
         out.append(Furniture(kind, text, span))
-    for line in repeated:
-        span = Span(line.content_start, line.eol)
+    for span in repeated:
         out.append(Furniture("repeated_footnote", source[span.start : span.end], span))
-    return tuple(sorted(out, key=lambda f: f.span.start))
+    out.sort(key=_SPAN_START)
+    return tuple(out)
 
 
 def _check_references(document: Document) -> list[Diagnostic]:

@@ -12,6 +12,7 @@ the builder dispatches on the bare name.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar, Protocol
 
 from resolutions.inline import InlineScanner
@@ -51,6 +52,7 @@ class Builder:
     def __init__(self, scanner: InlineScanner, aliases: dict[str, str] | None = None) -> None:
         """Build lines with an inline scanner; ``aliases`` adds to the class's own (a layer's)."""
         self.scanner = scanner
+        self._scan = scanner.scan
         self._kinds = _BareNames({**self.aliases, **(aliases or {})})
         self._end = -1  # the last line's end offset, which the next line starts at
 
@@ -73,38 +75,6 @@ class Builder:
         children[0].append(children[1])
         return children[0]  # type: ignore[no-any-return]
 
-    # Each line kind is an alternative of ``lines`` named by an alias: its children are the
-    # lines above it (a list; none for the first line) and then the line's own tokens.
-    def blank_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("blank", children)
-
-    def rule_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("rule", children)
-
-    def heading_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("heading", children)
-
-    def numbered_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("numbered", children)
-
-    def item_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("item", children)
-
-    def bullet_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("bullet", children)
-
-    def section_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("section", children)
-
-    def footnote_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("footnote", children)
-
-    def marker_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("marker", children)
-
-    def text_line(self, children: list[Any]) -> list[Line]:
-        return self.add_line("text", children)
-
     def add_line(self, kind: str, children: list[Any]) -> list[Line]:
         """Make a line from the tokens after the lines above it, and add it to them."""
         lines = children[0]
@@ -113,12 +83,47 @@ class Builder:
             return lines
         return [self.make_line(kind, children)]
 
+    # Each line kind is an alternative of ``lines`` named by an alias: its children are the
+    # lines above it (a list; none for the first line) and then the line's own tokens. (Partial
+    # methods: lark calls them once per line, and a partial is one Python call fewer.)
+    blank_line = functools.partialmethod(add_line, "blank")
+    rule_line = functools.partialmethod(add_line, "rule")
+    heading_line = functools.partialmethod(add_line, "heading")
+    numbered_line = functools.partialmethod(add_line, "numbered")
+    item_line = functools.partialmethod(add_line, "item")
+    bullet_line = functools.partialmethod(add_line, "bullet")
+    section_line = functools.partialmethod(add_line, "section")
+    footnote_line = functools.partialmethod(add_line, "footnote")
+    marker_line = functools.partialmethod(add_line, "marker")
+    text_line = functools.partialmethod(add_line, "text")
+
     # ------------------------------------------------------------ shared
     def make_line(self, kind: str, tokens: list[Token], first: int = 0) -> Line:
         """Build a line from a rule's tokens, from ``first`` on: lead, label, content, break."""
         kinds = self._kinds
         last = tokens[-1]
         last_kind = kinds[last.type]
+        size = len(tokens) - first
+        opening = tokens[first]
+        if (last_kind == "CONTENT_EOL" or last_kind == "EOL") and (
+            size == 1 or (size == 2 and kind != "text" and kinds[opening.type] in _LABELS)
+        ):
+            # Most lines: their content to the break (and the blank lines under it), after a
+            # label or not; or a label alone. Built here without the general case's loops.
+            value = last.value
+            newline = value.find("\n")
+            eol = last.start_pos + newline - (newline > 0 and value[newline - 1] == "\r")
+            start = opening.start_pos
+            if start == self._end:
+                start = self._end  # (shared, see below)
+            end = self._end = last.end_pos
+            blanks = value.count("\n", newline + 1)
+            mark = None if size == 1 else Piece(kinds[opening.type], opening.value, start, opening.end_pos)
+            if last_kind == "EOL":
+                return Line(kind, start, end, eol, False, 0, mark, [], blanks)
+            content = last.start_pos if mark else start
+            pieces = self._scan(value[: eol - content], content, eol)
+            return Line(kind, start, end, eol, False, 0, mark, pieces, blanks)
         end = last.end_pos
         value = last.value
         newline = value.find("\n")  # the line's own break (content never holds one)

@@ -90,6 +90,27 @@ class TitledSymbol:
     organ: str | None = None
 
 
+#: A named group's opening, not after a backslash.
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """Make one pattern that matches where any of ``patterns`` does, or None where it cannot.
+
+    Their named groups become plain (one pattern cannot hold a name twice); patterns that refer
+    back to a group, or whose flags differ, are not joined.
+    """
+    if not patterns or len({pattern.flags for pattern in patterns}) != 1:
+        return None
+    if any("(?P=" in pattern.pattern or "\\g<" in pattern.pattern for pattern in patterns):
+        return None
+    joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', pattern.pattern)})" for pattern in patterns)
+    try:
+        return re.compile(joined, patterns[0].flags)
+    except re.error:
+        return None
+
+
 @attrs.frozen
 class Conventions:
     """What a body's layer declares (see :mod:`resolutions.conventions`).
@@ -130,6 +151,8 @@ class Conventions:
     grammar: str | None = None
     #: Each label's rule once found: a document asks for every paragraph's, often many times.
     _rules: dict[str, LabelRule | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    #: One pattern for all titled symbols, once made (a list: the class is frozen).
+    _any_titled: list[re.Pattern[str] | None] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     def __repr__(self) -> str:
         declared = {
@@ -168,6 +191,14 @@ class Conventions:
 
     def titled_symbol(self, text: str) -> tuple[str, str, str | None] | None:
         """Read a line holding a symbol and a title: (symbol, title, organ), or None."""
+        if not self.titled_symbols:
+            return None
+        if not self._any_titled:
+            self._any_titled.append(any_of([rule.pattern for rule in self.titled_symbols]))
+        # Every line of a file is asked whether it heads a document: one pattern says no to most.
+        screen = self._any_titled[0]
+        if screen is not None and screen.fullmatch(text) is None:
+            return None
         for rule in self.titled_symbols:
             match = rule.pattern.fullmatch(text)
             if match is not None:

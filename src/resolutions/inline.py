@@ -77,7 +77,10 @@ class InlineScanner:
         ]
         if self._phrases is None:
             return pieces
-        return self._find_phrases(text, offset, pieces)
+        for piece in pieces:
+            if piece.kind == "TEXT":  # phrases are looked for in text only
+                return self._find_phrases(text, offset, pieces)
+        return pieces
 
     def _find_phrases(self, text: str, offset: int, pieces: list[Piece]) -> list[Piece]:
         match_phrase = self._phrases.match  # type: ignore[union-attr]

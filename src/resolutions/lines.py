@@ -145,9 +145,15 @@ def rebase(lines: list[Line], offset: int, first_page: int) -> None:
 _UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
+#: Piece kinds whose plain text is not their text as written.
+_REWRITTEN = MARKUP | {"ESCAPE", "ENTITY", "GAP"}
+
+
 def plain_text(pieces: list[Piece]) -> str:
     """Return the text of pieces without markup or footnote marks, spaces collapsed."""
-    if len(pieces) == 1 and pieces[0].kind == "TEXT" and _UNEVEN_SPACE.search(pieces[0].text) is None:
+    if not pieces:
+        return ""
+    if len(pieces) == 1 and pieces[0].kind not in _REWRITTEN and _UNEVEN_SPACE.search(pieces[0].text) is None:
         return pieces[0].text  # most lines: one run of text, already even (no copy to keep)
     parts = []
     for piece in pieces:

@@ -8,6 +8,8 @@ owns, which would be text the tree lost (the test suite requires it to be empty)
 
 from __future__ import annotations
 
+import operator
+
 from resolutions.nodes import (
     Annex,
     Document,
@@ -17,6 +19,8 @@ from resolutions.nodes import (
     Span,
     SubItem,
 )
+
+_START = operator.attrgetter("start")
 
 
 def node_spans(document: Document) -> list[Span]:
@@ -66,15 +70,23 @@ def _formula(formula: Formula, spans: list[Span]) -> None:
 def _merged(document: Document) -> list[tuple[int, int]]:
     """Return the union of the nodes' ranges, sorted, clipped to the source."""
     size = len(document.source)
-    # Spans start at 0 or later (Span checks it); an end past the source is clipped.
-    spans = sorted([(s.start, min(size, s.end)) for s in node_spans(document) if s.end > s.start])
+    spans = node_spans(document)
+    spans.sort(key=_START)  # by start alone: of two ranges that start together, the merge keeps the longer
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
+    last = -1  # the end of the last merged range
+    for span in spans:
+        start, end = span.start, span.end  # (Span checks that a range starts at 0 or later)
+        if end <= start:
+            continue
+        if end > size:
+            end = size  # an end past the source is clipped
+        if start <= last:
+            if end > last:
                 merged[-1] = (merged[-1][0], end)
+                last = end
         else:
             merged.append((start, end))
+            last = end
     return merged
 
 
