@@ -171,10 +171,13 @@ def _symbol_in_front(lines: list[Line], header: Header, front: Front, body_start
 
 def _has_markup_references(lines: list[Line]) -> bool:
     """Tell text whose references are marked up (Markdown, HTML, superscripts) from bare digits."""
-    marks = ("SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT")
-    return any(piece.kind in marks for line in lines for piece in line.pieces) or any(
-        line.kind == "footnote" for line in lines
-    )
+    for line in lines:  # (loops, not a generator: they run over every piece of the text)
+        if line.kind == "footnote":
+            return True
+        for piece in line.pieces:
+            if piece.kind in _MARKED_REFERENCES:
+                return True
+    return False
 
 
 def _split_bare_references(blocks: list[Block], notes: list[NoteRecord]) -> None:
@@ -274,6 +277,8 @@ def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Foo
     return tuple(footnotes), repeated
 
 
+#: Pieces that are marked-up references.
+_MARKED_REFERENCES = frozenset({"SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT"})
 #: Where a node or a diagnostic starts, to sort by.
 _SPAN_START = operator.attrgetter("span.start")
 

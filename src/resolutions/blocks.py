@@ -26,6 +26,8 @@ _TERMINATORS = ",;:.!?\u2026"
 #: takes in a run at the very end.
 _REF_WIDTH = 4
 _TRAILING_MARKS = "*\u2020\u2021"
+#: What a trailing reference can end with (the text's spaces stripped).
+_REF_ENDS = "0123456789" + _TRAILING_MARKS
 #: The longest title that a paragraph opened by a verb phrase may follow without a blank line.
 _TITLE_LINE = 250
 _TITLE_LINES = 3
@@ -128,6 +130,8 @@ def ends_sentence(text: str) -> bool:
 def without_trailing_refs(text: str) -> str:
     """Return text without the footnote references left at its end ("Director-General,1")."""
     text = text.rstrip()
+    if not text or text[-1] not in _REF_ENDS:
+        return text  # most text: a reference ends with a digit or a mark
     # The pattern is anchored at the end, but a search tries it at every offset, and each try
     # in a run of stars or daggers reads to the run's end. What it can match starts in the last
     # _REF_WIDTH characters, or where the run of stars, daggers and spaces that ends the text

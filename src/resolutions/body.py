@@ -660,10 +660,11 @@ def _parts(block: Block) -> list[Span]:
     if len(block.lines) == 1 and not block.marks:  # most blocks
         line = block.lines[0]
         return [Span(line.content_start, line.eol)] if line.eol > line.content_start else []
+    if not block.marks:
+        return [Span(start, line.eol) for line in block.lines if line.eol > (start := line.content_start)]
     ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
-    if block.marks:
-        ranges.extend((mark.content_start, mark.eol) for mark in block.marks)
-        ranges.sort()
+    ranges.extend((mark.content_start, mark.eol) for mark in block.marks)
+    ranges.sort()
     return [Span(start, end) for start, end in ranges]
 
 

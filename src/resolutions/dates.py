@@ -45,8 +45,13 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+_DATELINE_ENDS = frozenset("0123456789).*_")
+
+
 def dateline(text: str) -> tuple[str, datetime.date | None] | None:
     """Read a place-and-date line: "(Tehran, 27 February 2017)" -> ("Tehran", 2017-02-27)."""
+    if not text or not (text[-1] in _DATELINE_ENDS or text[-1].isspace()):
+        return None  # it ends with its year, then brackets, stops or emphasis: most lines do not
     text = text.strip().strip("*_ ")
     if not text.rstrip(").")[-4:].isdigit():  # a dateline ends with its year: most lines do not
         return None

@@ -10,6 +10,7 @@ that issued the text ("Islamic Republic of Iran" / "Paris Pact Initiative").
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 import attrs
@@ -154,7 +155,13 @@ def read_front(
 
 
 def _is_organ(text: str, organs: tuple[str, ...]) -> bool:
-    return text.upper() in (organ.upper() for organ in organs)
+    return bool(organs) and text.upper() in _upper(organs)
+
+
+@functools.cache
+def _upper(organs: tuple[str, ...]) -> frozenset[str]:
+    """The organs' names in capitals, once per body (every front block is compared with them)."""
+    return frozenset(organ.upper() for organ in organs)
 
 
 def _take_organ(front: Front, text: str, span: Span) -> None:
@@ -178,6 +185,8 @@ def _choose(front: Front, candidates: list[tuple[str, Span, bool]], organ_first:
 
 
 def _block_span(block: Block) -> Span:
+    if not block.marks:
+        return Span(block.first.content_start, block.lines[-1].eol)
     return Span(
         min([block.first.content_start] + [mark.content_start for mark in block.marks]),
         max([block.lines[-1].eol] + [mark.eol for mark in block.marks]),

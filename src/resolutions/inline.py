@@ -71,10 +71,17 @@ class InlineScanner:
         """
         if self._plain is not None and self._plain.match(text):
             return [Piece("TEXT", text, offset, offset + len(text) if end is None else end)]
-        pieces = [
-            Piece(match.lastgroup or "STRAY", match.group(), offset + match.start(), offset + match.end())
-            for match in self._regex.finditer(text)
-        ]
+        first = self._regex.match(text)
+        if first is None or not first.end():  # (only empty text: any character is a token)
+            return []
+        reach = first.end()
+        stop = end if end is not None and reach == len(text) else offset + reach
+        pieces = [Piece(first.lastgroup or "STRAY", first.group(), offset, stop)]
+        if reach < len(text):  # more than one token ("<i>Decides</i> to act")
+            pieces += [
+                Piece(match.lastgroup or "STRAY", match.group(), offset + match.start(), offset + match.end())
+                for match in self._regex.finditer(text, reach)
+            ]
         if self._phrases is None:
             return pieces
         for piece in pieces:
