@@ -259,7 +259,11 @@ def _waits_for_text(block: Block) -> bool:
     """
     if block.kind not in _LABELLED or len(block.lines) != 1:
         return False
-    return all(piece.kind == "TAG" and piece.text.startswith("</") for piece in block.lines[0].pieces)
+    # A loop, not all() over a generator: it is asked for every labelled line.
+    for piece in block.lines[0].pieces:  # noqa: SIM110
+        if piece.kind != "TAG" or not piece.text.startswith("</"):
+            return False
+    return True
 
 
 #: An annex's heading alone on its line: "Annex", "ANNEX II", "Appendix 3.".

@@ -156,7 +156,7 @@ class _Paragraph:
             self.number,
             self.verb,
             to_inline(self.pieces, too_deep),
-            tuple(item.freeze(too_deep) for item in self.items),
+            tuple(item.freeze(too_deep) for item in self.items) if self.items else (),
             span=_extent(self.parts),
             parts=self.parts,
         )
@@ -242,15 +242,14 @@ class BodyReader:
         while blocks:
             block = blocks.pop()
             following = blocks[-1] if blocks else None
-            if block.opener() == "WE":  # a declaration in the first person, its formula numbered or not
+            opener = block.opener()
+            if opener == "WE":  # a declaration in the first person, its formula numbered or not
                 self.declaration = True
             if id(block) in headings:
                 self.heading(block, following)
             elif self.opens_operative_part(block):
                 self.enacting_formula(block)
-            elif (block.opener() == "WE" and block.kind != "numbered") or (
-                block.opener() == "FORMULA" and len(block.lines) == 1
-            ):
+            elif (opener == "WE" and block.kind != "numbered") or (opener == "FORMULA" and len(block.lines) == 1):
                 self.opening_formula(block)  # ("The Conference" / "was inaugurated ...": a sentence)
             elif block.kind in ("item", "bullet"):
                 self.item(block)
@@ -360,6 +359,14 @@ class BodyReader:
             self.diagnostics.append(Diagnostic("warning", TOO_DEEP, message, "a shallower section", span))
         self.stack[-1].children.append(section)
         self.stack.append(section)
+
+    def in_formula(self) -> bool:
+        """Tell whether a section or an annex open now has a formula of its own."""
+        # A loop, not any() over a generator: it is asked for every paragraph.
+        for container in self.stack:  # noqa: SIM110
+            if container.formula is not None:
+                return True
+        return False
 
     def opens_operative_part(self, block: Block) -> bool:
         """Tell the line a body writes between its preamble and its operative part ("RESOLVES:")."""
@@ -478,7 +485,7 @@ class BodyReader:
         we = self.declaration and bool(pieces) and pieces[0].kind == "TEXT" and pieces[0].text.startswith("We ")
         if self.stack[0].annex and not we:  # an annexed declaration's "We gather ...", nothing else
             return None, pieces
-        formal = self.declaration or self.formula is not None or any(c.formula is not None for c in self.stack)
+        formal = self.declaration or self.formula is not None or self.in_formula()
         if number is not None and self.conventions.label_rule(number) is None and (formal or self.numbered_operative):
             place = "operative"
         elif number is None and formal and not self.stack[-1].operative:
@@ -505,9 +512,7 @@ class BodyReader:
             opener = "OPERATIVE_VERB"  # the body acts: "The Assembly strongly condemns"
         elif verb is not None and opener not in VERBS:  # a phrase cut by a line break: "Having" / "considered"
             opener = self.verbs.kind_of(getattr(verb, "text", ""))
-        formal = any(c.formula is not None for c in self.stack) or (
-            (self.formula is not None or self.formula_ahead) and not self.stack[0].annex
-        )
+        formal = self.in_formula() or ((self.formula is not None or self.formula_ahead) and not self.stack[0].annex)
         operative_seen = self.stack[-1].operative
         # Set off by emphasis or capitals, or said by the body as the subject: surely a verb.
         marked = verb is not None and (getattr(verb, "marking", "plain") != "plain" or getattr(verb, "subject", None))
@@ -659,7 +664,8 @@ def _parts(block: Block) -> list[Span]:
     """Return the source ranges of a block's own lines and markers, in order."""
     if len(block.lines) == 1 and not block.marks:  # most blocks
         line = block.lines[0]
-        return [Span(line.content_start, line.eol)] if line.eol > line.content_start else []
+        start = line.content_start
+        return [Span(start, line.eol)] if line.eol > start else []
     if not block.marks:
         return [Span(start, line.eol) for line in block.lines if line.eol > (start := line.content_start)]
     ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]

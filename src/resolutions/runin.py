@@ -98,8 +98,8 @@ class HeadsAndFormulas:
         if line.kind != "text" or line.label is not None or line.pieces[0].kind not in _HEAD_PIECES:
             return None
         text = line.text()
-        if _FORMULA_IN_LINE.search(text) is None:
-            return None
+        if ("The" not in text and "THE" not in text) or _FORMULA_IN_LINE.search(text) is None:
+            return None  # (a substring search first: most lines hold no formula)
         start = line.pieces[0].start
         # The formula's pattern looks for the line's end: the line is copied with one once, and
         # each place is tried on it (a copy of the rest of the line per place, and a head of any
