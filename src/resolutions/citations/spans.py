@@ -106,9 +106,30 @@ def _printed(
     match = _printed_pattern(citation.text).search(source, max(floor, leaf.span.start + local), leaf.span.end)
     if match is None:
         return None
-    if parts and not any(p.start <= match.start() and match.end() <= p.end for p in parts):
+    if parts and not _within(parts, source, match.start(), match.end()):
         return None  # furniture between: the walk skips it
     return Span(match.start(), match.end())
+
+
+def _within(parts: tuple[Span, ...], source: str, start: int, end: int) -> bool:
+    """Tell whether ``start:end`` is the node's own text: in its parts, or across breaks between them.
+
+    Parts are often the node's lines, so a citation printed over a line break spans two: only
+    whitespace then stands between them, which the pattern's ``\\s+`` matched, and the walk
+    would place both ends where the match did. Anything else between is furniture.
+    """
+    for part in parts:
+        if part.start <= start and end <= part.end:
+            return True
+    reach = -1
+    for part in sorted((p for p in parts if p.end > start and p.start < end), key=lambda p: p.start):
+        if reach < 0:
+            if part.start > start:
+                return False
+        elif part.start > reach and source[reach : part.start].strip():
+            return False
+        reach = max(reach, part.end)
+    return reach >= end
 
 
 @functools.lru_cache(maxsize=4096)
