@@ -85,6 +85,8 @@ _DEFAULT_BODY: dict[Form, str | None] = {
 #: "resolution 16/21" is not the Assembly's.
 _FIRST_NUMBERED_SESSION = 31
 _SPACES = re.compile(r"\s+")
+#: Any dash, compiled once: ``re.sub(DASH, ...)`` looks the pattern up in re's cache at each call.
+_DASH = re.compile(DASH)
 
 
 @frozen
@@ -304,7 +306,7 @@ def _form(match: re.Match[str]) -> tuple[Form, str]:
     if group("roman_slash"):
         return "roman_slash", f"{group('rs_session')}/{group('rs_n')}"
     if group("paren"):
-        session = re.sub(DASH, "-", group("pa_year") or group("pa_roman"))
+        session = _DASH.sub("-", group("pa_year") or group("pa_roman"))
         return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
     return "dotted", f"{group('dt_a')}.{group('dt_b')}"
 
@@ -338,7 +340,7 @@ def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
     if match is None:
         return [], start + 1
     printed = match.group("symbol")
-    symbol = re.sub(DASH, "-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
+    symbol = _DASH.sub("-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
     for series, (body, kind) in SYMBOL_SERIES.items():
         if symbol.startswith(series + "/"):
             number = NUMBER.match(text, start)
