@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 import subprocess
 import sys
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import resolutions
 from resolutions.citations import Citation, Context, find_citations
@@ -350,6 +352,22 @@ def test_a_citation_over_a_line_break_is_placed_as_the_walk_places_it() -> None:
     first = spans._position(found.span.start, [0], leaves, source, parts, walked)
     last = spans._position(found.span.end - 1, [0], leaves, source, parts, walked) + 1
     assert quick.span == Span(first, last) == Span(10, 51)
+
+
+@given(
+    st.text(alphabet="ab- \t", max_size=8),
+    st.text(alphabet="ab-xy \n\t\xa0", max_size=24),
+    st.integers(0, 24),
+    st.integers(0, 24),
+)
+def test_a_citation_is_found_as_printed_as_its_pattern_finds_it(text: str, source: str, start: int, end: int) -> None:
+    """Finding a citation's text in the source without a pattern finds what the pattern finds."""
+    from resolutions.citations import spans
+
+    pattern = re.compile("\\s+".join(re.escape(word).replace("\\-", "-\\s*") for word in text.split(" ")))
+    match = pattern.search(source, start, end) if text else None
+    if text:
+        assert spans.find_printed(text, source, start, end) == (None if match is None else match.span())
 
 
 def test_records_and_the_citations_table_carry_the_verb(document: Document) -> None:

@@ -201,9 +201,13 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
     after = trigger.end()
     if after >= len(text) or not text[after].isspace():
         return [], after
+    if NUMBER.match(text, after + 1) is None:  # "the present resolution", "draft decision": no list
+        return [], after + 1
     start = trigger.start()
     naming = _Naming(kind)
-    before = BEFORE.search(text, max(0, start - 120), start)
+    # What names the body ends in a space (every alternative of BEFORE does): most often it is
+    # "its " or nothing, and a keyword after "(" or at the start is passed without a search.
+    before = BEFORE.search(text, max(0, start - 120), start) if start and text[start - 1].isspace() else None
     if before is not None:
         start = before.start()
         if before.group("name"):
