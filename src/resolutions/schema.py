@@ -172,8 +172,25 @@ def result_rows(result: Result, rows: Rows | None = None) -> Rows:
         if verb is not None:
             phrase, head, marking = verb.phrase, verb.head, verb.marking
         footnotes = " ".join(markers) if markers else ""
-        row = (file, position, index, kind, number, label, phrase, head, marking, text, section, parent, footnotes)
-        table.append((*row, cited.get(index, "")))
+        citing = cited.get(index, "")
+        table.append(
+            (
+                file,
+                position,
+                index,
+                kind,
+                number,
+                label,
+                phrase,
+                head,
+                marking,
+                text,
+                section,
+                parent,
+                footnotes,
+                citing,
+            )
+        )
     rows["footnotes"].extend((file, position, f.marker, collapse(inline_text(f.content))) for f in document.footnotes)
     lines = _Lines(document.source, result.line)
     for place, citation in citations:

@@ -170,6 +170,10 @@ def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int
     return None
 
 
+#: Whitespace other than the space.
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 @functools.lru_cache(maxsize=4096)
 def _pieces(text: str) -> tuple[tuple[str, int | None], ...] | None:
     """Cut the text where printed whitespace may stand, or None if it holds whitespace but spaces.
@@ -177,7 +181,7 @@ def _pieces(text: str) -> tuple[tuple[str, int | None], ...] | None:
     Each piece comes with the least whitespace that must follow it, any more being taken in: one
     per space of the text, none after a hyphen; None after the last piece.
     """
-    if not all(char == " " or not char.isspace() for char in text):
+    if _OTHER_SPACE.search(text) is not None:
         return None
     cuts: list[tuple[str, int | None]] = []
     piece = ""
