@@ -183,6 +183,18 @@ def test_a_worker_that_dies_costs_its_file_only(tmp_path: Path) -> None:
     assert all(r.document == resolutions.parse_file(SEEDS[4]) for r in results if r.ok)
 
 
+def test_files_go_to_the_workers_in_order_in_groups_smaller_towards_the_end() -> None:
+    """The last groups are small, so that no worker is left alone with a whole group at the end."""
+    from resolutions.workers import CHUNK, chunked
+
+    inputs = [Input(f"{i}.txt") for i in range(318)]
+    groups = chunked(inputs, 2)
+    assert [item for group in groups for item in group] == inputs
+    assert max(len(g) for g in groups) == CHUNK
+    assert [len(g) for g in groups][-3:] == [1, 1, 1]
+    assert chunked([], 2) == []
+
+
 def test_arguments_are_checked() -> None:
     with pytest.raises(ValueError, match="on_error"):
         parse_files(SEEDS, on_error="ignore")  # type: ignore[arg-type]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 import subprocess
 import sys
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import resolutions
 from resolutions.citations import Citation, Context, find_citations
@@ -325,6 +327,47 @@ def test_a_document_lists_its_citations_in_order_spans_into_the_source(document:
     for citation in document.citations():
         printed = document.source[citation.span.start : citation.span.end]
         assert " ".join(printed.split()) == citation.text
+
+
+def test_a_citation_over_a_line_break_is_placed_as_the_walk_places_it() -> None:
+    """The quick way (a pattern over the source) is trusted across the breaks between a node's lines.
+
+    A wrapped paragraph's parts are its lines: a citation printed over two of them is found by
+    the pattern, and where only a line break stands between the parts, its span is the walk's.
+    """
+    from resolutions.citations import spans
+    from resolutions.nodes import Span
+
+    source = "Recalling its resolution\n27 (1947) of 1 August 1947,"
+    parts = (Span(0, 24), Span(25, len(source)))
+    assert spans._within(parts, source, 10, 51)
+    assert not spans._within(parts, source, 30, 60)  # past the node's last part
+    furniture = "Recalling its resolution\nS/PV.3 page 2\n27 (1947),"
+    assert not spans._within((Span(0, 24), Span(39, len(furniture))), furniture, 10, 48)
+    text = "Recalling its resolution 27 (1947) of 1 August 1947,"
+    leaves = [resolutions.nodes.Text(text, Span(0, len(source)))]
+    (found,) = find_citations(text, Context("SC"))
+    (quick,) = spans.mapped([found], leaves, source, parts)
+    walked: dict[int, tuple[int, int]] = {}
+    first = spans._position(found.span.start, [0], leaves, source, parts, walked)
+    last = spans._position(found.span.end - 1, [0], leaves, source, parts, walked) + 1
+    assert quick.span == Span(first, last) == Span(10, 51)
+
+
+@given(
+    st.text(alphabet="ab- \t", max_size=8),
+    st.text(alphabet="ab-xy \n\t\xa0", max_size=24),
+    st.integers(0, 24),
+    st.integers(0, 24),
+)
+def test_a_citation_is_found_as_printed_as_its_pattern_finds_it(text: str, source: str, start: int, end: int) -> None:
+    """Finding a citation's text in the source without a pattern finds what the pattern finds."""
+    from resolutions.citations import spans
+
+    pattern = re.compile("\\s+".join(re.escape(word).replace("\\-", "-\\s*") for word in text.split(" ")))
+    match = pattern.search(source, start, end) if text else None
+    if text:
+        assert spans.find_printed(text, source, start, end) == (None if match is None else match.span())
 
 
 def test_records_and_the_citations_table_carry_the_verb(document: Document) -> None:

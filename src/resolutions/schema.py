@@ -12,16 +12,16 @@ The schema only grows: a column is never renamed, retyped or dropped without a n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from resolutions.citations.tree import Located, locate
+from resolutions.citations.tree import locate
 from resolutions.inline import inline_text
 from resolutions.nodes import NO_SPAN
-from resolutions.records import iter_paragraphs, records
-from resolutions.source import SourceText
+from resolutions.records import Row, collapse
+from resolutions.records import rows as paragraph_rows
 
 if TYPE_CHECKING:
     from resolutions.batch import Result
@@ -154,35 +154,84 @@ def result_rows(result: Result, rows: Rows | None = None) -> Rows:
         kind, message = (error.kind, error.message) if error is not None else ("internal", "no document")
         rows["errors"].append((result.file, result.position, kind, message))
         return rows
-    key = (result.file, result.position)
+    file, position = result.file, result.position
     document = result.document
     located = locate(document)  # once: the paragraphs' citation keys and the citations table
     citations = [(place, citation) for place in located for citation in place.citations]
-    rows["documents"].append((*key, result.offset, result.line, *_document_fields(document), len(citations)))
-    rows["paragraphs"].extend((*key, *row) for row in _paragraph_rows(document, located))
-    rows["footnotes"].extend((*key, f.marker, " ".join(inline_text(f.content).split())) for f in document.footnotes)
-    source = SourceText(document.source) if document.diagnostics or citations else None
+    paragraphs = paragraph_rows(document)
+    fields = _document_fields(document, paragraphs)
+    rows["documents"].append((file, position, result.offset, result.line, *fields, len(citations)))
+    cited = {p.record: "; ".join([c.key for c in p.citations]) for p in located if p.record is not None}
+    joined: dict[tuple[str, ...], str] = {(): ""}
+    table = rows["paragraphs"]
+    for index, (kind, number, label, verb, text, path, parent, markers) in enumerate(paragraphs):
+        section = joined.get(path)
+        if section is None:
+            section = joined[path] = SECTION_SEPARATOR.join(path)
+        head = phrase = marking = None
+        if verb is not None:
+            phrase, head, marking = verb.phrase, verb.head, verb.marking
+        footnotes = " ".join(markers) if markers else ""
+        citing = cited.get(index, "")
+        table.append(
+            (
+                file,
+                position,
+                index,
+                kind,
+                number,
+                label,
+                phrase,
+                head,
+                marking,
+                text,
+                section,
+                parent,
+                footnotes,
+                citing,
+            )
+        )
+    rows["footnotes"].extend((file, position, f.marker, collapse(inline_text(f.content))) for f in document.footnotes)
+    lines = _Lines(document.source, result.line)
     for place, citation in citations:
-        printed_on = None
-        if citation.span != NO_SPAN and source is not None:
-            printed_on = source.position(citation.span.start)[0] + result.line - 1
-        cited = (citation.kind, citation.body, citation.number, citation.symbol, citation.key, citation.date)
+        printed_on = lines.line(citation.span.start) if citation.span != NO_SPAN else None
+        cited_fields = (citation.kind, citation.body, citation.number, citation.symbol, citation.key, citation.date)
         where = (place.record, place.where, place.paragraph, place.verb)
-        rows["citations"].append((*key, *where, *cited, citation.range, citation.text, printed_on))
-    if document.diagnostics and source is not None:
-        for diagnostic in document.diagnostics:
-            line, column = source.position(diagnostic.span.start)
-            line += result.line - 1
-            fields = (diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.expected, line, column)
-            rows["diagnostics"].append((*key, *fields))
+        rows["citations"].append((file, position, *where, *cited_fields, citation.range, citation.text, printed_on))
+    for diagnostic in document.diagnostics:
+        line, column = lines.position(diagnostic.span.start)
+        fields = (diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.expected, line, column)
+        rows["diagnostics"].append((file, position, *fields))
     return rows
 
 
-def _document_fields(document: Document) -> tuple[Any, ...]:
+class _Lines:
+    """Lines and columns of offsets into a document's source, counted from the file's line ``first``.
+
+    Most documents have a few citations and no diagnostic: counting line breaks up to each
+    offset (at C speed, on from the last one asked) is cheaper than a table of every line's start.
+    """
+
+    def __init__(self, source: str, first: int) -> None:
+        self.source = source
+        self.offset = 0
+        self.number = first  # the line of ``offset``
+
+    def line(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.number = 0, self.number - self.source.count("\n", 0, self.offset)
+        self.number += self.source.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.number
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.line(offset), offset - (self.source.rfind("\n", 0, offset) + 1)
+
+
+def _document_fields(document: Document, paragraphs: list[Row]) -> tuple[Any, ...]:
     header = document.header
     formula = document.preamble.formula
-    kinds = [p.kind for p in iter_paragraphs(document)]
-    items = sum(_count_items(p.items) for p in iter_paragraphs(document))
+    kinds = Counter(row[0] for row in paragraphs)
     sections = _count_sections(document.body) + sum(_count_sections(a.children) for a in document.annexes)
     severities = [d.severity for d in document.diagnostics]
     return (
@@ -195,11 +244,11 @@ def _document_fields(document: Document) -> tuple[Any, ...]:
         header.agenda_item,
         header.distribution,
         document.title,
-        " ".join(inline_text(formula.content).split()) if formula is not None else None,
-        kinds.count("preambular"),
-        kinds.count("operative"),
-        kinds.count("paragraph"),
-        items,
+        collapse(inline_text(formula.content)) if formula is not None else None,
+        kinds["preambular"],
+        kinds["operative"],
+        kinds["paragraph"],
+        kinds["item"],
         sections,
         len(document.annexes),
         len(document.footnotes),
@@ -207,34 +256,6 @@ def _document_fields(document: Document) -> tuple[Any, ...]:
         severities.count("warning"),
         len(document.source),
     )
-
-
-def _paragraph_rows(document: Document, located: list[Located]) -> Iterator[tuple[Any, ...]]:
-    paragraphs = iter_paragraphs(document)
-    for index, record in enumerate(records(document, located=located)):
-        head = marking = None
-        if record["kind"] != "item":  # records list paragraphs in iter_paragraphs' order
-            verb = next(paragraphs).verb
-            if verb is not None:
-                head, marking = verb.head, verb.marking
-        yield (
-            index,
-            record["kind"],
-            record["number"],
-            record["label"],
-            record["verb"],
-            head,
-            marking,
-            record["text"],
-            SECTION_SEPARATOR.join(record["section"]),
-            record["parent"],
-            " ".join(record["footnotes"]),
-            "; ".join(record["citations"]),
-        )
-
-
-def _count_items(items: tuple[Any, ...]) -> int:
-    return sum(1 + _count_items(item.items) for item in items)
 
 
 def _count_sections(blocks: tuple[Block, ...]) -> int:

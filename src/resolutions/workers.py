@@ -56,7 +56,7 @@ def execute(
             yield job(item, options)
         return
     warm(body)  # compiled here, so that forked workers start with it
-    chunks = deque(inputs[i : i + CHUNK] for i in range(0, len(inputs), CHUNK))
+    chunks = deque(chunked(inputs, workers))
     # What exists now (the grammar above all) is left out of the collector's rounds, in this
     # process and the forked workers: their collections then neither walk it nor copy its pages.
     gc.freeze()
@@ -83,6 +83,23 @@ def execute(
     finally:
         pool.shutdown(wait=wait)
         gc.unfreeze()
+
+
+def chunked(inputs: list[Input], workers: int) -> list[list[Input]]:
+    """Cut the inputs in groups of :data:`CHUNK`, smaller towards the end.
+
+    Each worker takes the next group when it is done with one, so they all work until the
+    last groups; had those been whole, one worker would go on alone for up to a whole group
+    while the other waits. At most a file is left to one worker alone now, for a few more
+    groups to send.
+    """
+    out = []
+    start = 0
+    while start < len(inputs):
+        size = max(1, min(CHUNK, (len(inputs) - start) // (2 * workers)))
+        out.append(inputs[start : start + size])
+        start += size
+    return out
 
 
 def _isolated(pool: _Pool, job: Callable[[Input, _O], _T], item: Input, options: _O) -> _T:

@@ -85,6 +85,8 @@ _DEFAULT_BODY: dict[Form, str | None] = {
 #: "resolution 16/21" is not the Assembly's.
 _FIRST_NUMBERED_SESSION = 31
 _SPACES = re.compile(r"\s+")
+#: Any dash, compiled once: ``re.sub(DASH, ...)`` looks the pattern up in re's cache at each call.
+_DASH = re.compile(DASH)
 
 
 @frozen
@@ -199,9 +201,13 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
     after = trigger.end()
     if after >= len(text) or not text[after].isspace():
         return [], after
+    if NUMBER.match(text, after + 1) is None:  # "the present resolution", "draft decision": no list
+        return [], after + 1
     start = trigger.start()
     naming = _Naming(kind)
-    before = BEFORE.search(text, max(0, start - 120), start)
+    # What names the body ends in a space (every alternative of BEFORE does): most often it is
+    # "its " or nothing, and a keyword after "(" or at the start is passed without a search.
+    before = BEFORE.search(text, max(0, start - 120), start) if start and text[start - 1].isspace() else None
     if before is not None:
         start = before.start()
         if before.group("name"):
@@ -304,7 +310,7 @@ def _form(match: re.Match[str]) -> tuple[Form, str]:
     if group("roman_slash"):
         return "roman_slash", f"{group('rs_session')}/{group('rs_n')}"
     if group("paren"):
-        session = re.sub(DASH, "-", group("pa_year") or group("pa_roman"))
+        session = _DASH.sub("-", group("pa_year") or group("pa_roman"))
         return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
     return "dotted", f"{group('dt_a')}.{group('dt_b')}"
 
@@ -338,7 +344,7 @@ def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
     if match is None:
         return [], start + 1
     printed = match.group("symbol")
-    symbol = re.sub(DASH, "-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
+    symbol = _DASH.sub("-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
     for series, (body, kind) in SYMBOL_SERIES.items():
         if symbol.startswith(series + "/"):
             number = NUMBER.match(text, start)

@@ -103,15 +103,105 @@ def _printed(
     local = citation.span.start - starts[index]
     if citation.span.end - starts[index] > len(leaf.text):
         return None  # across text nodes
-    match = _printed_pattern(citation.text).search(source, max(floor, leaf.span.start + local), leaf.span.end)
-    if match is None:
+    found = find_printed(citation.text, source, max(floor, leaf.span.start + local), leaf.span.end)
+    if found is None:
         return None
-    if parts and not any(p.start <= match.start() and match.end() <= p.end for p in parts):
+    if parts and not _within(parts, source, found[0], found[1]):
         return None  # furniture between: the walk skips it
-    return Span(match.start(), match.end())
+    return Span(*found)
+
+
+def _within(parts: tuple[Span, ...], source: str, start: int, end: int) -> bool:
+    """Tell whether ``start:end`` is the node's own text: in its parts, or across breaks between them.
+
+    Parts are often the node's lines, so a citation printed over a line break spans two: only
+    whitespace then stands between them, which the pattern's ``\\s+`` matched, and the walk
+    would place both ends where the match did. Anything else between is furniture.
+    """
+    for part in parts:
+        if part.start <= start and end <= part.end:
+            return True
+    reach = -1
+    for part in sorted((p for p in parts if p.end > start and p.start < end), key=lambda p: p.start):
+        if reach < 0:
+            if part.start > start:
+                return False
+        elif part.start > reach and source[reach : part.start].strip():
+            return False
+        reach = max(reach, part.end)
+    return reach >= end
+
+
+def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int] | None:
+    """Find ``text`` as printed in ``source[start:end]``: the first place, and where it ends.
+
+    As printed, any run of whitespace may stand for a space of the text, and whitespace may
+    follow a hyphen (a line broken after it): this finds what the pattern of the text's words
+    joined by ``\\s+``, each hyphen followed by ``\\s*``, finds, without compiling that pattern
+    (compiling cost more than all the rest of placing a citation, and most texts are met once).
+    """
+    start, end = max(start, 0), max(0, min(end, len(source)))  # as a pattern reads pos and endpos
+    pieces = _pieces(text)
+    if pieces is None:  # whitespace other than spaces in the text: the pattern itself
+        match = _printed_pattern(text).search(source, start, end)
+        return None if match is None else (match.start(), match.end())
+    if not pieces:
+        return (start, start) if start <= end else None
+    first = pieces[0][0]
+    isspace = str.isspace
+    at = source.find(first, start, end)
+    while at != -1:
+        position = at + len(first)
+        for index, (piece, spaces) in enumerate(pieces):
+            if index:
+                if not source.startswith(piece, position, end):
+                    break
+                position += len(piece)
+            if spaces is None:
+                continue
+            skipped = position
+            while position < end and isspace(source[position]):
+                position += 1
+            if position - skipped < spaces:
+                break
+        else:
+            return at, position
+        at = source.find(first, at + 1, end)
+    return None
+
+
+#: Whitespace other than the space.
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 @functools.lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[tuple[str, int | None], ...] | None:
+    """Cut the text where printed whitespace may stand, or None if it holds whitespace but spaces.
+
+    Each piece comes with the least whitespace that must follow it, any more being taken in: one
+    per space of the text, none after a hyphen; None after the last piece.
+    """
+    if _OTHER_SPACE.search(text) is not None:
+        return None
+    cuts: list[tuple[str, int | None]] = []
+    piece = ""
+    for char in text:
+        if char == "-":
+            cuts.append((piece + char, 0))
+            piece = ""
+        elif char != " ":
+            piece += char
+        elif piece or not cuts:
+            cuts.append((piece, 1))
+            piece = ""
+        else:  # another space after a hyphen or a space: one more
+            cuts[-1] = (cuts[-1][0], (cuts[-1][1] or 0) + 1)
+    if piece:
+        cuts.append((piece, None))
+    return tuple(cuts)
+
+
+@functools.lru_cache(maxsize=256)
 def _printed_pattern(text: str) -> re.Pattern[str]:
     """The pattern of a citation's text as printed: any spaces between words, a break after a hyphen."""
     pieces = (re.escape(word).replace("\\-", "-\\s*") for word in text.split(" "))

@@ -9,6 +9,7 @@ How a node's text is searched and spans mapped is :mod:`resolutions.citations.sp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -310,6 +311,13 @@ class _Walker:
 
 
 def _bare(number: str | None) -> str | None:
-    from resolutions.records import bare_number
+    """The bare number of a label, as records give it (records import this module: imported late)."""
+    global _bare_number
+    if _bare_number is None:
+        from resolutions.records import bare_number
 
-    return bare_number(number)
+        _bare_number = bare_number
+    return _bare_number(number)
+
+
+_bare_number: Callable[[str | None], str | None] | None = None
