@@ -69,6 +69,8 @@ class NoteRecord:
 
 def normal_marker(text: str) -> str:
     """Return a marker without markup: "<sup>12</sup>" -> "12", "¹" -> "1", "\\*" -> "*"."""
+    if "<" not in text and "[" not in text and "]" not in text and "\\" not in text:
+        return text.strip().translate(_SUPERSCRIPTS).strip()  # most markers: "¹", "12"
     text = _MARKER_MARKUP.sub("", text.strip()).replace("\\", "").translate(_SUPERSCRIPTS)
     return text.strip()
 
@@ -174,7 +176,7 @@ def _pair(markers: list[tuple[str, Line]], bodies: list[_Body], page: int) -> li
     if not markers:
         return []
     direct = len(markers) == len(bodies) and all(body.led for body in bodies)
-    ordered = markers if direct else sorted(markers, key=lambda m: _marker_order(m[0]))
+    ordered = markers if direct else sorted(markers, key=_marker_order)
     notes = []
     for position, (marker, marker_line) in enumerate(ordered):
         note = NoteRecord(marker, page)
@@ -191,9 +193,12 @@ def _pair(markers: list[tuple[str, Line]], bodies: list[_Body], page: int) -> li
     return notes
 
 
-def _marker_order(marker: str) -> tuple[int, str]:
-    number = marker_number(marker)
-    return (number, "") if number is not None else (-1, marker)
+def _marker_order(found: tuple[str, Line]) -> tuple[int, str]:
+    """Where a marker sorts: numbers in order, other marks ("*", "†") first."""
+    marker = found[0]
+    if marker.isdecimal() and len(marker) <= _MAX_MARKER_DIGITS:
+        return int(marker), ""
+    return -1, marker
 
 
 #: The most digits a marker read as a number may have: a longer run is not a footnote number,
