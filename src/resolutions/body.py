@@ -235,8 +235,11 @@ class BodyReader:
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
         self.formula_ahead = _formula_after_preamble(blocks)
-        numbered = sum(1 for b in blocks if b.kind == "numbered")
-        operative = sum(1 for b in blocks if b.kind == "numbered" and b.opener() == "OPERATIVE_VERB")
+        numbered = operative = 0
+        for b in blocks:
+            if b.kind == "numbered":
+                numbered += 1
+                operative += b.opener() == "OPERATIVE_VERB"
         self.numbered_operative = bool(numbered) and operative * 2 >= numbered
         blocks.reverse()  # taken from the end: a block read is let go, and its lines with it
         while blocks:

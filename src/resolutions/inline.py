@@ -226,6 +226,8 @@ def to_inline(pieces: list[Piece], too_deep: list[Span] | None = None) -> tuple[
         pieces: The pieces, in source order.
         too_deep: Where to add the span of the first opener read as text for being too deep.
     """
+    if not pieces:
+        return ()
     if all(piece.kind in _PLAIN for piece in pieces):  # most paragraphs: text and line breaks only
         return _plain(pieces)
     root = _Frame("", "", None)
