@@ -25,7 +25,7 @@ from resolutions.footnotes import NoteRecord, ReferenceOrder, read_footnotes, sp
 from resolutions.front import Front, organ_of_formula, read_front
 from resolutions.header import read_header
 from resolutions.inline import REFERENCES, inline_markers, inline_text, to_inline
-from resolutions.layout import annotate
+from resolutions.layout import LAYOUT_ROLES, annotate
 from resolutions.limits import MAX_EMPHASIS_DEPTH, TOO_DEEP
 from resolutions.lines import FURNITURE, Line
 from resolutions.nodes import (
@@ -259,11 +259,9 @@ def _footnotes(notes: list[NoteRecord], too_deep: list[Span]) -> tuple[tuple[Foo
     repeated: list[Span] = []
     for note in notes:
         key = (note.marker, note.text())
-        if len(note.lines) == 1:
-            line = note.lines[0]
-            parts = [Span(line.content_start, line.eol)]
-        else:
-            parts = sorted(Span(line.content_start, line.eol) for line in note.lines)
+        parts = [Span(line.content_start, line.eol) for line in note.lines]
+        if len(parts) > 1:
+            parts.sort()
         if key in seen:
             repeats.setdefault(seen[key], []).extend(parts)
             repeated.extend(parts)
@@ -282,9 +280,6 @@ _MARKED_REFERENCES = frozenset({"SUP_MARK", "MD_NOTE_REF", "SUPERSCRIPT"})
 #: Where a node or a diagnostic starts, to sort by.
 _SPAN_START = operator.attrgetter("span.start")
 
-#: Roles of lines that are furniture of the same kind as their role.
-_LAYOUT_ROLES = ("rule", "markup", "editorial", "front_matter", "page_separator")
-
 
 def _furniture(lines: list[Line], repeated: list[Span], source: str, preface: int = 0) -> tuple[Furniture, ...]:
     out: list[Furniture] = []
@@ -292,14 +287,14 @@ def _furniture(lines: list[Line], repeated: list[Span], source: str, preface: in
         span = Span(lines[0].start, lines[preface - 1].end)
         out.append(Furniture("preface", source[span.start : span.end], span))
     for line in lines[preface:]:
-        if line.role not in ("furniture", "symbol", *_LAYOUT_ROLES):
+        if line.role not in ("furniture", "symbol", *LAYOUT_ROLES):
             continue
         span = Span(line.content_start, line.eol)
         text = source[span.start : span.end]
         kinds = [_FURNITURE_KINDS[p.kind] for p in line.pieces if p.kind in FURNITURE]
         if line.role == "furniture" and kinds:
             kind = kinds[0]
-        elif line.role in _LAYOUT_ROLES:
+        elif line.role in LAYOUT_ROLES:
             kind = line.role
         elif line.kind == "rule":
             kind = "rule"

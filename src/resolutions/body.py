@@ -665,11 +665,7 @@ def _pieces(block: Block) -> list[Piece]:
 
 def _parts(block: Block) -> list[Span]:
     """Return the source ranges of a block's own lines and markers, in order."""
-    if len(block.lines) == 1 and not block.marks:  # most blocks
-        line = block.lines[0]
-        start = line.content_start
-        return [Span(start, line.eol)] if line.eol > start else []
-    if not block.marks:
+    if not block.marks:  # most blocks
         return [Span(start, line.eol) for line in block.lines if line.eol > (start := line.content_start)]
     ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
     ranges.extend((mark.content_start, mark.eol) for mark in block.marks)

@@ -45,6 +45,7 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+#: What a dateline's last character can be: its year's last digit, a bracket, a stop, emphasis.
 _DATELINE_ENDS = frozenset("0123456789).*_")
 
 

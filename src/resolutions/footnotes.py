@@ -195,10 +195,8 @@ def _pair(markers: list[tuple[str, Line]], bodies: list[_Body], page: int) -> li
 
 def _marker_order(found: tuple[str, Line]) -> tuple[int, str]:
     """Where a marker sorts: numbers in order, other marks ("*", "†") first."""
-    marker = found[0]
-    if marker.isdecimal() and len(marker) <= _MAX_MARKER_DIGITS:
-        return int(marker), ""
-    return -1, marker
+    number = marker_number(found[0])
+    return (number, "") if number is not None else (-1, found[0])
 
 
 #: The most digits a marker read as a number may have: a longer run is not a footnote number,

@@ -18,6 +18,7 @@ from resolutions.blocks import ends_sentence, join_lines
 from resolutions.conventions import Conventions
 from resolutions.dates import DATE_RANGE, MONTH, dateline, parse_date
 from resolutions.inline import InlineScanner
+from resolutions.layout import LAYOUT_ROLES
 from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
 from resolutions.split import head_date, head_number
@@ -62,7 +63,7 @@ _GLUED_LENGTH = 300
 _GLUED_WORDS = 8
 _WORD = re.compile(r"\S+")
 #: The roles of lines the header zone goes on past: layout, not fields.
-_PASSED_ROLES = frozenset({"blank", "furniture", "markup", "rule", "editorial", "front_matter", "page_separator"})
+_PASSED_ROLES = frozenset({"blank", "furniture", *LAYOUT_ROLES})
 #: The attributes of a Header, which a header line can fill.
 _HEADER_ATTRIBUTES = frozenset(attrs.fields_dict(Header))
 

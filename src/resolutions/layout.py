@@ -52,6 +52,8 @@ _PAGE_SEPARATOR = re.compile(
 )
 _SEPARATOR_LENGTH = 400
 _SEPARATOR_STARTS = ("--", "==")
+#: Roles of lines that are layout: each is kept as furniture of the kind its role names.
+LAYOUT_ROLES = ("rule", "markup", "editorial", "front_matter", "page_separator")
 #: The most lines a page-bottom footnote without a rule takes (its marker line excluded).
 _MAX_TAIL_NOTE_LINES = 5
 
