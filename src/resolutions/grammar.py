@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 import lark
+import lark.lexer
 
 from resolutions.conventions import Conventions
 from resolutions.errors import GrammarError, UnknownBodyError
 from resolutions.grammar_cache import cache_file as _cache_file
 from resolutions.inline import InlineScanner
 from resolutions.lexicon import Lexicon
+from resolutions.lexing import contextual_lexer
 from resolutions.lines import FIELDS
 from resolutions.verbs import VerbReader
 
@@ -196,9 +198,11 @@ class _Loader:
 try:
     import lark_cython
 
-    _PLUGINS = lark_cython.plugins
+    _PLUGINS = dict(lark_cython.plugins)
 except ImportError:
     _PLUGINS = {}
+# Scanners that try, at each token, only the terminals its first character may open (lexing.py).
+_PLUGINS["ContextualLexer"] = contextual_lexer(_PLUGINS.get("ContextualLexer", lark.lexer.ContextualLexer))
 
 
 def _default_builder() -> type[Builder]:

@@ -1,0 +1,324 @@
+"""Faster scanners for lark's lexer: the alternation of terminals tried by a line's first character.
+
+lark scans a token by matching one pattern, the alternation of every terminal the parser
+accepts there, each in a named group: ``(?P<FORMULA>...)|(?P<SYMBOL>...)|...``. Python's
+regular-expression engine skips an alternative cheaply only when it opens with a literal or a
+character class, and a named group opens each of these; so at a line's start, where some
+35 terminals are offered, every line pays for trying them all, about 1.5 microseconds, even
+a line that can only be text.
+
+:func:`contextual_lexer` gives lark's contextual lexer a stand-in for the ``re`` module whose
+scanner patterns look at the character where matching starts and use a copy of the
+alternation in which each terminal that cannot start with that character is guarded by a
+literal that never matches there. The groups, their numbers and the order of the terminals
+are those of lark's pattern, so the match is the same (``tests/test_lexing.py`` checks it
+against lark's own pattern); the engine skips the guarded terminals at the cost of one
+character comparison each.
+
+Which characters a terminal can start with is read from the pattern's parse (Python's own
+``re._parser``), erring on the side of "any": an alternative whose first character cannot be
+told (a back-reference, a pattern that may match nothing) is always tried.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+_sre_parse: Any
+try:  # Python's own parser of regular expressions: private, the same in 3.11 to 3.13
+    _sre_parse = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - another Python: no dispatch
+    _sre_parse = None
+
+#: Alternations with fewer terminals are left as they are: the dispatch costs a dictionary
+#: look-up per token, more than it saves on a few alternatives.
+MIN_BRANCHES = 8
+#: Characters beyond this one use the whole alternation, so that the table of characters seen
+#: stays bounded whatever the text (a few megabytes at most).
+LAST_DISPATCHED = "\uffff"
+#: The opcodes that match nothing themselves: assertions, anchors.
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+class FirstCharPattern:
+    """A compiled alternation of named groups that tries only the alternatives a character can open.
+
+    Behaves as the compiled pattern for ``match(text, pos)``, the one call lark's scanner makes
+    (a plain function set on the instance, not a method: a token pays for one call, not two),
+    and hands every other attribute to it.
+    """
+
+    def __init__(self, full: re.Pattern[str], branches: list[str], starts: list[re.Pattern[str] | None]) -> None:
+        self.full = full
+        self.branches = branches
+        self.starts = starts
+        # A guarded branch is never entered, so it needs none of its pattern, only its groups
+        # (their numbers must stay): its named group alone when it has no others.
+        numbers = [full.groupindex.get(b[4 : b.find(">")], -1) for b in branches]
+        ends = [*numbers[1:], full.groups + 1]
+        self.stubs = [
+            f"(?P<{b[4 : b.find('>')]}>)" if end == number + 1 else b
+            for b, number, end in zip(branches, numbers, ends, strict=True)
+        ]
+        self.by_char: dict[str, re.Pattern[str]] = {}
+        self.by_candidates: dict[tuple[tuple[bool, ...], str], re.Pattern[str]] = {}
+        by_char = self.by_char
+        variant_of = self.variant
+
+        def match(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+            if endpos is None:
+                try:
+                    return by_char[text[pos]].match(text, pos)
+                except (KeyError, IndexError):
+                    if pos < len(text):
+                        return variant_of(text[pos]).match(text, pos)
+                return full.match(text, pos)
+            return full.match(text, pos, endpos)
+
+        self.match = match
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.full, name)
+
+    def variant(self, char: str) -> re.Pattern[str]:
+        """The alternation with every branch that cannot start with ``char`` guarded."""
+        if char > LAST_DISPATCHED:
+            return self.full
+        candidates = tuple(start is None or start.match(char) is not None for start in self.starts)
+        guard = "\x00" if char != "\x00" else "\x01"
+        key = (candidates, guard)
+        variant = self.by_candidates.get(key)
+        if variant is None:
+            source = "|".join(
+                b if keep else guard + stub for b, stub, keep in zip(self.branches, self.stubs, candidates, strict=True)
+            )
+            variant = re.compile(source, self.full.flags)
+            if variant.groupindex != self.full.groupindex:  # pragma: no cover - cut wrongly: be safe
+                variant = self.full
+            self.by_candidates[key] = variant
+        self.by_char[char] = variant
+        return variant
+
+
+class _DispatchingRe:
+    """The ``re`` module, but ``compile`` returns :class:`FirstCharPattern` for scanner alternations."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    def compile(self, pattern: str, flags: int = 0) -> Any:
+        compiled = re.compile(pattern, flags)
+        if isinstance(pattern, str):
+            dispatching = first_char_pattern(compiled)
+            if dispatching is not None:
+                return dispatching
+        return compiled
+
+
+DISPATCHING_RE = _DispatchingRe()
+
+
+def first_char_pattern(compiled: re.Pattern[str]) -> FirstCharPattern | None:
+    """Return a dispatching copy of a scanner's alternation, or None when it is not one worth it."""
+    if _sre_parse is None or compiled.pattern.count("|(?P<") < MIN_BRANCHES - 1:
+        return None  # a terminal's own pattern (lark compiles each to check it), or a small scanner
+    branches = _split_branches(compiled.pattern)
+    if len(branches) < MIN_BRANCHES or not all(b.startswith("(?P<") for b in branches):
+        return None
+    try:
+        parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
+    except (re.error, RecursionError):  # pragma: no cover - it compiled
+        return None
+    top = list(parsed)
+    if len(top) != 1 or top[0][0].name != "BRANCH" or len(top[0][1][1]) != len(branches):
+        return None  # pragma: no cover - not cut where lark joined: leave it
+    starts = []
+    for alternative in top[0][1][1]:
+        first = _first(list(alternative), compiled.flags)
+        starts.append(None if first is None else _class(first))
+    return FirstCharPattern(compiled, branches, starts)
+
+
+def contextual_lexer(base: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a contextual lexer class (lark's or lark_cython's) so that its scanners dispatch."""
+
+    def make(conf: Any, states: Any, always_accept: Any = ()) -> Any:
+        conf = copy.copy(conf)
+        if conf.re_module is re:
+            conf.re_module = DISPATCHING_RE
+        return base(conf, states, always_accept=always_accept)
+
+    return make
+
+
+def _split_branches(pattern: str) -> list[str]:
+    """Cut a pattern at its top-level ``|``s (outside groups and character classes)."""
+    out = []
+    depth = 0
+    start = 0
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern.startswith("]", index + 1) or pattern.startswith("^]", index + 1):
+                index += 2 if pattern[index + 1] == "]" else 3
+                continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    out.append(pattern[start:])
+    return out
+
+
+#: A first character: an sre item (LITERAL, NOT_LITERAL, IN) with the flags in force there.
+_Item = tuple[Any, Any, int]
+
+
+def _first(items: list[Any], flags: int) -> list[_Item] | None:
+    """The items a sequence's first character matches; None when it may be any (or nothing)."""
+    out: list[_Item] = []
+    for op, value in items:
+        name = op.name
+        if name in _ZERO_WIDTH:
+            continue
+        if name in ("LITERAL", "NOT_LITERAL", "IN"):
+            out.append((name, value, flags))
+            return out
+        if name == "SUBPATTERN":
+            _group, add, remove, inner = value
+            found = _first(list(inner), (flags | add) & ~remove)
+            if found is None:
+                return None
+            out.extend(found)
+            if not _nullable(list(inner)):
+                return out
+            continue
+        if name == "ATOMIC_GROUP":
+            found = _first(list(value), flags)
+            if found is None:
+                return None
+            out.extend(found)
+            if not _nullable(list(value)):
+                return out
+            continue
+        if name == "BRANCH":
+            _, alternatives = value
+            nullable = False
+            for alternative in alternatives:
+                found = _first(list(alternative), flags)
+                if found is None:
+                    return None
+                out.extend(found)
+                nullable = nullable or _nullable(list(alternative))
+            if not nullable:
+                return out
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _high, inner = value
+            found = _first(list(inner), flags)
+            if found is None:
+                return None
+            out.extend(found)
+            if low > 0 and not _nullable(list(inner)):
+                return out
+            continue
+        return None  # ANY, back-references, conditionals: any character
+    return None  # the sequence may match nothing: what follows it is unknown
+
+
+def _nullable(items: list[Any]) -> bool:
+    """Whether a sequence may match the empty string (True when unsure)."""
+    for op, value in items:
+        name = op.name
+        if name in _ZERO_WIDTH:
+            continue
+        if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
+            return False
+        if name in ("SUBPATTERN",):
+            if not _nullable(list(value[3])):
+                return False
+            continue
+        if name == "ATOMIC_GROUP":
+            if not _nullable(list(value)):
+                return False
+            continue
+        if name == "BRANCH":
+            if not any(_nullable(list(a)) for a in value[1]):
+                return False
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if value[0] > 0 and not _nullable(list(value[2])):
+                return False
+            continue
+        return True
+    return True
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _class(items: list[_Item]) -> re.Pattern[str] | None:
+    """A pattern of one character matching every first character of ``items`` (None: any)."""
+    parts = []
+    for name, value, flags in items:
+        scoped = _scoped(flags)
+        if name == "LITERAL":
+            parts.append(f"(?{scoped}:{_escape(value)})")
+        elif name == "NOT_LITERAL":
+            parts.append(f"(?{scoped}:[^{_escape(value)}])")
+        else:
+            negate = ""
+            members = []
+            for op, member in value:
+                kind = op.name
+                if kind == "NEGATE":
+                    negate = "^"
+                elif kind == "LITERAL":
+                    members.append(_escape(member))
+                elif kind == "RANGE":
+                    members.append(f"{_escape(member[0])}-{_escape(member[1])}")
+                elif kind == "CATEGORY" and member.name in _CATEGORIES:
+                    members.append(_CATEGORIES[member.name])
+                else:
+                    return None
+            if not members:
+                return None
+            parts.append(f"(?{scoped}:[{negate}{''.join(members)}])")
+    return re.compile("|".join(parts), re.DOTALL)
+
+
+def _scoped(flags: int) -> str:
+    out = "s"
+    if flags & re.IGNORECASE:
+        out += "i"
+    if flags & re.ASCII:
+        out += "a"
+    return out
+
+
+def _escape(code: int) -> str:
+    return "\\" + chr(code) if not chr(code).isalnum() else chr(code)
