@@ -50,6 +50,20 @@ def test_binary_junk() -> None:
     assert not any(ord(char) < 32 for char in error.excerpt.replace("\n", "")), "control characters shown raw"
 
 
+def test_lines_of_junk_in_a_row_are_one_report_at_the_first() -> None:
+    text = "The General Assembly,\n\n1. Decides\x01 one;\n2. \x02\n\n3. x\x03;\n4. Decides two;\n5. \x04\n"
+    doc = resolutions.parse(text)
+    reports = [d for d in doc.diagnostics if d.code == "unrecognised-line"]
+    assert [(d.span.start, d.message) for d in reports] == [
+        (text.index("\x01"), "control character '\\x01' in the text, and more on the 2 lines that follow"),
+        (text.index("\x04"), "control character '\\x04' in the text"),
+    ]
+    many = resolutions.parse("\x00\n" * 5000)
+    assert [d.message for d in many.diagnostics if d.code == "unrecognised-line"] == [
+        "control character '\\x00' in the text, and more on the 4,999 lines that follow"
+    ]
+
+
 def test_excerpt_caret_stays_under_the_offending_character() -> None:
     text = "The General Assembly,\n\n1. Decides\x01 one;\n\n1. Decides two;\n"
     with pytest.raises(ParseError) as caught:

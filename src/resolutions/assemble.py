@@ -327,25 +327,42 @@ def _check_references(document: Document) -> list[Diagnostic]:
 
 
 def _check_lines(lines: list[Line], source: str) -> list[Diagnostic]:
-    """Report control characters (binary junk) and an empty document."""
+    """Report control characters (binary junk) and an empty document.
+
+    Lines in a row that hold control characters are one report, at the first of them: a block
+    of binary junk is one problem to look at, not one per line (and a text of junk lines is
+    not made twice as slow by its reports).
+    """
     out = []
     if not source or source.isspace():  # (not source.strip(): a copy of the whole text)
         out.append(Diagnostic("error", "empty-document", "the text holds no document", "a document", Span(0, 0)))
     if not any(char in source for char in _CONTROL_CHARS):
         return out
+    first: tuple[int, str] | None = None  # the run's first control character: offset, character
+    run = 0
     for line in lines:
+        found = None
         for piece in line.pieces:
             match = _CONTROL.search(piece.text)
             if match:
-                start = piece.start + match.start()
-                out.append(
-                    Diagnostic(
-                        "error",
-                        "unrecognised-line",
-                        f"control character {match.group(0)!r} in the text",
-                        "printable text",
-                        Span(start, start + 1),
-                    )
-                )
+                found = (piece.start + match.start(), match.group(0))
                 break
+        if found is None:
+            if first is not None:
+                out.append(_control_diagnostic(first, run))
+                first = None
+        elif first is None:
+            first, run = found, 1
+        else:
+            run += 1
+    if first is not None:
+        out.append(_control_diagnostic(first, run))
     return out
+
+
+def _control_diagnostic(first: tuple[int, str], lines: int) -> Diagnostic:
+    start, char = first
+    where = "in the text" if lines == 1 else f"in the text, and more on the {lines - 1:,} lines that follow"
+    return Diagnostic(
+        "error", "unrecognised-line", f"control character {char!r} {where}", "printable text", Span(start, start + 1)
+    )
