@@ -81,6 +81,25 @@ def test_one_megabyte_single_line() -> None:
     assert len(doc.records()) == line.count(", Recalling the") + 1
 
 
+def test_paragraphs_numbered_alike_in_a_row_are_one_report_at_the_first() -> None:
+    paragraphs = ["1. Decides a;", "1. Decides b;", "1. Decides c;", "1. Decides d;", "2. Decides e;", "2. Decides f;"]
+    text = "The General Assembly,\n\n" + "\n\n".join([*paragraphs, "3. Decides g;", "5. Decides h."]) + "\n"
+    reports = [(d.code, d.message, d.span.start) for d in resolutions.parse(text).diagnostics]
+    assert reports == [
+        (
+            "duplicate-number",
+            "paragraph 1 is numbered like the one before it, and so are the 2 after it",
+            text.index("1. Decides b"),
+        ),
+        ("duplicate-number", "paragraph 2 is numbered like the one before it", text.index("2. Decides f")),
+        ("skipped-number", "paragraph 5 follows paragraph 3", text.index("5. Decides h")),
+    ]
+    pair = "The General Assembly,\n\n1. Decides a;\n\n1. Decides b;\n\n1. Decides c.\n"
+    assert [d.message for d in resolutions.parse(pair).diagnostics] == [
+        "paragraph 1 is numbered like the one before it, and so is the one after it"
+    ]
+
+
 def test_strict_mode_reports_line_column_text_and_expectation() -> None:
     text = "The General Assembly,\n\n1. Decides one;\n\n1. Decides two;\n\n3. Decides three.\n"
     lenient = resolutions.parse(text)

@@ -553,12 +553,26 @@ class BodyReader:
 
     # ------------------------------------------------------------ checks
     def check_numbering(self, container: _Container) -> None:
-        """Report duplicate, skipped and out-of-order paragraph numbers."""
+        """Report duplicate, skipped and out-of-order paragraph numbers.
+
+        Paragraphs in a row numbered like the one before them are one report, at the first:
+        a list numbered "1." throughout (as Markdown lets one write it) is one problem.
+        """
         previous: int | None = None
+        repeated = 0  # paragraphs so far in the current run numbered like the one before
+        repeated_at: Span | None = None
         for child in container.children:
             if isinstance(child, _Container):
                 self.check_numbering(child)
                 continue
+            if repeated and not (child.number is None or child.lettered):
+                match = _LABELLED_NUMBER.fullmatch(child.number.strip().rstrip(".),"))
+                if match is not None and int(match.group(1)) == previous:
+                    repeated += 1
+                    continue
+            if repeated:
+                self.report_repeated(previous, repeated, repeated_at)
+                repeated = 0
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
@@ -577,9 +591,7 @@ class BodyReader:
                 self.report("skipped-number", f"the first paragraph is numbered {value}", "1", span)
             self.first_number = False
             if previous is not None and value == previous:
-                self.report(
-                    "duplicate-number", f"paragraph {value} is numbered like the one before it", str(value + 1), span
-                )
+                repeated, repeated_at = 1, span
             elif previous is not None and value > previous + 1:
                 self.report(
                     "skipped-number", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span
@@ -589,6 +601,13 @@ class BodyReader:
                     "number-out-of-order", f"paragraph {value} follows paragraph {previous}", str(previous + 1), span
                 )
             previous = value
+        if repeated:
+            self.report_repeated(previous, repeated, repeated_at)
+
+    def report_repeated(self, value: int | None, count: int, span: Span | None) -> None:
+        more = {1: "", 2: ", and so is the one after it"}.get(count, f", and so are the {count - 1:,} after it")
+        message = f"paragraph {value} is numbered like the one before it{more}"
+        self.report("duplicate-number", message, str((value or 0) + 1), span)
 
     def report(self, code: str, message: str, expected: str, span: Span | None) -> None:
         self.diagnostics.append(Diagnostic("error", code, message, f"paragraph {expected}", span or Span(0, 0)))
