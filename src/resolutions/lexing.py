@@ -93,15 +93,33 @@ class FirstCharPattern:
         key = (candidates, guard)
         variant = self.by_candidates.get(key)
         if variant is None:
-            source = "|".join(
-                b if keep else guard + stub for b, stub, keep in zip(self.branches, self.stubs, candidates, strict=True)
-            )
+            source = "|".join(_guarded(self.branches, self.stubs, candidates, guard))
             variant = re.compile(source, self.full.flags)
             if variant.groupindex != self.full.groupindex:  # pragma: no cover - cut wrongly: be safe
                 variant = self.full
             self.by_candidates[key] = variant
         self.by_char[char] = variant
         return variant
+
+
+def _guarded(branches: list[str], stubs: list[str], candidates: tuple[bool, ...], guard: str) -> list[str]:
+    """The alternatives of a variant: candidates as they are, each run of the others one guarded group.
+
+    A run is skipped at one comparison, and its stubs keep the groups' numbers.
+    """
+    out = []
+    run: list[str] = []
+    for branch, stub, keep in zip(branches, stubs, candidates, strict=True):
+        if keep:
+            if run:
+                out.append(f"{guard}(?:{'|'.join(run)})")
+                run = []
+            out.append(branch)
+        else:
+            run.append(stub)
+    if run:
+        out.append(f"{guard}(?:{'|'.join(run)})")
+    return out
 
 
 class _DispatchingRe:
