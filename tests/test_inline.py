@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resolutions.inline import inline_markers, inline_text, to_inline
 from resolutions.items import Nesting, family
-from resolutions.lines import Piece
+from resolutions.lines import _UNEVEN_SPACE, Piece, evenly_spaced, plain_text
 from resolutions.nodes import Emphasis, FootnoteRef, Text
 
 
@@ -112,3 +114,13 @@ def test_nesting_levels() -> None:
     ]
     slip = Nesting()
     assert [slip.place(label) for label in ["(1)", "(ii)", "(iii)"]] == [0, 0, 0]
+
+
+@given(
+    st.text(st.sampled_from(["a", " ", "\t", "\n", "\u00a0", "\u2003", "\x1f", "\x85", "\u2028", "é", "\x00"]))
+    | st.text()
+)
+def test_evenly_spaced_agrees_with_the_pattern(text: str) -> None:
+    assert evenly_spaced(text) == (_UNEVEN_SPACE.search(text) is None)
+    if text:
+        assert plain_text(pieces(("TEXT", text))) == " ".join(text.split())
