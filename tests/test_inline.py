@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,3 +126,45 @@ def test_evenly_spaced_agrees_with_the_pattern(text: str) -> None:
     assert evenly_spaced(text) == (_UNEVEN_SPACE.search(text) is None)
     if text:
         assert plain_text(pieces(("TEXT", text))) == " ".join(text.split())
+
+
+def _scanners() -> list[object]:
+    from resolutions.grammar import load_grammar, shipped_bodies
+
+    return [load_grammar(body).compiled().inline for body in shipped_bodies()]
+
+
+SCANNERS = _scanners()
+EXAMPLE_LINES = [
+    line
+    for path in sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").split("\n")
+    if line.strip()
+]
+
+
+def _read(pieces: list[Piece]) -> list[tuple[str, str, int, int]]:
+    return [(p.kind, p.text, p.start, p.end) for p in pieces]
+
+
+def test_the_scanner_reads_the_examples_as_the_literal_reading_does() -> None:
+    """The quick paths (plain text, a phrase and text) give what phrases in lark's place give."""
+    for scanner in SCANNERS:
+        for line in EXAMPLE_LINES:
+            content = line.lstrip()
+            assert _read(scanner.scan(content, 7)) == _read(scanner._scan_all(content, 7)), content
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Recalling", "Decides", "Welcomes", " ", "the", "Also", "*", "<i>", "¹", ",", "1"])
+        | st.text(max_size=3),
+        max_size=8,
+    )
+)
+def test_the_scanner_reads_any_content_as_the_literal_reading_does(words: list[str]) -> None:
+    content = "".join(words).replace("\n", " ").replace("\r", " ")
+    if not content:
+        return
+    for scanner in SCANNERS:
+        assert _read(scanner.scan(content, 3)) == _read(scanner._scan_all(content, 3))

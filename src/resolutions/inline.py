@@ -76,6 +76,8 @@ class InlineScanner:
             return []
         reach = first.end()
         stop = end if end is not None and reach == len(text) else offset + reach
+        if reach == len(text) and self._phrases is not None and first.lastgroup == "TEXT":
+            return self._phrase_and_text(text, offset, stop)  # most lines: text, a phrase first or not
         pieces = [Piece(first.lastgroup or "STRAY", first.group(), offset, stop)]
         if reach < len(text):  # more than one token ("<i>Decides</i> to act")
             pieces += [
@@ -88,6 +90,25 @@ class InlineScanner:
             if piece.kind == "TEXT":  # phrases are looked for in text only
                 return self._find_phrases(text, offset, pieces)
         return pieces
+
+    def _phrase_and_text(self, text: str, offset: int, stop: int) -> list[Piece]:
+        """The pieces of content that is one run of text: the phrase it opens with, if any, and the rest.
+
+        What :meth:`_find_phrases` gives for a single text piece, without making that piece first.
+        """
+        first = text[0]
+        if first.isspace() or (first.islower() and not self._lower):
+            return [Piece("TEXT", text, offset, stop)]
+        match = self._phrases.match(text)  # type: ignore[union-attr]
+        if match is None:
+            return [Piece("TEXT", text, offset, stop)]
+        reach = match.end()
+        if reach == len(text):
+            return [Piece(match.lastgroup or "STRAY", text, offset, stop)]
+        return [
+            Piece(match.lastgroup or "STRAY", match.group(), offset, offset + reach),
+            Piece("TEXT", text[reach:], offset + reach, stop),
+        ]
 
     def _find_phrases(self, text: str, offset: int, pieces: list[Piece]) -> list[Piece]:
         match_phrase = self._phrases.match  # type: ignore[union-attr]
