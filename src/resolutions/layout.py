@@ -75,11 +75,11 @@ def annotate(lines: list[Line], source: str = "") -> None:
             line.role = "page_separator"
         elif line.kind == "blank":
             line.role = "blank" if line.tags is None else "markup"  # "<p>" alone: layout
-        elif _is_furniture(line):
+        elif line.pieces and line.pieces[0].kind in _LAYOUT_OPENERS and _is_furniture(line):
             line.role = "furniture"
-        elif _is_symbol_only(line):
+        elif line.pieces and line.pieces[0].kind in _LAYOUT_OPENERS and _is_symbol_only(line):
             line.role = "symbol"
-        elif _is_markup(line):
+        elif line.pieces and line.pieces[0].kind == "TAG" and _is_markup(line):
             line.role = "markup"
         elif line.kind == "rule":
             line.role = "rule"
@@ -184,6 +184,11 @@ def _assign_pages(lines: list[Line], separators: set[int] | frozenset[int] = fro
         line.page = page
     pages.append((first, len(lines)))
     return pages
+
+
+#: What a line of furniture, or of a symbol alone, opens with (most lines open otherwise, and
+#: are told so without a look at their other pieces).
+_LAYOUT_OPENERS = FURNITURE | {"GAP", "SYMBOL"}
 
 
 def _is_furniture(line: Line) -> bool:
