@@ -312,11 +312,16 @@ def _starts_paragraph(line: Line, current: Block, unwrapped: bool = False) -> bo
     if first is not None and first.kind in VERBS and (ends_sentence(previous.plain()) or _title_above(current)):
         return True
     text = line.plain()
-    if CLOSING.match(text) or dateline(text) is not None or dateline(previous.plain()) is not None:
+    # A closing line and "submitted by" open with a letter or a digit (most text lines do too,
+    # but not those of symbols, markup or junk: they are told without the two patterns).
+    opens_word = text[:1].isalnum()
+    if opens_word and CLOSING.match(text):
         return True
-    if _heads_annex(line, previous.plain()):
+    if dateline(text) is not None or dateline(previous.plain()) is not None:
         return True
-    if SUBMITTED.match(text):  # a title, then "Draft resolution submitted by Fiji"
+    if opens_word and _heads_annex(line, previous.plain()):
+        return True
+    if opens_word and SUBMITTED.match(text):  # a title, then "Draft resolution submitted by Fiji"
         return True
     # Text whose paragraphs were never wrapped (saved from a word processor): a line that ends a
     # clause ends its paragraph ("... the Convention," / "Pursuant to the Durban Platform ...").
