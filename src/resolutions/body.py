@@ -566,7 +566,7 @@ class BodyReader:
                 self.check_numbering(child)
                 continue
             if repeated and not (child.number is None or child.lettered):
-                match = _LABELLED_NUMBER.fullmatch(child.number.strip().rstrip(".),"))
+                match = _numeral(child.number)
                 if match is not None and int(match.group(1)) == previous:
                     repeated += 1
                     continue
@@ -576,7 +576,7 @@ class BodyReader:
             if child.number is None or child.lettered:
                 continue
             span = child.parts[0] if child.parts else None
-            match = _LABELLED_NUMBER.fullmatch(child.number.strip().rstrip(".),"))  # "12.", "OP2." (WHO)
+            match = _numeral(child.number)
             if match is None and self.conventions.label_rule(child.number) is not None:
                 continue  # a label the body declares, not a number: "A." (a recital)
             if match is None:
@@ -614,6 +614,11 @@ class BodyReader:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+
+def _numeral(number: str) -> re.Match[str] | None:
+    """Read a paragraph's number from its label: "12.", "OP2." (WHO drafts); group 1 is its digits."""
+    return _LABELLED_NUMBER.fullmatch(number.strip().rstrip(".),"))
 
 
 def _formula_only(container: _Container) -> bool:
