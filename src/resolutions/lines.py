@@ -111,7 +111,10 @@ class Line:
 
     def text(self) -> str:
         """Return the line's content (after the label) as written, markup included."""
-        return "".join(piece.text for piece in self.pieces)
+        pieces = self.pieces
+        if len(pieces) == 1:  # most lines
+            return pieces[0].text
+        return "".join([piece.text for piece in pieces])
 
     def __repr__(self) -> str:
         label = f" {self.label.text!r}" if self.label else ""

@@ -75,10 +75,16 @@ def split_run_ins(
             out.extend(parts)
             continue
         leads = pieces[0].kind == "FORMULA_LEAD" or (len(pieces) > 1 and pieces[1].kind == "FORMULA_LEAD")
+        if not leads and index not in candidates:  # most lines
+            out.append(line)
+            continue
         cuts = _formula_cut(line, verbs, phrase_starts) if leads else []
         if index in candidates:
             cuts += _phrase_cuts(pieces, candidates[index], verbs)
-        out.extend(_cut(line, sorted(set(cuts)), scanner) if cuts else [line])
+        if cuts:
+            out.extend(_cut(line, sorted(set(cuts)), scanner))
+        else:
+            out.append(line)
     return out
 
 
