@@ -42,13 +42,17 @@ SCANNERS = _scanners()
 
 
 def _same(pattern: FirstCharPattern, text: str, pos: int) -> None:
+    """The pattern, and the copy made for the character at ``pos``, match as lark's alternation."""
     expected = pattern.full.match(text, pos)
-    got = pattern.match(text, pos)
-    if expected is None:
-        assert got is None, (text[pos : pos + 40], got)
-    else:
-        assert got is not None, (text[pos : pos + 40], expected.lastgroup)
-        assert (got.group(0), got.lastindex) == (expected.group(0), expected.lastindex)
+    copies = [pattern.match(text, pos)]
+    if pos < len(text):
+        copies.append(pattern.variant(text[pos]).match(text, pos))
+    for got in copies:
+        if expected is None:
+            assert got is None, (text[pos : pos + 40], got)
+        else:
+            assert got is not None, (text[pos : pos + 40], expected.lastgroup)
+            assert (got.group(0), got.lastindex) == (expected.group(0), expected.lastindex)
 
 
 def test_every_line_of_the_examples_scans_as_lark_does() -> None:
@@ -139,10 +143,21 @@ def test_characters_beyond_the_table_use_the_whole_alternation() -> None:
 def test_variants_are_shared_between_characters_alike() -> None:
     scanner = first_char_pattern(re.compile("|".join(f"(?P<F{i}>[a-z]{i})" for i in range(9))))
     assert scanner is not None
-    assert scanner.match("b3") is not None
-    assert scanner.match("c5").lastgroup == "F5"
+    assert scanner.variant("b").match("b3") is not None
+    assert scanner.variant("c").match("c5").lastgroup == "F5"
     assert scanner.by_char["b"] is scanner.by_char["c"]
     assert scanner.match("b3", 0, 1) is None  # an end position: the whole alternation
+
+
+def test_a_characters_copy_is_made_once_it_has_opened_a_few_tokens() -> None:
+    scanner = first_char_pattern(re.compile("|".join(f"(?P<F{i}>[a-z]{i})" for i in range(9))))
+    assert scanner is not None
+    for _ in range(lexing.WARM_UP - 1):
+        assert scanner.match("d4").lastgroup == "F4"
+    assert "d" not in scanner.by_char and scanner._branches is None  # nothing worked out yet
+    assert scanner.match("d4").lastgroup == "F4"
+    assert scanner.by_char["d"] is not scanner.full
+    assert scanner.match("", 0) is None and scanner.match("d4", 2) is None
 
 
 def test_the_contextual_lexer_is_given_the_dispatching_module() -> None:

@@ -23,6 +23,7 @@ told (a back-reference, a pattern that may match nothing) is always tried.
 from __future__ import annotations
 
 import copy
+import functools
 import importlib
 import re
 from collections.abc import Callable
@@ -40,6 +41,9 @@ MIN_BRANCHES = 8
 #: Characters beyond this one use the whole alternation, so that the table of characters seen
 #: stays bounded whatever the text (a few megabytes at most).
 LAST_DISPATCHED = "\uffff"
+#: How often a character must open a token before its copy of the alternation is made: a short
+#: text (a command line's one file) is not made to wait for copies it would hardly use.
+WARM_UP = 8
 #: The opcodes that match nothing themselves: assertions, anchors.
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
@@ -49,24 +53,18 @@ class FirstCharPattern:
 
     Behaves as the compiled pattern for ``match(text, pos)``, the one call lark's scanner makes
     (a plain function set on the instance, not a method: a token pays for one call, not two),
-    and hands every other attribute to it.
+    and hands every other attribute to it. What each terminal can start with is worked out when
+    a character has opened :data:`WARM_UP` tokens, and that character's copy made then.
     """
 
-    def __init__(self, full: re.Pattern[str], branches: list[str], starts: list[re.Pattern[str] | None]) -> None:
+    def __init__(self, full: re.Pattern[str]) -> None:
         self.full = full
-        self.branches = branches
-        self.starts = starts
-        # A guarded branch is never entered, so it needs none of its pattern, only its groups
-        # (their numbers must stay): its named group alone when it has no others.
-        numbers = [full.groupindex.get(b[4 : b.find(">")], -1) for b in branches]
-        ends = [*numbers[1:], full.groups + 1]
-        self.stubs = [
-            f"(?P<{b[4 : b.find('>')]}>)" if end == number + 1 else b
-            for b, number, end in zip(branches, numbers, ends, strict=True)
-        ]
         self.by_char: dict[str, re.Pattern[str]] = {}
         self.by_candidates: dict[tuple[tuple[bool, ...], str], re.Pattern[str]] = {}
+        self.seen: dict[str, int] = {}
+        self._branches: tuple[list[str], list[str], list[re.Pattern[str] | None]] | None = None
         by_char = self.by_char
+        seen = self.seen
         variant_of = self.variant
 
         def match(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -75,7 +73,10 @@ class FirstCharPattern:
                     return by_char[text[pos]].match(text, pos)
                 except (KeyError, IndexError):
                     if pos < len(text):
-                        return variant_of(text[pos]).match(text, pos)
+                        char = text[pos]
+                        count = seen[char] = seen.get(char, 0) + 1
+                        if count >= WARM_UP:
+                            return variant_of(char).match(text, pos)
                 return full.match(text, pos)
             return full.match(text, pos, endpos)
 
@@ -84,22 +85,53 @@ class FirstCharPattern:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.full, name)
 
+    @property
+    def branches(self) -> list[str]:
+        """The terminals' alternatives, as lark joined them."""
+        return self._analysed()[0]
+
+    @property
+    def starts(self) -> list[re.Pattern[str] | None]:
+        """For each alternative, a pattern of the characters it can start with (None: any)."""
+        return self._analysed()[2]
+
     def variant(self, char: str) -> re.Pattern[str]:
         """The alternation with every branch that cannot start with ``char`` guarded."""
         if char > LAST_DISPATCHED:
             return self.full
-        candidates = tuple(start is None or start.match(char) is not None for start in self.starts)
+        branches, stubs, starts = self._analysed()
+        candidates = tuple(start is None or start.match(char) is not None for start in starts)
         guard = "\x00" if char != "\x00" else "\x01"
         key = (candidates, guard)
         variant = self.by_candidates.get(key)
         if variant is None:
-            source = "|".join(_guarded(self.branches, self.stubs, candidates, guard))
+            source = "|".join(_guarded(branches, stubs, candidates, guard))
             variant = re.compile(source, self.full.flags)
             if variant.groupindex != self.full.groupindex:  # pragma: no cover - cut wrongly: be safe
                 variant = self.full
             self.by_candidates[key] = variant
         self.by_char[char] = variant
         return variant
+
+    def _analysed(self) -> tuple[list[str], list[str], list[re.Pattern[str] | None]]:
+        """Cut the alternation into its terminals; their stubs, and what each can start with."""
+        if self._branches is None:
+            full = self.full
+            branches = _split_branches(full.pattern)
+            starts = [_starts(branch, full.flags) for branch in branches]
+            # A guarded branch is never entered, so it needs none of its pattern, only its
+            # groups (their numbers must stay): its named group alone when it has no others.
+            names = [b[4 : b.find(">")] for b in branches]
+            numbers = [full.groupindex.get(name, -1) for name in names]
+            ends = [*numbers[1:], full.groups + 1]
+            stubs = [
+                f"(?P<{name}>)" if end == number + 1 else branch
+                for branch, name, number, end in zip(branches, names, numbers, ends, strict=True)
+            ]
+            if not all(b.startswith("(?P<") for b in branches) or -1 in numbers:  # pragma: no cover
+                starts = [None] * len(branches)  # not cut where lark joined: every branch is tried
+            self._branches = (branches, stubs, starts)
+        return self._branches
 
 
 def _guarded(branches: list[str], stubs: list[str], candidates: tuple[bool, ...], guard: str) -> list[str]:
@@ -144,21 +176,20 @@ def first_char_pattern(compiled: re.Pattern[str]) -> FirstCharPattern | None:
     """Return a dispatching copy of a scanner's alternation, or None when it is not one worth it."""
     if _sre_parse is None or compiled.pattern.count("|(?P<") < MIN_BRANCHES - 1:
         return None  # a terminal's own pattern (lark compiles each to check it), or a small scanner
-    branches = _split_branches(compiled.pattern)
-    if len(branches) < MIN_BRANCHES or not all(b.startswith("(?P<") for b in branches):
+    if not compiled.pattern.startswith("(?P<"):
         return None
+    return FirstCharPattern(compiled)
+
+
+@functools.lru_cache(maxsize=4096)  # the scanners of a grammar's states share their terminals
+def _starts(branch: str, flags: int) -> re.Pattern[str] | None:
+    """A pattern of one character matching every character ``branch`` can start with (None: any)."""
     try:
-        parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
-    except (re.error, RecursionError):  # pragma: no cover - it compiled
+        parsed = _sre_parse.parse(branch, flags)
+    except (re.error, RecursionError):  # a back-reference to another branch: unknown
         return None
-    top = list(parsed)
-    if len(top) != 1 or top[0][0].name != "BRANCH" or len(top[0][1][1]) != len(branches):
-        return None  # pragma: no cover - not cut where lark joined: leave it
-    starts = []
-    for alternative in top[0][1][1]:
-        first = _first(list(alternative), compiled.flags)
-        starts.append(None if first is None else _class(first))
-    return FirstCharPattern(compiled, branches, starts)
+    first = _first(list(parsed), flags)
+    return None if first is None else _class(first)
 
 
 def contextual_lexer(base: Callable[..., Any]) -> Callable[..., Any]:
