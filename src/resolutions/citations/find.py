@@ -201,7 +201,8 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
     after = trigger.end()
     if after >= len(text) or not text[after].isspace():
         return [], after
-    if NUMBER.match(text, after + 1) is None:  # "the present resolution", "draft decision": no list
+    first = NUMBER.match(text, after + 1)
+    if first is None:  # "the present resolution", "draft decision": no list
         return [], after + 1
     start = trigger.start()
     naming = _Naming(kind)
@@ -216,19 +217,27 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
             naming = _Naming(kind, generic=before.group("generic").lower())
         else:
             naming = _Naming(kind, its=True)
-    return _numbers(text, after + 1, start, naming, context)
+    return _numbers(text, after + 1, start, naming, context, first)
 
 
 def _numbers(
-    text: str, position: int, start: int, naming: _Naming | None, context: Context
+    text: str,
+    position: int,
+    start: int,
+    naming: _Naming | None,
+    context: Context,
+    number: re.Match[str] | None = None,
 ) -> tuple[list[Citation], int]:
-    """Read a list of numbers from ``position``; the first citation's text opens at ``start``."""
+    """Read a list of numbers from ``position``; the first citation's text opens at ``start``.
+
+    ``number``: the first number's match, when the caller has already made it (each number is
+    matched once: the test that a separator is followed by a number keeps its match).
+    """
     items: list[tuple[re.Match[str], int, int, datetime.date | None, RangeEnd | None]] = []
     bound: RangeEnd | None = None
-    while True:
+    if number is None:
         number = NUMBER.match(text, position)
-        if number is None:
-            break
+    while number is not None:
         end = number.end()
         date = None
         tail = DATE_TAIL.match(text, end)
@@ -237,12 +246,15 @@ def _numbers(
             end = tail.end()
         items.append((number, start if not items else number.start(), end, date, bound))
         separator = SEPARATOR.match(text, end)
-        if separator is None or not NUMBER.match(text, separator.end()):
+        if separator is None:
+            break
+        position = separator.end()
+        number = NUMBER.match(text, position)
+        if number is None:
             break
         bound = "to" if separator.group("range") else None
         if bound:
             items[-1] = (*items[-1][:4], "from")
-        position = separator.end()
     if not items:
         return [], position
     after = AFTER.match(text, items[-1][2])
