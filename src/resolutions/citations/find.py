@@ -26,7 +26,7 @@ from resolutions.citations.bodies import (
     Form,
     body_of_name,
 )
-from resolutions.citations.model import Citation, RangeEnd
+from resolutions.citations.model import Citation, Found, RangeEnd, made
 from resolutions.citations.patterns import (
     AFTER,
     BEFORE,
@@ -122,9 +122,17 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
         >>> [c.symbol for c in find_citations("Recalling resolutions 1267 (1999) and 1333 (2000),")]
         ['S/RES/1267(1999)', 'S/RES/1333(2000)']
     """
+    return [made(found, Span(found[5], found[6])) for found in scan(text, context)]
+
+
+def scan(text: str, context: Context = NO_CONTEXT) -> list[Found]:
+    """Return what :func:`find_citations` returns, as tuples (see :data:`~resolutions.citations.model.Found`).
+
+    Citations in a document are made once, with their spans in the source, from these.
+    """
     if not _may_cite(text):
         return []
-    out: list[Citation] = []
+    out: list[Found] = []
     position = 0
     for start in _starts(text):
         if start < position:
@@ -144,7 +152,7 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
             found, end = _symbols(text, trigger.start())
         else:  # a number that names its body: WHA58.23, 1/CP.21
             found, end = _numbers(text, trigger.start(), trigger.start(), None, context)
-        out.extend(c for c in found if (c.kind, c.body, c.number) not in context.own)
+        out.extend(c for c in found if (c[0], c[1], c[2]) not in context.own)
         position = max(end, trigger.end())
     return out
 
@@ -195,7 +203,7 @@ class _Naming:
     its: bool = False
 
 
-def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[Citation], int]:
+def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[Found], int]:
     word = trigger.group("keyword").lower()
     kind: CitationKind = "resolution" if word.startswith("resolution") else "decision"
     after = trigger.end()
@@ -227,7 +235,7 @@ def _numbers(
     naming: _Naming | None,
     context: Context,
     number: re.Match[str] | None = None,
-) -> tuple[list[Citation], int]:
+) -> tuple[list[Found], int]:
     """Read a list of numbers from ``position``; the first citation's text opens at ``start``.
 
     ``number``: the first number's match, when the caller has already made it (each number is
@@ -260,22 +268,12 @@ def _numbers(
     after = AFTER.match(text, items[-1][2])
     if after is not None and naming is not None and naming.name is None:
         naming = _Naming(naming.kind, name=body_of_name(after.group("name")))
-    out = []
+    out: list[Found] = []
     for number, begin, end, date, range_end in items:
         citation = _citation(number, naming, context)
         if citation is not None:
-            out.append(
-                Citation(
-                    citation[0],
-                    citation[1],
-                    citation[2],
-                    citation[3],
-                    _SPACES.sub(" ", text[begin:end]),
-                    Span(begin, end),
-                    date,
-                    range_end,
-                )
-            )
+            kind, body, cited, symbol = citation
+            out.append((kind, body, cited, symbol, _SPACES.sub(" ", text[begin:end]), begin, end, date, range_end))
     return out, items[-1][2]
 
 
@@ -350,7 +348,7 @@ def _body(form: Form, number: str, naming: _Naming, context: Context) -> str | N
 # ---------------------------------------------------------------------------------- symbols
 
 
-def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
+def _symbols(text: str, start: int) -> tuple[list[Found], int]:
     """Read a document symbol at ``start``, and the addenda printed after it ("and Add.1")."""
     match = SYMBOL.match(text, start)
     if match is None:
@@ -366,15 +364,15 @@ def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
             if citation is None:  # pragma: no cover - a series always comes with a naming
                 return [], match.end()
             end = number.end()
-            return [Citation(*citation, _SPACES.sub(" ", text[start:end]), Span(start, end))], end
+            return [(*citation, _SPACES.sub(" ", text[start:end]), start, end, None, None)], end
     if not _is_symbol(symbol):
         return [], match.end()
-    out = [Citation("document", None, symbol, symbol, _SPACES.sub(" ", printed), Span(start, match.end()))]
+    out: list[Found] = [("document", None, symbol, symbol, _SPACES.sub(" ", printed), start, match.end(), None, None)]
     end = match.end()
     while (more := ELLIPSIS.match(text, end)) is not None:
         full = f"{symbol}/{more.group('suffix')}"
         begin = more.start("suffix")
-        out.append(Citation("document", None, full, full, more.group("suffix"), Span(begin, more.end())))
+        out.append(("document", None, full, full, more.group("suffix"), begin, more.end(), None, None))
         end = more.end()
     return out, end
 

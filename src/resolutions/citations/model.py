@@ -12,6 +12,12 @@ from resolutions.nodes import NO_SPAN, Span
 
 RangeEnd = Literal["from", "to"]
 
+#: A citation as the scanner finds it: kind, body, number, symbol, text, start, end (offsets
+#: into the text searched), date, range. A tuple, made into a :class:`Citation` once its span
+#: in the source is known: most citations are placed, and building each twice cost as much
+#: as finding it.
+Found = tuple[CitationKind, str | None, str, str | None, str, int, int, datetime.date | None, RangeEnd | None]
+
 
 @frozen
 class Citation:
@@ -56,3 +62,8 @@ class Citation:
         if self.kind == "article":
             return f"{self.body or '?'} art. {self.number}"
         return f"{self.body} {self.number}" if self.body else self.number
+
+
+def made(found: Found, span: Span) -> Citation:
+    """The citation the scanner found, with its span (in the text searched, or in the source)."""
+    return Citation(found[0], found[1], found[2], found[3], found[4], span, found[7], found[8])

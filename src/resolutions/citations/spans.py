@@ -13,8 +13,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from resolutions.citations.find import Context, find_citations
-from resolutions.citations.model import Citation
+from resolutions.citations.find import Context, scan
+from resolutions.citations.model import Citation, Found, made
 from resolutions.nodes import NO_SPAN, Emphasis, Span, Text
 
 if TYPE_CHECKING:
@@ -35,21 +35,21 @@ def citations_in(
     """
     leaves, found = search(content, context)
     if not found:
-        return found
-    return mapped(found, leaves, source, parts)
+        return []
+    return placed(found, leaves, source, parts)
 
 
-def search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Citation]]:
-    """Return the content's text nodes and its citations, their spans offsets into the nodes' joined text."""
+def search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Found]]:
+    """Return the content's text nodes and its citations found, their offsets into the nodes' joined text."""
     if len(content) == 1 and type(content[0]) is Text:  # most paragraphs: one text node
         only = content[0]
-        return [only], find_citations(only.text, context)
+        return [only], scan(only.text, context)
     leaves: list[Text] = []
     _leaves(content, leaves)
     if not leaves:
         return leaves, []
     text = leaves[0].text if len(leaves) == 1 else "".join(leaf.text for leaf in leaves)
-    return leaves, find_citations(text, context)
+    return leaves, scan(text, context)
 
 
 def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
@@ -62,8 +62,18 @@ def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
 
 def mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
     """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
+    return placed(
+        [(c.kind, c.body, c.number, c.symbol, c.text, c.span.start, c.span.end, c.date, c.range) for c in found],
+        leaves,
+        source,
+        parts,
+    )
+
+
+def placed(found: list[Found], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
+    """Make each citation found, with its span in the source (``Span(0, 0)`` where there is none)."""
     if not source or any(leaf.span.end <= leaf.span.start or leaf.span.end > len(source) for leaf in leaves):
-        return [_moved(c, NO_SPAN) for c in found]
+        return [made(c, NO_SPAN) for c in found]
     starts = []
     offset = 0
     for leaf in leaves:
@@ -75,21 +85,16 @@ def mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[
     for citation in found:
         span = _printed(citation, starts, leaves, source, floor, parts)
         if span is None:
-            first = _position(citation.span.start, starts, leaves, source, parts, walked)
-            last = _position(citation.span.end - 1, starts, leaves, source, parts, walked) + 1
+            first = _position(citation[5], starts, leaves, source, parts, walked)
+            last = _position(citation[6] - 1, starts, leaves, source, parts, walked) + 1
             span = Span(first, max(first, last))
         floor = span.end
-        out.append(_moved(citation, span))
+        out.append(made(citation, span))
     return out
 
 
-def _moved(c: Citation, span: Span) -> Citation:
-    """The citation with another span (``attrs.evolve`` does the same, several times slower)."""
-    return Citation(c.kind, c.body, c.number, c.symbol, c.text, span, c.date, c.range)
-
-
 def _printed(
-    citation: Citation, starts: list[int], leaves: list[Text], source: str, floor: int, parts: tuple[Span, ...]
+    citation: Found, starts: list[int], leaves: list[Text], source: str, floor: int, parts: tuple[Span, ...]
 ) -> Span | None:
     """Find the citation as printed in its text node's source range: the quick way, most often right.
 
@@ -98,12 +103,12 @@ def _printed(
     (normalising only takes characters out), which bounds where to look. None when the text is
     cut by markup or a footnote reference, or furniture stands inside it: then walk.
     """
-    index = bisect.bisect_right(starts, citation.span.start) - 1
+    index = bisect.bisect_right(starts, citation[5]) - 1
     leaf = leaves[index]
-    local = citation.span.start - starts[index]
-    if citation.span.end - starts[index] > len(leaf.text):
+    local = citation[5] - starts[index]
+    if citation[6] - starts[index] > len(leaf.text):
         return None  # across text nodes
-    found = find_printed(citation.text, source, max(floor, leaf.span.start + local), leaf.span.end)
+    found = find_printed(citation[4], source, max(floor, leaf.span.start + local), leaf.span.end)
     if found is None:
         return None
     if parts and not _within(parts, source, found[0], found[1]):
