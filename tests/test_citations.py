@@ -442,6 +442,45 @@ def test_generated_citations_survive_every_round_trip_and_never_overlap(document
             assert "".join(printed.split()).replace("*", "") == "".join(citation.text.split())
 
 
+#: Pieces that make the screens' tests true or false: keywords in every case, WHO prefixes,
+#: slashes, digits, the capitals that stand for the capitalised words, and filler.
+_SCREEN_WORDS = (
+    "resolution Resolution RESOLUTION RESOLUTIONS decision DECISION Decision article Article ARTICLE"
+    " esolution ECISION RTICLE WHA EB WH E / A/ S/RES/ E/CN.7/ 1 42 0 9 (1967) . O L W B x its"
+    " \u00e9 \u0661"
+)
+_SCREEN_PIECES = st.sampled_from([*_SCREEN_WORDS.split(), " ", "  ", "\n", "the ", "General Assembly ", "Council, "])
+
+
+def _may_cite_as_before(text: str) -> bool:
+    """The screen as first written: a regular expression for the digit, every word looked for."""
+    if "rticle" in text or "RTICLE" in text:
+        return True
+    if not any(word in text for word in ("/", "esolution", "ecision", "ESOLUTION", "ECISION", "WHA", "EB")):
+        return False
+    return re.search("[0-9]", text) is not None
+
+
+def _starts_as_before(text: str) -> list[int]:
+    """The places as first found: every word looked for, each slash backed over its symbol's characters."""
+    starts = set()
+    for tail in ("esolution", "ESOLUTION", "ecision", "ECISION", "rticle", "RTICLE"):
+        starts |= {m.start() - 1 for m in re.finditer(f"(?={tail})", text) if m.start() > 0}
+    for prefix in ("WHA", "EB"):
+        starts |= {m.start() for m in re.finditer(f"(?={prefix})", text)}
+    starts |= {m.start() for m in re.finditer("[A-Za-z0-9.]*/", text)}
+    return sorted(starts)
+
+
+@given(st.lists(_SCREEN_PIECES, max_size=12).map("".join))
+def test_the_screens_agree_with_the_plain_tests(text: str) -> None:
+    """The quick screens (capitals looked for first, digits one by one) say what the plain tests say."""
+    from resolutions.citations import find
+
+    assert find._may_cite(text) == _may_cite_as_before(text)
+    assert find._starts(text) == _starts_as_before(text)
+
+
 def test_citation_is_frozen_and_equal_whatever_its_span() -> None:
     (first,) = find_citations("resolution 242 (1967)")
     (second,) = find_citations("  resolution 242 (1967)")
