@@ -370,6 +370,24 @@ def test_a_citation_is_found_as_printed_as_its_pattern_finds_it(text: str, sourc
         assert spans.find_printed(text, source, start, end) == (None if match is None else match.span())
 
 
+@given(
+    st.text(alphabet="ab- ", min_size=1, max_size=8),
+    st.text(alphabet="ab- \n", max_size=8),
+    st.text(alphabet="ab- \n", max_size=8),
+    st.integers(0, 8),
+)
+def test_a_citation_printed_as_it_is_is_found_as_its_pattern_finds_it(
+    text: str, before: str, after: str, start: int
+) -> None:
+    """The quick way for a text printed whole (no break inside) finds what the pattern finds."""
+    from resolutions.citations import spans
+
+    source = before + text + after
+    pattern = re.compile("\\s+".join(re.escape(word).replace("\\-", "-\\s*") for word in text.split(" ")))
+    match = pattern.search(source, start, len(source))
+    assert spans.find_printed(text, source, start, len(source)) == (None if match is None else match.span())
+
+
 def test_records_and_the_citations_table_carry_the_verb(document: Document) -> None:
     assert [r["citations"] for r in document.records()] == [
         ["A/RES/71/3", "S/RES/242(1967)"],

@@ -153,9 +153,15 @@ def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int
     if not pieces:
         return (start, start) if start <= end else None
     first = pieces[0][0]
+    # Most often the text is printed as it is: where it stands whole, the pieces would match it
+    # whole (each run of spaces is followed by a piece that opens with no space) and end with it,
+    # unless a last space or hyphen would take in whitespace after it.
+    literal = text[-1] != " " and text[-1] != "-"
     isspace = str.isspace
     at = source.find(first, start, end)
     while at != -1:
+        if literal and source.startswith(text, at, end):
+            return at, at + len(text)
         position = at + len(first)
         for index, (piece, spaces) in enumerate(pieces):
             if index:
