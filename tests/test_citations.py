@@ -499,6 +499,25 @@ def test_the_screens_agree_with_the_plain_tests(text: str) -> None:
     assert find._starts(text) == _starts_as_before(text)
 
 
+_BEFORE_WORDS = (
+    "General Assembly|Security Council|United Nations|Health Assembly|WHA|ECOSOC|Council|Assembly|Board|its|Its"
+    "|ITS|their|Their|theirs|itself|in|by|at|own|previous|relevant|the|x|Commission on Narcotic Drugs|CND"
+)
+_BEFORE_PIECES = st.sampled_from([*_BEFORE_WORDS.split("|"), " ", "  ", "\n", ",", "'s", "\u2019s", "(", "1", "_"])
+
+
+@given(st.lists(_BEFORE_PIECES, max_size=14).map("".join), st.integers(0, 60))
+def test_the_first_look_of_before_changes_no_match(text: str, back: int) -> None:
+    """``BEFORE`` with its first look finds what the pattern without it finds, wherever searched."""
+    from resolutions.citations import patterns
+
+    plain = re.compile(patterns._BEFORE, re.VERBOSE)
+    for end in range(len(text) + 1):
+        start = max(0, end - back)
+        quick, slow = patterns.BEFORE.search(text, start, end), plain.search(text, start, end)
+        assert (quick and (quick.span(), quick.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
 def test_citation_is_frozen_and_equal_whatever_its_span() -> None:
     (first,) = find_citations("resolution 242 (1967)")
     (second,) = find_citations("  resolution 242 (1967)")
