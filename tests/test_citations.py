@@ -518,6 +518,25 @@ def test_the_first_look_of_before_changes_no_match(text: str, back: int) -> None
         assert (quick and (quick.span(), quick.groupdict())) == (slow and (slow.span(), slow.groupdict()))
 
 
+_NUMBER_WORDS = (
+    "1 2 19 67 2014 / . ( ) (1967) (XXV) (ES-V) (S-2) ES- S- \u2011 - WHA EB R CP CMA MSC A B E XIV A/RES/ x"
+)
+_NUMBER_FORMS = "1/CP.21 3/CMA.1 MSC.1(45) A.1006(25) WHA58.23 EB132.R6 WHA65(8) ES-11/1 68/262 XIV/5 69.2 217 A (III)"
+_NUMBER_PIECES = st.sampled_from([*_NUMBER_WORDS.split(), *_NUMBER_FORMS.split(), " ", "  "])
+
+
+@given(st.lists(_NUMBER_PIECES, max_size=10).map("".join))
+def test_a_number_s_form_is_the_group_that_closes_last(text: str) -> None:
+    """What the scanner reads the form by (``lastgroup``) is the one form's group that matched."""
+    from resolutions.citations.patterns import NUMBER
+
+    forms = ("who", "cop", "imo", "special", "slash", "roman_slash", "paren", "dotted")
+    for position in range(len(text)):
+        match = NUMBER.match(text, position)
+        if match is not None:
+            assert [form for form in forms if match.group(form)] == [match.lastgroup]
+
+
 def test_citation_is_frozen_and_equal_whatever_its_span() -> None:
     (first,) = find_citations("resolution 242 (1967)")
     (second,) = find_citations("  resolution 242 (1967)")

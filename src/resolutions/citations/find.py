@@ -162,7 +162,10 @@ def scan(text: str, context: Context = NO_CONTEXT) -> list[Found]:
             found, end = _symbols(text, trigger.start())
         else:  # a number that names its body: WHA58.23, 1/CP.21
             found, end = _numbers(text, trigger.start(), trigger.start(), None, context)
-        out.extend(c for c in found if (c[0], c[1], c[2]) not in context.own)
+        if context.own:
+            out.extend(c for c in found if (c[0], c[1], c[2]) not in context.own)
+        else:  # most often: the generator costs more than the list it filters
+            out.extend(found)
         position = max(end, trigger.end())
     return out
 
@@ -228,9 +231,14 @@ class _Naming:
     its: bool = False
 
 
+#: The namings a keyword gives alone and with "its", made once (they are frozen): making one
+#: per keyword cost as much as reading its number.
+_PLAIN: dict[CitationKind, _Naming] = {"resolution": _Naming("resolution"), "decision": _Naming("decision")}
+_ITS: dict[CitationKind, _Naming] = {kind: _Naming(kind, its=True) for kind in _PLAIN}
+
+
 def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[Found], int]:
-    word = trigger.group("keyword").lower()
-    kind: CitationKind = "resolution" if word.startswith("resolution") else "decision"
+    kind: CitationKind = "resolution" if text[trigger.start()] in "Rr" else "decision"  # RESOLUTION, Decision
     after = trigger.end()
     if after >= len(text) or not text[after].isspace():
         return [], after
@@ -238,7 +246,7 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
     if first is None:  # "the present resolution", "draft decision": no list
         return [], after + 1
     start = trigger.start()
-    naming = _Naming(kind)
+    naming = _PLAIN[kind]
     # What names the body ends in a space (every alternative of BEFORE does): most often it is
     # "its " or nothing, and a keyword after "(" or at the start is passed without a search.
     before = BEFORE.search(text, max(0, start - 120), start) if start and text[start - 1].isspace() else None
@@ -249,7 +257,7 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
         elif before.group("generic"):
             naming = _Naming(kind, generic=before.group("generic").lower())
         else:
-            naming = _Naming(kind, its=True)
+            naming = _ITS[kind]
     return _numbers(text, after + 1, start, naming, context, first)
 
 
@@ -309,7 +317,10 @@ def _citation(
     group = match.group
     kind: CitationKind = naming.kind if naming is not None and naming.kind else "resolution"
     body: str | None
-    if group("who"):
+    # The form's group closes last (the series' before it, and none follows): one look instead
+    # of asking each form's group in turn.
+    form_group = match.lastgroup
+    if form_group == "who":
         body = group("who_organ")
         session = group("who_session")
         if group("who_d"):
@@ -317,14 +328,14 @@ def _citation(
         else:
             number = f"{session}.{'R' if group('who_r') else ''}{group('who_n')}"
         return kind, body, number, BODIES[body].symbol(kind, number)
-    if group("cop"):
+    if form_group == "cop":
         number = f"{group('cop_n')}/{group('cop_organ')}.{group('cop_session')}"
         return "decision" if naming is None else kind, COP_ORGANS[group("cop_organ")], number, None
-    if group("imo"):
+    if form_group == "imo":
         return kind, "IMO", f"{group('imo_organ')}.{group('imo_n')}({group('imo_session')})", None
     if naming is None:  # only self-naming numbers stand without a keyword
         return None
-    form, number = _form(match)
+    form, number = _form(match, form_group)
     series = group("series")
     if series:
         body, kind = SYMBOL_SERIES[series]
@@ -334,19 +345,22 @@ def _citation(
     return kind, body, number, symbol
 
 
-def _form(match: re.Match[str]) -> tuple[Form, str]:
+def _form(match: re.Match[str], form_group: str | None) -> tuple[Form, str]:
+    """The form and the normalised number of a match of :data:`NUMBER` whose form's group is ``form_group``."""
     group = match.group
-    if group("special"):
-        return "special", f"{group('sp_prefix')}-{group('sp_session')}/{group('sp_n')}{group('sp_part') or ''}"
-    if group("slash"):
+    if form_group == "paren":  # the commonest: 242 (1967)
+        year = group("pa_year")
+        if year:  # digits: no dash to make one
+            return "year", f"{group('pa_n')}{group('pa_part') or ''}({year})"
+        return "roman", f"{group('pa_n')}{group('pa_part') or ''}({_DASH.sub('-', group('pa_roman'))})"
+    if form_group == "slash":
         first = int(group("sl_a"))
         form: Form = "year_slash" if 1946 <= first <= 2099 else "session"
         return form, f"{group('sl_a')}/{group('sl_b')}{group('sl_part') or ''}"
-    if group("roman_slash"):
+    if form_group == "special":
+        return "special", f"{group('sp_prefix')}-{group('sp_session')}/{group('sp_n')}{group('sp_part') or ''}"
+    if form_group == "roman_slash":
         return "roman_slash", f"{group('rs_session')}/{group('rs_n')}"
-    if group("paren"):
-        session = _DASH.sub("-", group("pa_year") or group("pa_roman"))
-        return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
     return "dotted", f"{group('dt_a')}.{group('dt_b')}"
 
 
@@ -373,6 +387,11 @@ def _body(form: Form, number: str, naming: _Naming, context: Context) -> str | N
 # ---------------------------------------------------------------------------------- symbols
 
 
+#: The series of resolution and decision symbols, as a symbol opens with them, and their naming.
+_SERIES = tuple((f"{series}/", _Naming(kind, name=body)) for series, (body, kind) in SYMBOL_SERIES.items())
+_SERIES_PREFIXES = tuple(prefix for prefix, _ in _SERIES)
+
+
 def _symbols(text: str, start: int) -> tuple[list[Found], int]:
     """Read a document symbol at ``start``, and the addenda printed after it ("and Add.1")."""
     match = SYMBOL.match(text, start)
@@ -380,12 +399,12 @@ def _symbols(text: str, start: int) -> tuple[list[Found], int]:
         return [], start + 1
     printed = match.group("symbol")
     symbol = _DASH.sub("-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
-    for series, (body, kind) in SYMBOL_SERIES.items():
-        if symbol.startswith(series + "/"):
+    for prefix, naming in _SERIES if symbol.startswith(_SERIES_PREFIXES) else ():
+        if symbol.startswith(prefix):
             number = NUMBER.match(text, start)
             if number is None or not number.group("series"):
                 return [], match.end()
-            citation = _citation(number, _Naming(kind, name=body), NO_CONTEXT)
+            citation = _citation(number, naming, NO_CONTEXT)
             if citation is None:  # pragma: no cover - a series always comes with a naming
                 return [], match.end()
             end = number.end()
