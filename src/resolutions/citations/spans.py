@@ -146,6 +146,20 @@ def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int
     (compiling cost more than all the rest of placing a citation, and most texts are met once).
     """
     start, end = max(start, 0), max(0, min(end, len(source)))  # as a pattern reads pos and endpos
+    # Most often the text is printed as it is where its first piece first stands: then that is
+    # the place, found without cutting the text into pieces (most texts are met once, so
+    # ``_pieces`` rarely remembers one). See the loop below for why the place is the same.
+    last = text[-1:]
+    if last and last != " " and last != "-" and text[0] != " " and _OTHER_SPACE.search(text) is None:
+        cut = text.find(" ")
+        hyphen = text.find("-", 0, cut if cut != -1 else len(text))
+        if hyphen != -1:
+            cut = hyphen + 1  # a piece ends with its hyphen
+        at = source.find(text if cut == -1 else text[:cut], start, end)
+        if at == -1:
+            return None  # the first piece is nowhere
+        if source.startswith(text, at, end):
+            return at, at + len(text)
     pieces = _pieces(text)
     if pieces is None:  # whitespace other than spaces in the text: the pattern itself
         match = _printed_pattern(text).search(source, start, end)
