@@ -537,6 +537,14 @@ def test_a_number_s_form_is_the_group_that_closes_last(text: str) -> None:
             assert [form for form in forms if match.group(form)] == [match.lastgroup]
 
 
+@given(st.text(alphabet=st.sampled_from("ab1 \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000\u200b"), max_size=12))
+def test_spaced_is_the_substitution(text: str) -> None:
+    """A citation's text made single-spaced by joining its words is what the substitution gives."""
+    from resolutions.citations.model import spaced
+
+    assert spaced(text) == re.sub(r"\s+", " ", text)
+
+
 def test_citation_is_frozen_and_equal_whatever_its_span() -> None:
     (first,) = find_citations("resolution 242 (1967)")
     (second,) = find_citations("  resolution 242 (1967)")

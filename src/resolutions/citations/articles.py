@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.citations.model import Found, RangeEnd
+from resolutions.citations.model import Found, RangeEnd, spaced
 from resolutions.citations.patterns import ARTICLE_NUMBER, ARTICLE_SEPARATOR, INSTRUMENT, INSTRUMENT_BEFORE
 
 _CHARTER = re.compile(r"^(?:Charter(?: of the United Nations)?|United Nations Charter)$")
@@ -49,7 +49,7 @@ def read_articles(text: str, trigger: re.Match[str]) -> tuple[list[Found], int]:
     for index, (number, begin, stop, range_end) in enumerate(numbers):
         first = trigger.start() if index == 0 else begin
         last = end if index + 1 == len(numbers) else stop - (len(text[begin:stop]) - len(text[begin:stop].rstrip(" ,")))
-        printed = _SPACES.sub(" ", text[first:last])
+        printed = spaced(text[first:last])
         number = "".join(number.split())
         out.append(("article", name, number, None, printed, first, last, None, range_end))
     return out, end

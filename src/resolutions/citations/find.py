@@ -26,7 +26,7 @@ from resolutions.citations.bodies import (
     Form,
     body_of_name,
 )
-from resolutions.citations.model import Citation, Found, RangeEnd, made
+from resolutions.citations.model import Citation, Found, RangeEnd, made, spaced
 from resolutions.citations.patterns import (
     AFTER,
     BEFORE,
@@ -94,7 +94,6 @@ _DEFAULT_BODY: dict[Form, str | None] = {
 #: The General Assembly's first session numbered in Arabic figures (1976, resolution 31/1):
 #: "resolution 16/21" is not the Assembly's.
 _FIRST_NUMBERED_SESSION = 31
-_SPACES = re.compile(r"\s+")
 #: Any dash, compiled once: ``re.sub(DASH, ...)`` looks the pattern up in re's cache at each call.
 _DASH = re.compile(DASH)
 
@@ -306,7 +305,7 @@ def _numbers(
         citation = _citation(number, naming, context)
         if citation is not None:
             kind, body, cited, symbol = citation
-            out.append((kind, body, cited, symbol, _SPACES.sub(" ", text[begin:end]), begin, end, date, range_end))
+            out.append((kind, body, cited, symbol, spaced(text[begin:end]), begin, end, date, range_end))
     return out, items[-1][2]
 
 
@@ -408,10 +407,10 @@ def _symbols(text: str, start: int) -> tuple[list[Found], int]:
             if citation is None:  # pragma: no cover - a series always comes with a naming
                 return [], match.end()
             end = number.end()
-            return [(*citation, _SPACES.sub(" ", text[start:end]), start, end, None, None)], end
+            return [(*citation, spaced(text[start:end]), start, end, None, None)], end
     if not _is_symbol(symbol):
         return [], match.end()
-    out: list[Found] = [("document", None, symbol, symbol, _SPACES.sub(" ", printed), start, match.end(), None, None)]
+    out: list[Found] = [("document", None, symbol, symbol, spaced(printed), start, match.end(), None, None)]
     end = match.end()
     while (more := ELLIPSIS.match(text, end)) is not None:
         full = f"{symbol}/{more.group('suffix')}"
