@@ -51,20 +51,12 @@ def _may_cite(text: str) -> bool:
     Substring tests run at C speed where a regular expression with alternatives does not. A
     one-character test is quicker still (a ``memchr``), and most texts have no capital O, L, W
     or B: so a word that holds one is looked for only where that letter is, and a digit is ten
-    one-character tests (``re.search("[0-9]")`` tests each character in turn, four times slower).
+    one-character tests (``re.search("[0-9]")`` tests each character in turn, four times
+    slower). More than half the texts have no digit, so that is asked before the words.
     """
     if "rticle" in text or ("L" in text and "RTICLE" in text):
         return True  # an article's number may be Roman: "Article VI of the Constitution"
     if not (
-        "/" in text
-        or "esolution" in text
-        or "ecision" in text
-        or ("O" in text and ("ESOLUTION" in text or "ECISION" in text))
-        or ("W" in text and "WHA" in text)
-        or ("B" in text and "EB" in text)
-    ):
-        return False
-    return (
         "0" in text
         or "1" in text
         or "2" in text
@@ -75,6 +67,15 @@ def _may_cite(text: str) -> bool:
         or "7" in text
         or "8" in text
         or "9" in text
+    ):
+        return False
+    return (
+        "/" in text
+        or "esolution" in text
+        or "ecision" in text
+        or ("O" in text and ("ESOLUTION" in text or "ECISION" in text))
+        or ("W" in text and "WHA" in text)
+        or ("B" in text and "EB" in text)
     )
 
 
