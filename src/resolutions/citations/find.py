@@ -151,21 +151,21 @@ def scan(text: str, context: Context = NO_CONTEXT) -> list[Found]:
         if trigger is None:
             continue
         kind = trigger.lastgroup
-        before = text[trigger.start() - 1] if trigger.start() else " "
-        if before.isalnum() or before == "_" or (kind not in ("keyword", "article") and before in "/."):
+        before = text[start - 1] if start else " "  # the trigger opens at start
+        if before.isalnum() or before == "_" or (kind != "keyword" and kind != "article" and before in "/."):
             continue  # inside a longer token: "A/" of "UNA/", "decision" of "indecision"
         if kind == "keyword":
             found, end = _keyword(text, trigger, context)
         elif kind == "article":
             found, end = read_articles(text, trigger)
         elif kind == "symbol":
-            found, end = _symbols(text, trigger.start())
+            found, end = _symbols(text, start)
         else:  # a number that names its body: WHA58.23, 1/CP.21
-            found, end = _numbers(text, trigger.start(), trigger.start(), None, context)
-        if context.own:
-            out.extend(c for c in found if (c[0], c[1], c[2]) not in context.own)
-        else:  # most often: the generator costs more than the list it filters
-            out.extend(found)
+            found, end = _numbers(text, start, start, None, context)
+        own = context.own
+        for citation in found:  # a loop, not a generator: most lists hold one citation or none
+            if not own or (citation[0], citation[1], citation[2]) not in own:
+                out.append(citation)
         position = max(end, trigger.end())
     return out
 
@@ -398,7 +398,8 @@ def _symbols(text: str, start: int) -> tuple[list[Found], int]:
     if match is None:
         return [], start + 1
     printed = match.group("symbol")
-    symbol = _DASH.sub("-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
+    # a PDF's non-breaking hyphen in "A/ES\u201111/L.7" (ASCII text has no dash but "-")
+    symbol = printed if printed.isascii() else _DASH.sub("-", printed)
     for prefix, naming in _SERIES if symbol.startswith(_SERIES_PREFIXES) else ():
         if symbol.startswith(prefix):
             number = NUMBER.match(text, start)
