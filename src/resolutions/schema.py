@@ -18,7 +18,7 @@ import attrs
 
 from resolutions.citations.tree import locate
 from resolutions.inline import inline_text
-from resolutions.nodes import NO_SPAN, Section
+from resolutions.nodes import Section
 from resolutions.records import Row, collapse
 from resolutions.records import rows as paragraph_rows
 
@@ -193,7 +193,8 @@ def result_rows(result: Result, rows: Rows | None = None) -> Rows:
     rows["footnotes"].extend((file, position, f.marker, collapse(inline_text(f.content))) for f in document.footnotes)
     lines = _Lines(document.source, result.line)
     for place, citation in citations:
-        printed_on = lines.line(citation.span.start) if citation.span != NO_SPAN else None
+        span = citation.span  # NO_SPAN, Span(0, 0), is the one span that ends at 0: no __ne__ call
+        printed_on = lines.line(span.start) if span.end else None
         cited_fields = (citation.kind, citation.body, citation.number, citation.symbol, citation.key, citation.date)
         where = (place.record, place.where, place.paragraph, place.verb)
         rows["citations"].append((file, position, *where, *cited_fields, citation.range, citation.text, printed_on))
