@@ -86,8 +86,9 @@ def placed(found: list[Found], leaves: list[Text], source: str, parts: tuple[Spa
     out = []
     floor = 0
     walked: dict[int, tuple[int, int]] = {}  # per text node, the last character placed and where
+    one = len(leaves) == 1
     for citation in found:
-        span = _printed(citation, starts, leaves, source, floor, parts)
+        span = _printed(citation, starts, leaves, source, floor, parts, one)
         if span is None:
             first = _position(citation[5], starts, leaves, source, parts, walked)
             last = _position(citation[6] - 1, starts, leaves, source, parts, walked) + 1
@@ -98,21 +99,30 @@ def placed(found: list[Found], leaves: list[Text], source: str, parts: tuple[Spa
 
 
 def _printed(
-    citation: Found, starts: list[int], leaves: list[Text], source: str, floor: int, parts: tuple[Span, ...]
+    citation: Found,
+    starts: list[int],
+    leaves: list[Text],
+    source: str,
+    floor: int,
+    parts: tuple[Span, ...],
+    one: bool = False,
 ) -> Span | None:
     """Find the citation as printed in its text node's source range: the quick way, most often right.
 
     The source has the citation's text with any run of spaces there, and a line break after a
     hyphen. A character of the text is never earlier in the source than in the node's own text
     (normalising only takes characters out), which bounds where to look. None when the text is
-    cut by markup or a footnote reference, or furniture stands inside it: then walk.
+    cut by markup or a footnote reference, or furniture stands inside it: then walk. ``one``:
+    the node has one text node (most have), which needs no search for the citation's.
     """
-    index = bisect.bisect_right(starts, citation[5]) - 1
+    index = 0 if one else bisect.bisect_right(starts, citation[5]) - 1
     leaf = leaves[index]
     local = citation[5] - starts[index]
     if citation[6] - starts[index] > len(leaf.text):
         return None  # across text nodes
-    found = find_printed(citation[4], source, max(floor, leaf.span.start + local), leaf.span.end)
+    where = leaf.span
+    # The scanner's texts have no whitespace but spaces (see ``model.spaced``).
+    found = find_printed(citation[4], source, max(floor, where.start + local), where.end, spaced=True)
     if found is None:
         return None
     if parts and not _within(parts, source, found[0], found[1]):
@@ -141,20 +151,22 @@ def _within(parts: tuple[Span, ...], source: str, start: int, end: int) -> bool:
     return reach >= end
 
 
-def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int] | None:
+def find_printed(text: str, source: str, start: int, end: int, *, spaced: bool = False) -> tuple[int, int] | None:
     """Find ``text`` as printed in ``source[start:end]``: the first place, and where it ends.
 
     As printed, any run of whitespace may stand for a space of the text, and whitespace may
     follow a hyphen (a line broken after it): this finds what the pattern of the text's words
     joined by ``\\s+``, each hyphen followed by ``\\s*``, finds, without compiling that pattern
     (compiling cost more than all the rest of placing a citation, and most texts are met once).
+    ``spaced``: the caller knows the text has no whitespace but spaces (a citation's text, as
+    the scanner makes it), so that is not checked again.
     """
     start, end = max(start, 0), max(0, min(end, len(source)))  # as a pattern reads pos and endpos
     # Most often the text is printed as it is where its first piece first stands: then that is
     # the place, found without cutting the text into pieces (most texts are met once, so
     # ``_pieces`` rarely remembers one). See the loop below for why the place is the same.
     last = text[-1:]
-    if last and last != " " and last != "-" and text[0] != " " and _OTHER_SPACE.search(text) is None:
+    if last and last != " " and last != "-" and text[0] != " " and (spaced or _OTHER_SPACE.search(text) is None):
         cut = text.find(" ")
         hyphen = text.find("-", 0, cut if cut != -1 else len(text))
         if hyphen != -1:
