@@ -170,18 +170,12 @@ def scan(text: str, context: Context = NO_CONTEXT) -> list[Found]:
     return out
 
 
-#: The words a keyword or an article trigger is found by, after its first letter; and the
-#: prefixes of self-naming numbers. Each with a capital it holds (or ""): where the text has
-#: none, the word is not looked for (see :func:`_may_cite`).
-_WORD_TAILS = (
-    ("esolution", ""),
-    ("ecision", ""),
-    ("rticle", ""),
-    ("ESOLUTION", "O"),
-    ("ECISION", "O"),
-    ("RTICLE", "L"),
-)
-_PREFIXES = (("WHA", "W"), ("EB", "B"))
+#: The words a keyword or an article trigger is found by, after its first letter.
+_WORD_TAILS = ("esolution", "ecision", "rticle")
+#: The capitalised tails and the prefixes of self-naming numbers, each with a capital it holds
+#: (where the text has none, the word is not looked for: see :func:`_may_cite`) and how far
+#: before the word its trigger opens.
+_CAPITALISED = (("O", "ESOLUTION", 1), ("O", "ECISION", 1), ("L", "RTICLE", 1), ("W", "WHA", 0), ("B", "EB", 0))
 _SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
 
 
@@ -194,20 +188,17 @@ def _starts(text: str) -> list[int]:
     """
     starts = []
     find = text.find
-    for tail, capital in _WORD_TAILS:
-        if capital and capital not in text:
-            continue
+    for tail in _WORD_TAILS:
         found = find(tail, 1)
         while found != -1:
             starts.append(found - 1)
             found = find(tail, found + 1)
-    for prefix, capital in _PREFIXES:
-        if capital not in text:
-            continue
-        found = find(prefix)
-        while found != -1:
-            starts.append(found)
-            found = find(prefix, found + 1)
+    for capital, word, back in _CAPITALISED:
+        if capital in text:
+            found = find(word, back)
+            while found != -1:
+                starts.append(found - back)
+                found = find(word, found + 1)
     found = find("/")
     while found != -1:
         start = found
@@ -215,7 +206,7 @@ def _starts(text: str) -> list[int]:
             start -= 1
         starts.append(start)
         found = find("/", found + 1)
-    return sorted(set(starts))
+    return sorted(set(starts)) if len(starts) > 1 else starts  # most texts have one place
 
 
 # ---------------------------------------------------------------------------------- numbers
