@@ -550,6 +550,26 @@ def test_spaced_is_the_substitution(text: str) -> None:
     assert spaced(text) == re.sub(r"\s+", " ", text)
 
 
+_MONTH_NAMES = st.sampled_from(["March", "march", "MARCH", "February", "September", "December"])
+
+
+@given(
+    st.integers(0, 39),
+    _MONTH_NAMES,
+    st.integers(1000, 2999),
+    st.booleans(),
+    st.sampled_from([" ", "  ", "\n", "\t"]),
+)
+def test_a_date_after_a_number_is_what_parse_date_reads(day: int, month: str, year: int, us: bool, space: str) -> None:
+    """The scanner reads a date's day, month and year from its own groups: as parse_date reads the date."""
+    from resolutions.dates import parse_date
+
+    printed = f"{month}{space}{day},{space}{year}" if us else f"{day}{space}{month}{space}{year}"
+    (citation,) = find_citations(f"Recalling resolution 242 (1967) of{space}{printed},")
+    assert citation.date == parse_date(printed)
+    assert citation.text.endswith(" ".join(printed.split()))
+
+
 def test_citation_is_frozen_and_equal_whatever_its_span() -> None:
     (first,) = find_citations("resolution 242 (1967)")
     (second,) = find_citations("  resolution 242 (1967)")

@@ -38,7 +38,7 @@ from resolutions.citations.patterns import (
     SYMBOL,
     TRIGGER,
 )
-from resolutions.dates import parse_date
+from resolutions.dates import date_of
 from resolutions.nodes import Span
 
 if TYPE_CHECKING:
@@ -274,7 +274,11 @@ def _numbers(
         date = None
         tail = DATE_TAIL.match(text, end)
         if tail is not None:
-            date = parse_date(tail.group("date"))
+            # what parse_date(tail.group("date")) gives: the date is one of its two forms, whole
+            if tail.group("day"):
+                date = date_of(tail.group("day"), tail.group("month"), tail.group("year"))
+            else:
+                date = date_of(tail.group("us_day"), tail.group("us_month"), tail.group("us_year"))
             end = tail.end()
         items.append((number, start if not items else number.start(), end, date, bound))
         separator = SEPARATOR.match(text, end)

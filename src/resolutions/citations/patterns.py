@@ -62,8 +62,10 @@ NUMBER = re.compile(
 )
 
 #: A date printed after a number: "of 27 March 2014", "of March 27, 2014".
+#: Its day, month and year are groups of their own, read without searching the date again.
 DATE_TAIL = re.compile(
-    rf",?\s+of\s+(?P<date>[0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}}|{MONTH}\s+[0-9]{{1,2}},\s*[0-9]{{4}})",
+    rf",?\s+of\s+(?P<date>(?P<day>[0-9]{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>[0-9]{{4}})"
+    rf"|(?P<us_month>{MONTH})\s+(?P<us_day>[0-9]{{1,2}}),\s*(?P<us_year>[0-9]{{4}}))",
     re.IGNORECASE,
 )
 
