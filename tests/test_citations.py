@@ -367,7 +367,30 @@ def test_a_citation_is_found_as_printed_as_its_pattern_finds_it(text: str, sourc
     pattern = re.compile("\\s+".join(re.escape(word).replace("\\-", "-\\s*") for word in text.split(" ")))
     match = pattern.search(source, start, end) if text else None
     if text:
-        assert spans.find_printed(text, source, start, end) == (None if match is None else match.span())
+        expected = None if match is None else match.span()
+        assert spans.find_printed(text, source, start, end) == expected
+        if "\t" not in text:
+            assert spans.find_printed(text, source, start, end, spaced=True) == expected
+
+
+@given(
+    st.text(alphabet="ab- ", min_size=1, max_size=8),
+    st.text(alphabet="ab- \n", max_size=8),
+    st.text(alphabet="ab- \n", max_size=8),
+    st.integers(0, 8),
+)
+def test_a_citation_printed_as_it_is_is_found_as_its_pattern_finds_it(
+    text: str, before: str, after: str, start: int
+) -> None:
+    """The quick way for a text printed whole (no break inside) finds what the pattern finds."""
+    from resolutions.citations import spans
+
+    source = before + text + after
+    pattern = re.compile("\\s+".join(re.escape(word).replace("\\-", "-\\s*") for word in text.split(" ")))
+    match = pattern.search(source, start, len(source))
+    expected = None if match is None else match.span()
+    assert spans.find_printed(text, source, start, len(source)) == expected
+    assert spans.find_printed(text, source, start, len(source), spaced=True) == expected
 
 
 def test_records_and_the_citations_table_carry_the_verb(document: Document) -> None:
@@ -440,6 +463,111 @@ def test_generated_citations_survive_every_round_trip_and_never_overlap(document
         for citation in parsed.citations():
             printed = parsed.source[citation.span.start : citation.span.end]
             assert "".join(printed.split()).replace("*", "") == "".join(citation.text.split())
+
+
+#: Pieces that make the screens' tests true or false: keywords in every case, WHO prefixes,
+#: slashes, digits, the capitals that stand for the capitalised words, and filler.
+_SCREEN_WORDS = (
+    "resolution Resolution RESOLUTION RESOLUTIONS decision DECISION Decision article Article ARTICLE"
+    " esolution ECISION RTICLE WHA EB WH E / A/ S/RES/ E/CN.7/ 1 42 0 9 (1967) . O L W B x its"
+    " \u00e9 \u0661"
+)
+_SCREEN_PIECES = st.sampled_from([*_SCREEN_WORDS.split(), " ", "  ", "\n", "the ", "General Assembly ", "Council, "])
+
+
+def _may_cite_as_before(text: str) -> bool:
+    """The screen as first written: a regular expression for the digit, every word looked for."""
+    if "rticle" in text or "RTICLE" in text:
+        return True
+    if not any(word in text for word in ("/", "esolution", "ecision", "ESOLUTION", "ECISION", "WHA", "EB")):
+        return False
+    return re.search("[0-9]", text) is not None
+
+
+def _starts_as_before(text: str) -> list[int]:
+    """The places as first found: every word looked for, each slash backed over its symbol's characters."""
+    starts = set()
+    for tail in ("esolution", "ESOLUTION", "ecision", "ECISION", "rticle", "RTICLE"):
+        starts |= {m.start() - 1 for m in re.finditer(f"(?={tail})", text) if m.start() > 0}
+    for prefix in ("WHA", "EB"):
+        starts |= {m.start() for m in re.finditer(f"(?={prefix})", text)}
+    starts |= {m.start() for m in re.finditer("[A-Za-z0-9.]*/", text)}
+    return sorted(starts)
+
+
+@given(st.lists(_SCREEN_PIECES, max_size=12).map("".join))
+def test_the_screens_agree_with_the_plain_tests(text: str) -> None:
+    """The quick screens (capitals looked for first, digits one by one) say what the plain tests say."""
+    from resolutions.citations import find
+
+    assert find._may_cite(text) == _may_cite_as_before(text)
+    assert find._starts(text) == _starts_as_before(text)
+
+
+_BEFORE_WORDS = (
+    "General Assembly|Security Council|United Nations|Health Assembly|WHA|ECOSOC|Council|Assembly|Board|its|Its"
+    "|ITS|their|Their|theirs|itself|in|by|at|own|previous|relevant|the|x|Commission on Narcotic Drugs|CND"
+)
+_BEFORE_PIECES = st.sampled_from([*_BEFORE_WORDS.split("|"), " ", "  ", "\n", ",", "'s", "\u2019s", "(", "1", "_"])
+
+
+@given(st.lists(_BEFORE_PIECES, max_size=14).map("".join), st.integers(0, 60))
+def test_the_first_look_of_before_changes_no_match(text: str, back: int) -> None:
+    """``BEFORE`` with its first look finds what the pattern without it finds, wherever searched."""
+    from resolutions.citations import patterns
+
+    plain = re.compile(patterns._BEFORE, re.VERBOSE)
+    for end in range(len(text) + 1):
+        start = max(0, end - back)
+        quick, slow = patterns.BEFORE.search(text, start, end), plain.search(text, start, end)
+        assert (quick and (quick.span(), quick.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+_NUMBER_WORDS = (
+    "1 2 19 67 2014 / . ( ) (1967) (XXV) (ES-V) (S-2) ES- S- \u2011 - WHA EB R CP CMA MSC A B E XIV A/RES/ x"
+)
+_NUMBER_FORMS = "1/CP.21 3/CMA.1 MSC.1(45) A.1006(25) WHA58.23 EB132.R6 WHA65(8) ES-11/1 68/262 XIV/5 69.2 217 A (III)"
+_NUMBER_PIECES = st.sampled_from([*_NUMBER_WORDS.split(), *_NUMBER_FORMS.split(), " ", "  "])
+
+
+@given(st.lists(_NUMBER_PIECES, max_size=10).map("".join))
+def test_a_number_s_form_is_the_group_that_closes_last(text: str) -> None:
+    """What the scanner reads the form by (``lastgroup``) is the one form's group that matched."""
+    from resolutions.citations.patterns import NUMBER
+
+    forms = ("who", "cop", "imo", "special", "slash", "roman_slash", "paren", "dotted")
+    for position in range(len(text)):
+        match = NUMBER.match(text, position)
+        if match is not None:
+            assert [form for form in forms if match.group(form)] == [match.lastgroup]
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000\u200b"), max_size=12))
+def test_spaced_is_the_substitution(text: str) -> None:
+    """A citation's text made single-spaced by joining its words is what the substitution gives."""
+    from resolutions.citations.model import spaced
+
+    assert spaced(text) == re.sub(r"\s+", " ", text)
+
+
+_MONTH_NAMES = st.sampled_from(["March", "march", "MARCH", "February", "September", "December"])
+
+
+@given(
+    st.integers(0, 39),
+    _MONTH_NAMES,
+    st.integers(1000, 2999),
+    st.booleans(),
+    st.sampled_from([" ", "  ", "\n", "\t"]),
+)
+def test_a_date_after_a_number_is_what_parse_date_reads(day: int, month: str, year: int, us: bool, space: str) -> None:
+    """The scanner reads a date's day, month and year from its own groups: as parse_date reads the date."""
+    from resolutions.dates import parse_date
+
+    printed = f"{month}{space}{day},{space}{year}" if us else f"{day}{space}{month}{space}{year}"
+    (citation,) = find_citations(f"Recalling resolution 242 (1967) of{space}{printed},")
+    assert citation.date == parse_date(printed)
+    assert citation.text.endswith(" ".join(printed.split()))
 
 
 def test_citation_is_frozen_and_equal_whatever_its_span() -> None:

@@ -33,13 +33,16 @@ def parse_date(text: str) -> datetime.date | None:
     """Return the first date written as "31 October 2018" (or "October 31, 2018") in text, or None."""
     match = DATE.search(text)
     american = DATE_US.search(text)
+    if american and (not match or american.start() < match.start()):
+        return date_of(american.group(2), american.group(1), american.group(3))
+    if match:
+        return date_of(match.group(1), match.group(2), match.group(3))
+    return None
+
+
+def date_of(day: str, month: str, year: str) -> datetime.date | None:
+    """Return the date of a day, a month's name (any case) and a year as printed, or None if there is none."""
     try:
-        if american and (not match or american.start() < match.start()):
-            day, month, year = american.group(2), american.group(1), american.group(3)
-        elif match:
-            day, month, year = match.group(1), match.group(2), match.group(3)
-        else:
-            return None
         return datetime.date(int(year), _MONTHS[month.lower()], int(day))
     except ValueError:
         return None

@@ -12,14 +12,13 @@ The schema only grows: a column is never renamed, retyped or dropped without a n
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from resolutions.citations.tree import locate
 from resolutions.inline import inline_text
-from resolutions.nodes import NO_SPAN
+from resolutions.nodes import Section
 from resolutions.records import Row, collapse
 from resolutions.records import rows as paragraph_rows
 
@@ -194,7 +193,8 @@ def result_rows(result: Result, rows: Rows | None = None) -> Rows:
     rows["footnotes"].extend((file, position, f.marker, collapse(inline_text(f.content))) for f in document.footnotes)
     lines = _Lines(document.source, result.line)
     for place, citation in citations:
-        printed_on = lines.line(citation.span.start) if citation.span != NO_SPAN else None
+        span = citation.span  # NO_SPAN, Span(0, 0), is the one span that ends at 0: no __ne__ call
+        printed_on = lines.line(span.start) if span.end else None
         cited_fields = (citation.kind, citation.body, citation.number, citation.symbol, citation.key, citation.date)
         where = (place.record, place.where, place.paragraph, place.verb)
         rows["citations"].append((file, position, *where, *cited_fields, citation.range, citation.text, printed_on))
@@ -231,7 +231,7 @@ class _Lines:
 def _document_fields(document: Document, paragraphs: list[Row]) -> tuple[Any, ...]:
     header = document.header
     formula = document.preamble.formula
-    kinds = Counter(row[0] for row in paragraphs)
+    kinds = [row[0] for row in paragraphs]  # list.count, four times at C speed, beats a Counter
     sections = _count_sections(document.body) + sum(_count_sections(a.children) for a in document.annexes)
     severities = [d.severity for d in document.diagnostics]
     return (
@@ -245,10 +245,10 @@ def _document_fields(document: Document, paragraphs: list[Row]) -> tuple[Any, ..
         header.distribution,
         document.title,
         collapse(inline_text(formula.content)) if formula is not None else None,
-        kinds["preambular"],
-        kinds["operative"],
-        kinds["paragraph"],
-        kinds["item"],
+        kinds.count("preambular"),
+        kinds.count("operative"),
+        kinds.count("paragraph"),
+        kinds.count("item"),
         sections,
         len(document.annexes),
         len(document.footnotes),
@@ -259,6 +259,9 @@ def _document_fields(document: Document, paragraphs: list[Row]) -> tuple[Any, ..
 
 
 def _count_sections(blocks: tuple[Block, ...]) -> int:
-    from resolutions.nodes import Section
-
-    return sum(1 + _count_sections(b.children) for b in blocks if isinstance(b, Section))
+    """Count the sections among blocks, nested ones too (a loop: most blocks are paragraphs)."""
+    count = 0
+    for block in blocks:
+        if isinstance(block, Section):
+            count += 1 + _count_sections(block.children)
+    return count

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 
-from resolutions.citations.model import Citation, RangeEnd
+from resolutions.citations.model import Found, RangeEnd, spaced
 from resolutions.citations.patterns import ARTICLE_NUMBER, ARTICLE_SEPARATOR, INSTRUMENT, INSTRUMENT_BEFORE
-from resolutions.nodes import Span
 
 _CHARTER = re.compile(r"^(?:Charter(?: of the United Nations)?|United Nations Charter)$")
 _SPACES = re.compile(r"\s+")
 
 
-def read_articles(text: str, trigger: re.Match[str]) -> tuple[list[Citation], int]:
+def read_articles(text: str, trigger: re.Match[str]) -> tuple[list[Found], int]:
     """Read "Article(s) N[, M and K] of the <instrument>"; without an instrument, nothing."""
     position = trigger.end()
     if position >= len(text) or not text[position].isspace():
@@ -46,13 +45,13 @@ def read_articles(text: str, trigger: re.Match[str]) -> tuple[list[Citation], in
             return [], numbers[-1][2]  # "Article 2" of no instrument: the text's own, or unknown
         name = _instrument(named.group("instrument"))
         end = numbers[-1][2]
-    out = []
+    out: list[Found] = []
     for index, (number, begin, stop, range_end) in enumerate(numbers):
         first = trigger.start() if index == 0 else begin
         last = end if index + 1 == len(numbers) else stop - (len(text[begin:stop]) - len(text[begin:stop].rstrip(" ,")))
-        printed = _SPACES.sub(" ", text[first:last])
+        printed = spaced(text[first:last])
         number = "".join(number.split())
-        out.append(Citation("article", name, number, None, printed, Span(first, last), None, range_end))
+        out.append(("article", name, number, None, printed, first, last, None, range_end))
     return out, end
 
 

@@ -128,6 +128,8 @@ _NAMES = sorted(((name, body.short) for body in BODIES.values() for name in body
 _BY_NAME = {" ".join(name.lower().split()): short for name, short in _NAMES}
 #: Every name, longest first, as one alternation (words separated by any space).
 NAMES_PATTERN = "|".join(r"\s+".join(map(re.escape, name.split())) for name, _ in _NAMES)
+#: The letters a name opens with, for a pattern's quick first look.
+NAME_INITIALS = "".join(sorted({name[0] for name, _ in _NAMES}))
 
 
 def body_of_name(name: str) -> str | None:

@@ -26,7 +26,7 @@ from resolutions.citations.bodies import (
     Form,
     body_of_name,
 )
-from resolutions.citations.model import Citation, RangeEnd
+from resolutions.citations.model import Citation, Found, RangeEnd, made, spaced
 from resolutions.citations.patterns import (
     AFTER,
     BEFORE,
@@ -38,34 +38,45 @@ from resolutions.citations.patterns import (
     SYMBOL,
     TRIGGER,
 )
-from resolutions.dates import parse_date
+from resolutions.dates import date_of
 from resolutions.nodes import Span
 
 if TYPE_CHECKING:
     pass
 
-#: A cheap first look: every citation holds a digit, but an article's Roman number.
-_DIGIT = re.compile("[0-9]")
-
 
 def _may_cite(text: str) -> bool:
     """Tell, cheaply, text that may cite: a digit and a keyword, a slash or a WHO prefix in it.
 
-    Substring tests run at C speed where a regular expression with alternatives does not.
+    Substring tests run at C speed where a regular expression with alternatives does not. A
+    one-character test is quicker still (a ``memchr``), and most texts have no capital O, L, W
+    or B: so a word that holds one is looked for only where that letter is, and a digit is ten
+    one-character tests (``re.search("[0-9]")`` tests each character in turn, four times
+    slower). More than half the texts have no digit, so that is asked before the words.
     """
-    if "rticle" in text or "RTICLE" in text:
+    if "rticle" in text or ("L" in text and "RTICLE" in text):
         return True  # an article's number may be Roman: "Article VI of the Constitution"
     if not (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
+        return False
+    return (
         "/" in text
         or "esolution" in text
         or "ecision" in text
-        or "ESOLUTION" in text
-        or "ECISION" in text
-        or "WHA" in text
-        or "EB" in text
-    ):
-        return False
-    return _DIGIT.search(text) is not None
+        or ("O" in text and ("ESOLUTION" in text or "ECISION" in text))
+        or ("W" in text and "WHA" in text)
+        or ("B" in text and "EB" in text)
+    )
 
 
 #: Who a number belongs to when nothing else tells, by its form.
@@ -84,7 +95,6 @@ _DEFAULT_BODY: dict[Form, str | None] = {
 #: The General Assembly's first session numbered in Arabic figures (1976, resolution 31/1):
 #: "resolution 16/21" is not the Assembly's.
 _FIRST_NUMBERED_SESSION = 31
-_SPACES = re.compile(r"\s+")
 #: Any dash, compiled once: ``re.sub(DASH, ...)`` looks the pattern up in re's cache at each call.
 _DASH = re.compile(DASH)
 
@@ -122,9 +132,17 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
         >>> [c.symbol for c in find_citations("Recalling resolutions 1267 (1999) and 1333 (2000),")]
         ['S/RES/1267(1999)', 'S/RES/1333(2000)']
     """
+    return [made(found, Span(found[5], found[6])) for found in scan(text, context)]
+
+
+def scan(text: str, context: Context = NO_CONTEXT) -> list[Found]:
+    """Return what :func:`find_citations` returns, as tuples (see :data:`~resolutions.citations.model.Found`).
+
+    Citations in a document are made once, with their spans in the source, from these.
+    """
     if not _may_cite(text):
         return []
-    out: list[Citation] = []
+    out: list[Found] = []
     position = 0
     for start in _starts(text):
         if start < position:
@@ -133,24 +151,31 @@ def find_citations(text: str, context: Context = NO_CONTEXT) -> list[Citation]:
         if trigger is None:
             continue
         kind = trigger.lastgroup
-        before = text[trigger.start() - 1] if trigger.start() else " "
-        if before.isalnum() or before == "_" or (kind not in ("keyword", "article") and before in "/."):
+        before = text[start - 1] if start else " "  # the trigger opens at start
+        if before.isalnum() or before == "_" or (kind != "keyword" and kind != "article" and before in "/."):
             continue  # inside a longer token: "A/" of "UNA/", "decision" of "indecision"
         if kind == "keyword":
             found, end = _keyword(text, trigger, context)
         elif kind == "article":
             found, end = read_articles(text, trigger)
         elif kind == "symbol":
-            found, end = _symbols(text, trigger.start())
+            found, end = _symbols(text, start)
         else:  # a number that names its body: WHA58.23, 1/CP.21
-            found, end = _numbers(text, trigger.start(), trigger.start(), None, context)
-        out.extend(c for c in found if (c.kind, c.body, c.number) not in context.own)
+            found, end = _numbers(text, start, start, None, context)
+        own = context.own
+        for citation in found:  # a loop, not a generator: most lists hold one citation or none
+            if not own or (citation[0], citation[1], citation[2]) not in own:
+                out.append(citation)
         position = max(end, trigger.end())
     return out
 
 
 #: The words a keyword or an article trigger is found by, after its first letter.
-_WORD_TAILS = ("esolution", "ESOLUTION", "ecision", "ECISION", "rticle", "RTICLE")
+_WORD_TAILS = ("esolution", "ecision", "rticle")
+#: The capitalised tails and the prefixes of self-naming numbers, each with a capital it holds
+#: (where the text has none, the word is not looked for: see :func:`_may_cite`) and how far
+#: before the word its trigger opens.
+_CAPITALISED = (("O", "ESOLUTION", 1), ("O", "ECISION", 1), ("L", "RTICLE", 1), ("W", "WHA", 0), ("B", "EB", 0))
 _SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
 
 
@@ -161,25 +186,27 @@ def _starts(text: str) -> list[int]:
     substring searches and matching the pattern there only is several times faster than
     letting the pattern search the text (it has no literal to skip ahead to).
     """
-    starts = set()
+    starts = []
+    find = text.find
     for tail in _WORD_TAILS:
-        found = text.find(tail, 1)
+        found = find(tail, 1)
         while found != -1:
-            starts.add(found - 1)
-            found = text.find(tail, found + 1)
-    for prefix in ("WHA", "EB"):
-        found = text.find(prefix)
-        while found != -1:
-            starts.add(found)
-            found = text.find(prefix, found + 1)
-    found = text.find("/")
+            starts.append(found - 1)
+            found = find(tail, found + 1)
+    for capital, word, back in _CAPITALISED:
+        if capital in text:
+            found = find(word, back)
+            while found != -1:
+                starts.append(found - back)
+                found = find(word, found + 1)
+    found = find("/")
     while found != -1:
         start = found
         while start and text[start - 1] in _SYMBOL_CHARS:
             start -= 1
-        starts.add(start)
-        found = text.find("/", found + 1)
-    return sorted(starts)
+        starts.append(start)
+        found = find("/", found + 1)
+    return sorted(set(starts)) if len(starts) > 1 else starts  # most texts have one place
 
 
 # ---------------------------------------------------------------------------------- numbers
@@ -195,16 +222,22 @@ class _Naming:
     its: bool = False
 
 
-def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[Citation], int]:
-    word = trigger.group("keyword").lower()
-    kind: CitationKind = "resolution" if word.startswith("resolution") else "decision"
+#: The namings a keyword gives alone and with "its", made once (they are frozen): making one
+#: per keyword cost as much as reading its number.
+_PLAIN: dict[CitationKind, _Naming] = {"resolution": _Naming("resolution"), "decision": _Naming("decision")}
+_ITS: dict[CitationKind, _Naming] = {kind: _Naming(kind, its=True) for kind in _PLAIN}
+
+
+def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[Found], int]:
+    kind: CitationKind = "resolution" if text[trigger.start()] in "Rr" else "decision"  # RESOLUTION, Decision
     after = trigger.end()
     if after >= len(text) or not text[after].isspace():
         return [], after
-    if NUMBER.match(text, after + 1) is None:  # "the present resolution", "draft decision": no list
+    first = NUMBER.match(text, after + 1)
+    if first is None:  # "the present resolution", "draft decision": no list
         return [], after + 1
     start = trigger.start()
-    naming = _Naming(kind)
+    naming = _PLAIN[kind]
     # What names the body ends in a space (every alternative of BEFORE does): most often it is
     # "its " or nothing, and a keyword after "(" or at the start is passed without a search.
     before = BEFORE.search(text, max(0, start - 120), start) if start and text[start - 1].isspace() else None
@@ -215,55 +248,60 @@ def _keyword(text: str, trigger: re.Match[str], context: Context) -> tuple[list[
         elif before.group("generic"):
             naming = _Naming(kind, generic=before.group("generic").lower())
         else:
-            naming = _Naming(kind, its=True)
-    return _numbers(text, after + 1, start, naming, context)
+            naming = _ITS[kind]
+    return _numbers(text, after + 1, start, naming, context, first)
 
 
 def _numbers(
-    text: str, position: int, start: int, naming: _Naming | None, context: Context
-) -> tuple[list[Citation], int]:
-    """Read a list of numbers from ``position``; the first citation's text opens at ``start``."""
+    text: str,
+    position: int,
+    start: int,
+    naming: _Naming | None,
+    context: Context,
+    number: re.Match[str] | None = None,
+) -> tuple[list[Found], int]:
+    """Read a list of numbers from ``position``; the first citation's text opens at ``start``.
+
+    ``number``: the first number's match, when the caller has already made it (each number is
+    matched once: the test that a separator is followed by a number keeps its match).
+    """
     items: list[tuple[re.Match[str], int, int, datetime.date | None, RangeEnd | None]] = []
     bound: RangeEnd | None = None
-    while True:
+    if number is None:
         number = NUMBER.match(text, position)
-        if number is None:
-            break
+    while number is not None:
         end = number.end()
         date = None
         tail = DATE_TAIL.match(text, end)
         if tail is not None:
-            date = parse_date(tail.group("date"))
+            # what parse_date(tail.group("date")) gives: the date is one of its two forms, whole
+            if tail.group("day"):
+                date = date_of(tail.group("day"), tail.group("month"), tail.group("year"))
+            else:
+                date = date_of(tail.group("us_day"), tail.group("us_month"), tail.group("us_year"))
             end = tail.end()
         items.append((number, start if not items else number.start(), end, date, bound))
         separator = SEPARATOR.match(text, end)
-        if separator is None or not NUMBER.match(text, separator.end()):
+        if separator is None:
+            break
+        position = separator.end()
+        number = NUMBER.match(text, position)
+        if number is None:
             break
         bound = "to" if separator.group("range") else None
         if bound:
             items[-1] = (*items[-1][:4], "from")
-        position = separator.end()
     if not items:
         return [], position
     after = AFTER.match(text, items[-1][2])
     if after is not None and naming is not None and naming.name is None:
         naming = _Naming(naming.kind, name=body_of_name(after.group("name")))
-    out = []
+    out: list[Found] = []
     for number, begin, end, date, range_end in items:
         citation = _citation(number, naming, context)
         if citation is not None:
-            out.append(
-                Citation(
-                    citation[0],
-                    citation[1],
-                    citation[2],
-                    citation[3],
-                    _SPACES.sub(" ", text[begin:end]),
-                    Span(begin, end),
-                    date,
-                    range_end,
-                )
-            )
+            kind, body, cited, symbol = citation
+            out.append((kind, body, cited, symbol, spaced(text[begin:end]), begin, end, date, range_end))
     return out, items[-1][2]
 
 
@@ -274,7 +312,10 @@ def _citation(
     group = match.group
     kind: CitationKind = naming.kind if naming is not None and naming.kind else "resolution"
     body: str | None
-    if group("who"):
+    # The form's group closes last (the series' before it, and none follows): one look instead
+    # of asking each form's group in turn.
+    form_group = match.lastgroup
+    if form_group == "who":
         body = group("who_organ")
         session = group("who_session")
         if group("who_d"):
@@ -282,14 +323,14 @@ def _citation(
         else:
             number = f"{session}.{'R' if group('who_r') else ''}{group('who_n')}"
         return kind, body, number, BODIES[body].symbol(kind, number)
-    if group("cop"):
+    if form_group == "cop":
         number = f"{group('cop_n')}/{group('cop_organ')}.{group('cop_session')}"
         return "decision" if naming is None else kind, COP_ORGANS[group("cop_organ")], number, None
-    if group("imo"):
+    if form_group == "imo":
         return kind, "IMO", f"{group('imo_organ')}.{group('imo_n')}({group('imo_session')})", None
     if naming is None:  # only self-naming numbers stand without a keyword
         return None
-    form, number = _form(match)
+    form, number = _form(match, form_group)
     series = group("series")
     if series:
         body, kind = SYMBOL_SERIES[series]
@@ -299,19 +340,22 @@ def _citation(
     return kind, body, number, symbol
 
 
-def _form(match: re.Match[str]) -> tuple[Form, str]:
+def _form(match: re.Match[str], form_group: str | None) -> tuple[Form, str]:
+    """The form and the normalised number of a match of :data:`NUMBER` whose form's group is ``form_group``."""
     group = match.group
-    if group("special"):
-        return "special", f"{group('sp_prefix')}-{group('sp_session')}/{group('sp_n')}{group('sp_part') or ''}"
-    if group("slash"):
+    if form_group == "paren":  # the commonest: 242 (1967)
+        year = group("pa_year")
+        if year:  # digits: no dash to make one
+            return "year", f"{group('pa_n')}{group('pa_part') or ''}({year})"
+        return "roman", f"{group('pa_n')}{group('pa_part') or ''}({_DASH.sub('-', group('pa_roman'))})"
+    if form_group == "slash":
         first = int(group("sl_a"))
         form: Form = "year_slash" if 1946 <= first <= 2099 else "session"
         return form, f"{group('sl_a')}/{group('sl_b')}{group('sl_part') or ''}"
-    if group("roman_slash"):
+    if form_group == "special":
+        return "special", f"{group('sp_prefix')}-{group('sp_session')}/{group('sp_n')}{group('sp_part') or ''}"
+    if form_group == "roman_slash":
         return "roman_slash", f"{group('rs_session')}/{group('rs_n')}"
-    if group("paren"):
-        session = _DASH.sub("-", group("pa_year") or group("pa_roman"))
-        return ("year" if group("pa_year") else "roman"), f"{group('pa_n')}{group('pa_part') or ''}({session})"
     return "dotted", f"{group('dt_a')}.{group('dt_b')}"
 
 
@@ -338,31 +382,37 @@ def _body(form: Form, number: str, naming: _Naming, context: Context) -> str | N
 # ---------------------------------------------------------------------------------- symbols
 
 
-def _symbols(text: str, start: int) -> tuple[list[Citation], int]:
+#: The series of resolution and decision symbols, as a symbol opens with them, and their naming.
+_SERIES = tuple((f"{series}/", _Naming(kind, name=body)) for series, (body, kind) in SYMBOL_SERIES.items())
+_SERIES_PREFIXES = tuple(prefix for prefix, _ in _SERIES)
+
+
+def _symbols(text: str, start: int) -> tuple[list[Found], int]:
     """Read a document symbol at ``start``, and the addenda printed after it ("and Add.1")."""
     match = SYMBOL.match(text, start)
     if match is None:
         return [], start + 1
     printed = match.group("symbol")
-    symbol = _DASH.sub("-", printed)  # a PDF's non-breaking hyphen in "A/ES\u201111/L.7"
-    for series, (body, kind) in SYMBOL_SERIES.items():
-        if symbol.startswith(series + "/"):
+    # a PDF's non-breaking hyphen in "A/ES\u201111/L.7" (ASCII text has no dash but "-")
+    symbol = printed if printed.isascii() else _DASH.sub("-", printed)
+    for prefix, naming in _SERIES if symbol.startswith(_SERIES_PREFIXES) else ():
+        if symbol.startswith(prefix):
             number = NUMBER.match(text, start)
             if number is None or not number.group("series"):
                 return [], match.end()
-            citation = _citation(number, _Naming(kind, name=body), NO_CONTEXT)
+            citation = _citation(number, naming, NO_CONTEXT)
             if citation is None:  # pragma: no cover - a series always comes with a naming
                 return [], match.end()
             end = number.end()
-            return [Citation(*citation, _SPACES.sub(" ", text[start:end]), Span(start, end))], end
+            return [(*citation, spaced(text[start:end]), start, end, None, None)], end
     if not _is_symbol(symbol):
         return [], match.end()
-    out = [Citation("document", None, symbol, symbol, _SPACES.sub(" ", printed), Span(start, match.end()))]
+    out: list[Found] = [("document", None, symbol, symbol, spaced(printed), start, match.end(), None, None)]
     end = match.end()
     while (more := ELLIPSIS.match(text, end)) is not None:
         full = f"{symbol}/{more.group('suffix')}"
         begin = more.start("suffix")
-        out.append(Citation("document", None, full, full, more.group("suffix"), Span(begin, more.end())))
+        out.append(("document", None, full, full, more.group("suffix"), begin, more.end(), None, None))
         end = more.end()
     return out, end
 

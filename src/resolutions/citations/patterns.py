@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolutions.citations.bodies import NAMES_PATTERN
+from resolutions.citations.bodies import NAME_INITIALS, NAMES_PATTERN
 from resolutions.dates import MONTH
 
 #: Any dash a PDF may print in "ES-11/1" or "63/1-63/5" (hyphen, non-breaking hyphen, en dash).
@@ -62,8 +62,10 @@ NUMBER = re.compile(
 )
 
 #: A date printed after a number: "of 27 March 2014", "of March 27, 2014".
+#: Its day, month and year are groups of their own, read without searching the date again.
 DATE_TAIL = re.compile(
-    rf",?\s+of\s+(?P<date>[0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}}|{MONTH}\s+[0-9]{{1,2}},\s*[0-9]{{4}})",
+    rf",?\s+of\s+(?P<date>(?P<day>[0-9]{{1,2}})\s+(?P<month>{MONTH})\s+(?P<year>[0-9]{{4}})"
+    rf"|(?P<us_month>{MONTH})\s+(?P<us_day>[0-9]{{1,2}}),\s*(?P<us_year>[0-9]{{4}}))",
     re.IGNORECASE,
 )
 
@@ -78,8 +80,8 @@ SEPARATOR = re.compile(
 )
 
 #: Who is named just before a keyword: a body, a generic word ("the Council"), or "its".
-BEFORE = re.compile(
-    rf"""
+#: It is searched for in the 120 characters before each keyword, and must end there.
+_BEFORE = rf"""
     (?:
         (?<![\w])(?P<name>{NAMES_PATTERN})(?:'s|\u2019s)?           # "Security Council"
         \s*,?\s+(?:(?:in|by|under|through|at)\s+)?(?:its\s+)?       # ", in its"
@@ -89,9 +91,12 @@ BEFORE = re.compile(
     )
     (?:(?:own|previous|earlier|relevant|subsequent|recent|latest|related|other|various|historic|landmark)\s+)*
     \Z
-    """,
-    re.VERBOSE,
-)
+    """
+#: A first look at each place: the letter a name, a generic word, "Its" or "Their" opens with,
+#: or "its" or "their". It changes no match (each alternative opens with one of these) and
+#: spares the engine trying every name at every other place, which cost 60% of the search.
+_BEFORE_FIRST = rf"(?=[{re.escape(''.join(sorted(set(NAME_INITIALS) | set('ACBIT'))))}]|its|their)"
+BEFORE = re.compile(_BEFORE_FIRST + _BEFORE, re.VERBOSE)
 
 #: Who is named just after a list: "resolution 1514 (XV) of the General Assembly".
 AFTER = re.compile(

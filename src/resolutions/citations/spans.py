@@ -13,8 +13,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from resolutions.citations.find import Context, find_citations
-from resolutions.citations.model import Citation
+from resolutions.citations.find import Context, scan
+from resolutions.citations.model import Citation, Found, made
 from resolutions.nodes import NO_SPAN, Emphasis, Span, Text
 
 if TYPE_CHECKING:
@@ -35,21 +35,21 @@ def citations_in(
     """
     leaves, found = search(content, context)
     if not found:
-        return found
-    return mapped(found, leaves, source, parts)
+        return []
+    return placed(found, leaves, source, parts)
 
 
-def search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Citation]]:
-    """Return the content's text nodes and its citations, their spans offsets into the nodes' joined text."""
+def search(content: tuple[Inline, ...], context: Context) -> tuple[list[Text], list[Found]]:
+    """Return the content's text nodes and its citations found, their offsets into the nodes' joined text."""
     if len(content) == 1 and type(content[0]) is Text:  # most paragraphs: one text node
         only = content[0]
-        return [only], find_citations(only.text, context)
+        return [only], scan(only.text, context)
     leaves: list[Text] = []
     _leaves(content, leaves)
     if not leaves:
         return leaves, []
     text = leaves[0].text if len(leaves) == 1 else "".join(leaf.text for leaf in leaves)
-    return leaves, find_citations(text, context)
+    return leaves, scan(text, context)
 
 
 def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
@@ -62,48 +62,67 @@ def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
 
 def mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
     """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
-    if not source or any(leaf.span.end <= leaf.span.start or leaf.span.end > len(source) for leaf in leaves):
-        return [_moved(c, NO_SPAN) for c in found]
+    return placed(
+        [(c.kind, c.body, c.number, c.symbol, c.text, c.span.start, c.span.end, c.date, c.range) for c in found],
+        leaves,
+        source,
+        parts,
+    )
+
+
+def placed(found: list[Found], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
+    """Make each citation found, with its span in the source (``Span(0, 0)`` where there is none)."""
+    length = len(source)
+    if not length:
+        return [made(c, NO_SPAN) for c in found]
     starts = []
     offset = 0
-    for leaf in leaves:
+    for leaf in leaves:  # one loop, not any() and another: a generator costs more than most nodes' one leaf
+        own = leaf.span
+        if own.end <= own.start or own.end > length:
+            return [made(c, NO_SPAN) for c in found]
         starts.append(offset)
         offset += len(leaf.text)
     out = []
     floor = 0
     walked: dict[int, tuple[int, int]] = {}  # per text node, the last character placed and where
+    one = len(leaves) == 1
     for citation in found:
-        span = _printed(citation, starts, leaves, source, floor, parts)
+        span = _printed(citation, starts, leaves, source, floor, parts, one)
         if span is None:
-            first = _position(citation.span.start, starts, leaves, source, parts, walked)
-            last = _position(citation.span.end - 1, starts, leaves, source, parts, walked) + 1
+            first = _position(citation[5], starts, leaves, source, parts, walked)
+            last = _position(citation[6] - 1, starts, leaves, source, parts, walked) + 1
             span = Span(first, max(first, last))
         floor = span.end
-        out.append(_moved(citation, span))
+        out.append(made(citation, span))
     return out
 
 
-def _moved(c: Citation, span: Span) -> Citation:
-    """The citation with another span (``attrs.evolve`` does the same, several times slower)."""
-    return Citation(c.kind, c.body, c.number, c.symbol, c.text, span, c.date, c.range)
-
-
 def _printed(
-    citation: Citation, starts: list[int], leaves: list[Text], source: str, floor: int, parts: tuple[Span, ...]
+    citation: Found,
+    starts: list[int],
+    leaves: list[Text],
+    source: str,
+    floor: int,
+    parts: tuple[Span, ...],
+    one: bool = False,
 ) -> Span | None:
     """Find the citation as printed in its text node's source range: the quick way, most often right.
 
     The source has the citation's text with any run of spaces there, and a line break after a
     hyphen. A character of the text is never earlier in the source than in the node's own text
     (normalising only takes characters out), which bounds where to look. None when the text is
-    cut by markup or a footnote reference, or furniture stands inside it: then walk.
+    cut by markup or a footnote reference, or furniture stands inside it: then walk. ``one``:
+    the node has one text node (most have), which needs no search for the citation's.
     """
-    index = bisect.bisect_right(starts, citation.span.start) - 1
+    index = 0 if one else bisect.bisect_right(starts, citation[5]) - 1
     leaf = leaves[index]
-    local = citation.span.start - starts[index]
-    if citation.span.end - starts[index] > len(leaf.text):
+    local = citation[5] - starts[index]
+    if citation[6] - starts[index] > len(leaf.text):
         return None  # across text nodes
-    found = find_printed(citation.text, source, max(floor, leaf.span.start + local), leaf.span.end)
+    where = leaf.span
+    # The scanner's texts have no whitespace but spaces (see ``model.spaced``).
+    found = find_printed(citation[4], source, max(floor, where.start + local), where.end, spaced=True)
     if found is None:
         return None
     if parts and not _within(parts, source, found[0], found[1]):
@@ -132,15 +151,31 @@ def _within(parts: tuple[Span, ...], source: str, start: int, end: int) -> bool:
     return reach >= end
 
 
-def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int] | None:
+def find_printed(text: str, source: str, start: int, end: int, *, spaced: bool = False) -> tuple[int, int] | None:
     """Find ``text`` as printed in ``source[start:end]``: the first place, and where it ends.
 
     As printed, any run of whitespace may stand for a space of the text, and whitespace may
     follow a hyphen (a line broken after it): this finds what the pattern of the text's words
     joined by ``\\s+``, each hyphen followed by ``\\s*``, finds, without compiling that pattern
     (compiling cost more than all the rest of placing a citation, and most texts are met once).
+    ``spaced``: the caller knows the text has no whitespace but spaces (a citation's text, as
+    the scanner makes it), so that is not checked again.
     """
     start, end = max(start, 0), max(0, min(end, len(source)))  # as a pattern reads pos and endpos
+    # Most often the text is printed as it is where its first piece first stands: then that is
+    # the place, found without cutting the text into pieces (most texts are met once, so
+    # ``_pieces`` rarely remembers one). See the loop below for why the place is the same.
+    last = text[-1:]
+    if last and last != " " and last != "-" and text[0] != " " and (spaced or _OTHER_SPACE.search(text) is None):
+        cut = text.find(" ")
+        hyphen = text.find("-", 0, cut if cut != -1 else len(text))
+        if hyphen != -1:
+            cut = hyphen + 1  # a piece ends with its hyphen
+        at = source.find(text if cut == -1 else text[:cut], start, end)
+        if at == -1:
+            return None  # the first piece is nowhere
+        if source.startswith(text, at, end):
+            return at, at + len(text)
     pieces = _pieces(text)
     if pieces is None:  # whitespace other than spaces in the text: the pattern itself
         match = _printed_pattern(text).search(source, start, end)
@@ -148,9 +183,15 @@ def find_printed(text: str, source: str, start: int, end: int) -> tuple[int, int
     if not pieces:
         return (start, start) if start <= end else None
     first = pieces[0][0]
+    # Most often the text is printed as it is: where it stands whole, the pieces would match it
+    # whole (each run of spaces is followed by a piece that opens with no space) and end with it,
+    # unless a last space or hyphen would take in whitespace after it.
+    literal = text[-1] != " " and text[-1] != "-"
     isspace = str.isspace
     at = source.find(first, start, end)
     while at != -1:
+        if literal and source.startswith(text, at, end):
+            return at, at + len(text)
         position = at + len(first)
         for index, (piece, spaces) in enumerate(pieces):
             if index:

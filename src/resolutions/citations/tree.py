@@ -16,10 +16,10 @@ import attrs
 from attrs import frozen
 
 from resolutions.citations.bodies import body_of_organ
-from resolutions.citations.find import Context, find_citations
-from resolutions.citations.model import Citation
+from resolutions.citations.find import Context, scan
+from resolutions.citations.model import Citation, made
 from resolutions.citations.patterns import INSTRUMENT_NOUN
-from resolutions.citations.spans import citations_in, mapped, search
+from resolutions.citations.spans import citations_in, placed, search
 from resolutions.inline import inline_text
 from resolutions.nodes import NO_SPAN, Emphasis, FootnoteRef, Paragraph, Section, Span, SubItem, Text
 
@@ -85,7 +85,7 @@ def context_of(document: Document, formula: Formula | None = None) -> Context:
     own: set[tuple[str, str | None, str]] = set()
     for text in (header.symbol, *(line.text for line in header.lines if line.field == "number")):
         if text:
-            own.update((c.kind, c.body, c.number) for c in find_citations(text, Context(organ)))
+            own.update((c[0], c[1], c[2]) for c in scan(text, Context(organ)))
     return Context(organ, frozenset(own))
 
 
@@ -306,8 +306,8 @@ class _Walker:
         if not found:
             return ()
         if self.marks is not None:
-            self.marks[id(content)] = found
-        return tuple(mapped(found, leaves, self.source, parts))
+            self.marks[id(content)] = [made(c, Span(c[5], c[6])) for c in found]
+        return tuple(placed(found, leaves, self.source, parts))
 
 
 def _bare(number: str | None) -> str | None:
