@@ -86,7 +86,7 @@ TERMINAL_SAMPLES: dict[str, tuple[str, ...]] = {
     "TAG": ("<i>", "</i>", "<b>", "</strong>", "<br/>", "<span class=x>", "<details>"),
     "MD_NOTE_REF": ("[^1]", "[^abc]"),
     "ESCAPE": ("\\_", "\\#", "\\["),
-    "TEXT": ("plain", "Plain Words", "| cell |"),
+    "TEXT": ("plain", "Plain Words", "| cell |", "A"),  # "A" a line: the slowest text found (capitals)
     "STRAY": ("<", "\\", "[", "<<", "\x00"),
     "PREAMBULAR_VERB": ("Recalling", "Noting with deep concern", "Having considered"),
     "OPERATIVE_VERB": ("Decides", "Also requests", "Calls upon", "URGES"),
