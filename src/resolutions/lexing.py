@@ -9,11 +9,11 @@ a line that can only be text.
 
 :func:`contextual_lexer` gives lark's contextual lexer a stand-in for the ``re`` module whose
 scanner patterns look at the character where matching starts and use a copy of the
-alternation in which each terminal that cannot start with that character is guarded by a
-literal that never matches there. The groups, their numbers and the order of the terminals
-are those of lark's pattern, so the match is the same (``tests/test_lexing.py`` checks it
-against lark's own pattern); the engine skips the guarded terminals at the cost of one
-character comparison each.
+alternation in which each run of terminals that cannot start with that character is one group
+guarded by a literal that never matches there. The groups, their numbers and the order of the
+terminals are those of lark's pattern, so the match is the same (``tests/test_lexing.py``
+checks it against lark's own pattern); the engine skips each guarded run at the cost of one
+character comparison.
 
 Which characters a terminal can start with is read from the pattern's parse (Python's own
 ``re._parser``), erring on the side of "any": an alternative whose first character cannot be
