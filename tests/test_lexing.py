@@ -175,6 +175,13 @@ def test_the_contextual_lexer_is_given_the_dispatching_module() -> None:
     assert seen[0].re_module is DISPATCHING_RE
     assert original.re_module is re  # the grammar's own configuration is left as it was
 
+    class OtherConf:  # lark(regex=True), or a configuration without the attribute
+        re_module = object()
+
+    other = OtherConf()
+    contextual_lexer(base)(other, {})
+    assert seen[1] is other
+
 
 def test_the_grammars_scanners_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The parser that load_grammar builds scans a line's start with a dispatching pattern."""

@@ -196,8 +196,8 @@ def contextual_lexer(base: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a contextual lexer class (lark's or lark_cython's) so that its scanners dispatch."""
 
     def make(conf: Any, states: Any, always_accept: Any = ()) -> Any:
-        conf = copy.copy(conf)
-        if conf.re_module is re:
+        if getattr(conf, "re_module", None) is re:  # (another lark, or regex=True: left as it is)
+            conf = copy.copy(conf)
             conf.re_module = DISPATCHING_RE
         return base(conf, states, always_accept=always_accept)
 
