@@ -250,45 +250,17 @@ def _first(items: list[Any], flags: int) -> list[_Item] | None:
         if name in ("LITERAL", "NOT_LITERAL", "IN"):
             out.append((name, value, flags))
             return out
-        if name == "SUBPATTERN":
-            _group, add, remove, inner = value
-            found = _first(list(inner), (flags | add) & ~remove)
+        inner = _inside(name, value, flags)
+        if inner is None:
+            return None  # ANY, back-references, conditionals: any character
+        sequences, inside, optional = inner
+        for sequence in sequences:
+            found = _first(sequence, inside)
             if found is None:
                 return None
             out.extend(found)
-            if not _nullable(list(inner)):
-                return out
-            continue
-        if name == "ATOMIC_GROUP":
-            found = _first(list(value), flags)
-            if found is None:
-                return None
-            out.extend(found)
-            if not _nullable(list(value)):
-                return out
-            continue
-        if name == "BRANCH":
-            _, alternatives = value
-            nullable = False
-            for alternative in alternatives:
-                found = _first(list(alternative), flags)
-                if found is None:
-                    return None
-                out.extend(found)
-                nullable = nullable or _nullable(list(alternative))
-            if not nullable:
-                return out
-            continue
-        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, _high, inner = value
-            found = _first(list(inner), flags)
-            if found is None:
-                return None
-            out.extend(found)
-            if low > 0 and not _nullable(list(inner)):
-                return out
-            continue
-        return None  # ANY, back-references, conditionals: any character
+        if not optional and not any(_nullable(sequence) for sequence in sequences):
+            return out
     return None  # the sequence may match nothing: what follows it is unknown
 
 
@@ -300,24 +272,32 @@ def _nullable(items: list[Any]) -> bool:
             continue
         if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
             return False
-        if name in ("SUBPATTERN",):
-            if not _nullable(list(value[3])):
-                return False
-            continue
-        if name == "ATOMIC_GROUP":
-            if not _nullable(list(value)):
-                return False
-            continue
-        if name == "BRANCH":
-            if not any(_nullable(list(a)) for a in value[1]):
-                return False
-            continue
-        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            if value[0] > 0 and not _nullable(list(value[2])):
-                return False
-            continue
-        return True
+        inner = _inside(name, value, 0)
+        if inner is None:
+            return True
+        sequences, _flags, optional = inner
+        if not optional and not any(_nullable(sequence) for sequence in sequences):
+            return False
     return True
+
+
+def _inside(name: str, value: Any, flags: int) -> tuple[list[list[Any]], int, bool] | None:
+    """What a group, an alternation or a repeat holds; None for anything else.
+
+    Its sequences, the flags in force in them, and whether it may match nothing whatever they
+    hold (a repeat of at least 0).
+    """
+    if name == "SUBPATTERN":
+        _group, add, remove, inner = value
+        return [list(inner)], (flags | add) & ~remove, False
+    if name == "ATOMIC_GROUP":
+        return [list(value)], flags, False
+    if name == "BRANCH":
+        return [list(alternative) for alternative in value[1]], flags, False
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _high, inner = value
+        return [list(inner)], flags, low == 0
+    return None
 
 
 _CATEGORIES = {
