@@ -336,6 +336,7 @@ def test_a_citation_over_a_line_break_is_placed_as_the_walk_places_it() -> None:
     the pattern, and where only a line break stands between the parts, its span is the walk's.
     """
     from resolutions.citations import spans
+    from resolutions.citations.find import scan
     from resolutions.nodes import Span
 
     source = "Recalling its resolution\n27 (1947) of 1 August 1947,"
@@ -347,7 +348,7 @@ def test_a_citation_over_a_line_break_is_placed_as_the_walk_places_it() -> None:
     text = "Recalling its resolution 27 (1947) of 1 August 1947,"
     leaves = [resolutions.nodes.Text(text, Span(0, len(source)))]
     (found,) = find_citations(text, Context("SC"))
-    (quick,) = spans.mapped([found], leaves, source, parts)
+    (quick,) = spans.placed(scan(text, Context("SC")), leaves, source, parts)
     walked: dict[int, tuple[int, int]] = {}
     first = spans._position(found.span.start, [0], leaves, source, parts, walked)
     last = spans._position(found.span.end - 1, [0], leaves, source, parts, walked) + 1

@@ -60,16 +60,6 @@ def _leaves(nodes: tuple[Inline, ...], out: list[Text]) -> None:
             _leaves(node.children, out)
 
 
-def mapped(found: list[Citation], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
-    """Give each citation its span in the source (``Span(0, 0)`` where there is none)."""
-    return placed(
-        [(c.kind, c.body, c.number, c.symbol, c.text, c.span.start, c.span.end, c.date, c.range) for c in found],
-        leaves,
-        source,
-        parts,
-    )
-
-
 def placed(found: list[Found], leaves: list[Text], source: str, parts: tuple[Span, ...]) -> list[Citation]:
     """Make each citation found, with its span in the source (``Span(0, 0)`` where there is none)."""
     length = len(source)
@@ -165,8 +155,10 @@ def find_printed(text: str, source: str, start: int, end: int, *, spaced: bool =
     # Most often the text is printed as it is where its first piece first stands: then that is
     # the place, found without cutting the text into pieces (most texts are met once, so
     # ``_pieces`` rarely remembers one). See the loop below for why the place is the same.
-    last = text[-1:]
-    if last and last != " " and last != "-" and text[0] != " " and (spaced or _OTHER_SPACE.search(text) is None):
+    # Where the text stands whole, the pattern matches it whole and ends with it, unless a last
+    # space or hyphen would take in whitespace after it (see the loop below).
+    literal = text[-1:] not in ("", " ", "-")
+    if literal and text[0] != " " and (spaced or _OTHER_SPACE.search(text) is None):
         cut = text.find(" ")
         hyphen = text.find("-", 0, cut if cut != -1 else len(text))
         if hyphen != -1:
@@ -184,9 +176,7 @@ def find_printed(text: str, source: str, start: int, end: int, *, spaced: bool =
         return (start, start) if start <= end else None
     first = pieces[0][0]
     # Most often the text is printed as it is: where it stands whole, the pieces would match it
-    # whole (each run of spaces is followed by a piece that opens with no space) and end with it,
-    # unless a last space or hyphen would take in whitespace after it.
-    literal = text[-1] != " " and text[-1] != "-"
+    # whole (each run of spaces is followed by a piece that opens with no space) and end with it.
     isspace = str.isspace
     at = source.find(first, start, end)
     while at != -1:
