@@ -61,4 +61,5 @@ def test_any_repeated_unit_parses_in_linear_time(family: Family) -> None:
     text = family.text(SMALLEST)
     document = resolutions.parse(text)
     assert document.to_source() == text
+    assert "unread-line" not in {d.code for d in document.diagnostics}, "a line the grammar could not read"
     assert judge(family, SMALLEST, SMALLEST_SECONDS, LARGEST, SLACK, SECONDS_PER_MB) is None

@@ -160,6 +160,18 @@ def test_a_single_sponsor_after_an_agenda_item_is_the_sponsor_list() -> None:
     ]
 
 
+@pytest.mark.parametrize("lead", ["###", "1.", "(a)", "-", "IV.", "<p>", "PP1", "1.1."])
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", " \t\u00a0"])
+def test_a_label_followed_by_any_blank_space_is_read(lead: str, space: str) -> None:
+    # Raised ParseError ("a bug in the grammar"): a label took spaces, tabs and no-break spaces
+    # only, and three typographic spaces left after it could open no token. Found by Hypothesis.
+    for text in (f"{lead} {space * 3}x\n", f"{lead}{space * 3}\n", f"{lead} {space}  x   y\n"):
+        for layer in ("un", "pace"):
+            document = resolutions.parse(text, body=layer)
+            assert document.to_source() == text
+            assert "unread-line" not in {d.code for d in document.diagnostics}, (text, layer)
+
+
 @pytest.mark.parametrize("mark", ["\\*", "*", "\u00b9", "<sup>1</sup>"])
 def test_a_header_cell_with_its_mark_before_a_column_gap_is_read(mark: str) -> None:
     # Raised ParseError ("a bug in the grammar"): after a header cell whose look-ahead lets a
@@ -287,6 +299,7 @@ def test_akoma_ntoso_nested_too_deep_is_read_within_the_limits() -> None:
 @given(st.one_of(strategies.texts(), strategies.repeated_units().map(lambda family: family.text(2_000))))
 def test_every_serialiser_writes_whatever_parse_returns(text: str) -> None:
     document = resolutions.parse(text)
+    assert "unread-line" not in {d.code for d in document.diagnostics}, "a line the grammar could not read"
     assert section_depth(document) <= MAX_SECTION_DEPTH
     assert emphasis_depth(document) <= MAX_EMPHASIS_DEPTH
     assert all(item_depth(p.items) <= MAX_ITEM_DEPTH for p in document.paragraphs())

@@ -17,6 +17,7 @@ def check_exact(text: str) -> None:
     document = resolutions.parse(text)
     assert document.to_source() == text
     assert uncovered(document) == [], "text that no node owns"
+    assert "unread-line" not in {d.code for d in document.diagnostics}, "a line the grammar could not read"
 
 
 @given(texts())
@@ -25,6 +26,7 @@ def check_exact(text: str) -> None:
 @example("1.")
 @example("Annex")
 @example("\f\f")
+@example("<p>\u00a0\n")  # raised ParseError: a no-break space after block tags opened no token
 @example("\r\n\r\n1. Decides\r\n")
 @example("The General Assembly,\n\n(a) Resolves\n(b) Requests")
 @example("___\n1\nfoo\n\f")

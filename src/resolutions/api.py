@@ -7,10 +7,9 @@ import gc
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import attrs
-import lark
 
 from resolutions.assemble import assemble, prepare
 from resolutions.collection import Collection, Preface
@@ -21,14 +20,12 @@ from resolutions.header import read_header
 from resolutions.lines import Line, rebase
 from resolutions.nodes import Diagnostic, Document, Span
 from resolutions.reading import Extracted, extract_file
+from resolutions.recovery import read_lines
 from resolutions.source import SourceText
 from resolutions.split import split
 
 if TYPE_CHECKING:
     from resolutions.grammar import Compiled
-
-#: A byte order mark opening the text: part of the source, not of the content.
-_BOM = "\ufeff"
 
 
 def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False) -> Document:
@@ -59,7 +56,8 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
     with _quiet_collector():
-        lines = prepare(_lines(compiled, text), compiled, text)
+        read, unread = read_lines(compiled, text, strict=strict)
+        lines = prepare(read, compiled, text)
         found = split(lines, compiled.conventions)
         # One document under a cover or a contents table is read as parse_all reads it; a text
         # of several is read whole, and the reader is told where the others start.
@@ -68,6 +66,8 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
         document = assemble(text, lines, compiled, annotated=True, preface=preface)
         if heads:
             document = _several(document, heads)
+        if unread:
+            document = _with_unread(document, unread, 0)
     document = _read_with(document, grammar, fits)
     if strict:
         _raise_first_error(document)
@@ -99,7 +99,8 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
     with _quiet_collector():
-        lines = prepare(_lines(compiled, text), compiled, text)
+        read, unread = read_lines(compiled, text, strict=strict)
+        lines = prepare(read, compiled, text)
         found = split(lines, compiled.conventions)
         bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
         documents = []
@@ -114,6 +115,8 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
             if covered:
                 preface = _preface(text, own[:covered], compiled)
             document = assemble(text[start:end], own, compiled, annotated=True, preface=covered)
+            if unread:
+                document = _with_unread(document, [d for d in unread if start <= d.span.start < end], start)
             documents.append(_read_with(document, grammar, fits))
             offsets.append(start)
     if strict:
@@ -230,6 +233,13 @@ def _several(document: Document, heads: list[Line]) -> Document:
     return attrs.evolve(document, diagnostics=tuple(diagnostics))
 
 
+def _with_unread(document: Document, unread: list[Diagnostic], start: int) -> Document:
+    """Add the errors for lines the grammar could not read, their spans made the document's own."""
+    moved = [attrs.evolve(d, span=Span(d.span.start - start, d.span.end - start)) for d in unread]
+    diagnostics = sorted((*document.diagnostics, *moved), key=lambda d: d.span.start)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
+
+
 def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:
     """Say which body's layer read the document, and that none fitted when none did."""
     diagnostics = document.diagnostics
@@ -244,20 +254,6 @@ def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:
             ),
         )
     return attrs.evolve(document, grammar=grammar.name, diagnostics=diagnostics)
-
-
-def _lines(compiled: Compiled, text: str) -> list[Line]:
-    """Read the text's lines with the grammar (its builder makes lines, not a tree)."""
-    # The grammar wants every line to end with a line break; the sentinel is never in a span
-    # the document gives back. A byte order mark is read as a blank line (one character, so
-    # offsets hold; a space would indent the first line); the source keeps it.
-    lexed = text if text.endswith("\n") else text + "\n"
-    if lexed.startswith(_BOM):
-        lexed = "\n" + lexed[1:]
-    try:
-        return cast("list[Line]", compiled.lark.parse(lexed))
-    except lark.exceptions.LarkError as exc:  # the grammar is total: this is a grammar bug
-        raise _from_lark(exc, text) from exc
 
 
 @contextlib.contextmanager
@@ -293,20 +289,4 @@ def _raise_first_error(document: Document) -> None:
         excerpt=source.excerpt(first.span.start) if document.source else "",
         expected=first.expected or "",
         hint=f"parse without strict=True to read the document anyway ({len(errors)} problem(s) found)",
-    )
-
-
-def _from_lark(exc: lark.exceptions.LarkError, text: str) -> ParseError:
-    line = getattr(exc, "line", 0) or 0
-    column = max(0, (getattr(exc, "column", 1) or 1) - 1)
-    expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
-    offset = getattr(exc, "pos_in_stream", None)
-    excerpt = SourceText(text).excerpt(min(offset, len(text))) if isinstance(offset, int) and text else ""
-    return ParseError(
-        f"the grammar could not read this text ({type(exc).__name__})",
-        line=line,
-        column=column,
-        excerpt=excerpt,
-        expected=", ".join(sorted(map(str, expected))) or "",
-        hint="this is a bug in the grammar: please report it with the text",
     )
