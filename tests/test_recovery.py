@@ -18,7 +18,7 @@ from resolutions import ParseError
 from resolutions.builder import Builder, Token
 from resolutions.grammar import Grammar, default_lexicon
 from resolutions.lines import Line
-from resolutions.recovery import RETRIES
+from resolutions.recovery import RETRIES, plain_lines, read_lines
 
 HOLED_GRAMMAR = r"""
 %import un (start, _more_lines)
@@ -92,3 +92,26 @@ def test_recovery_keeps_every_character(holed: Grammar, lines: list[str]) -> Non
     text = "\n".join(lines)
     assert resolutions.parse(text, body=holed).to_source() == text
     assert "".join(d.source for d in resolutions.parse_all(text, body=holed)) == text
+
+
+_PLAIN_LINE = st.text(st.sampled_from("ab \t\u00a0\u3000"), max_size=8).filter(
+    lambda line: line.strip(" \t\u00a0\u3000") != ""
+)
+_LAYOUT_LINE = st.one_of(_PLAIN_LINE, st.sampled_from(["", "  ", "\t", "\r", "\fab", "\f  ab"]))
+
+
+@settings(deadline=None, max_examples=100)
+@given(st.lists(_LAYOUT_LINE, max_size=12), st.sampled_from(["", "\n"]))
+def test_lines_read_without_the_grammar_are_laid_out_as_the_grammar_lays_them(lines: list[str], end: str) -> None:
+    # The last resort (plain_lines) must place lines, their breaks and the blank lines after
+    # them as the grammar does, so that the stages after it read the same layout.
+    text = "\n".join(lines) + end
+    lexed = text if text.endswith("\n") else text + "\n"
+    compiled = resolutions.load_grammar("un").compiled()
+    by_grammar = read_lines(compiled, text)[0]
+    by_hand = plain_lines(lexed, compiled)
+
+    def layout(read: list[Line]) -> list[tuple[object, ...]]:
+        return [(ln.start, ln.end, ln.eol, ln.blanks, ln.page_break, ln.indent, ln.plain()) for ln in read]
+
+    assert layout(by_hand) == layout(by_grammar)
