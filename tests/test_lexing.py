@@ -198,3 +198,42 @@ def test_the_grammars_scanners_dispatch(monkeypatch: pytest.MonkeyPatch) -> None
     compiled.lark.parse("The General Assembly,\n\n1. Decides.\n")
     assert made
     assert max(len(m.branches) for m in made) >= 20
+
+
+# ---------------------------------------------------------------------------------- shortest match
+@pytest.mark.parametrize(
+    ("pattern", "shortest"),
+    [
+        ("abc", 3),
+        ("a|bcd", 1),
+        ("(?=xyz)ab", 2),
+        ("a*", 0),
+        ("x{2,5}y?", 2),
+        ("[0-9]+\\.?$", 1),
+        ("(?:Annex|Appendix)(?:\\s+[IVX]+)?", 5),
+        ("(?i)submitted\\s+by\\b", 12),
+    ],
+)
+def test_shortest_match_is_the_length_of_the_shortest_text_a_pattern_matches(pattern: str, shortest: int) -> None:
+    assert lexing.shortest_match(re.compile(pattern)) == shortest
+
+
+def _guarded_patterns() -> list[re.Pattern[str]]:
+    from resolutions.blocks import ANNEX_HEADING, CLOSING, SUBMITTED
+    from resolutions.split import HEAD, NUMBERED_HEAD
+
+    titled = [rule.pattern for body in shipped_bodies() for rule in load_grammar(body).conventions.titled_symbols]
+    return [CLOSING, SUBMITTED, ANNEX_HEADING, HEAD, NUMBERED_HEAD, *titled]
+
+
+@settings(deadline=None)
+@given(st.data())
+def test_no_text_shorter_than_a_guarded_patterns_shortest_match_matches_it(data: st.DataObject) -> None:
+    # The line stages skip these patterns on lines shorter than their shortest match; the
+    # texts here are cut from texts each pattern matches, so they come close to matching.
+    pattern = data.draw(st.sampled_from(_guarded_patterns()))
+    shortest = lexing.shortest_match(pattern)
+    assert shortest > 0
+    text = data.draw(st.text(st.sampled_from("Annex IVDecisonRlut 0123/.,-()ablmtdy"), max_size=shortest - 1))
+    assert pattern.match(text) is None
+    assert pattern.fullmatch(text) is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from resolutions.dates import dateline
+from resolutions.lexing import shortest_match
 from resolutions.lines import VERBS, Line, Piece
 
 #: Line kinds that always open a block.
@@ -269,6 +270,8 @@ def _waits_for_text(block: Block) -> bool:
 #: An annex's heading alone on its line: "Annex", "ANNEX II", "Appendix 3.".
 ANNEX_HEADING = re.compile(r"^(?:annex|appendix|attachment)(?:\s+[IVXLC0-9]+)?\.?$", re.IGNORECASE)
 _ANNEX_HEADING_LENGTH = 40
+#: The shortest line that can be a closing line, an annex heading or a "submitted by" line.
+_SHORTEST_OPENER = min(shortest_match(CLOSING), shortest_match(ANNEX_HEADING), shortest_match(SUBMITTED))
 #: A line longer than this was not wrapped: pdftotext, e-mail and typewritten text wrap at 60 to
 #: 110 characters.
 _UNWRAPPED_LINE = 160
@@ -312,9 +315,10 @@ def _starts_paragraph(line: Line, current: Block, unwrapped: bool = False) -> bo
     if first is not None and first.kind in VERBS and (ends_sentence(previous.plain()) or _title_above(current)):
         return True
     text = line.plain()
-    # A closing line and "submitted by" open with a letter or a digit (most text lines do too,
-    # but not those of symbols, markup or junk: they are told without the two patterns).
-    opens_word = text[:1].isalnum()
+    # A closing line, an annex heading and "submitted by" open with a letter or a digit (most
+    # text lines do too, but not those of symbols, markup or junk), and none is shorter than
+    # the shortest text their patterns match: other lines are told without the patterns.
+    opens_word = len(text) >= _SHORTEST_OPENER and text[:1].isalnum()
     if opens_word and CLOSING.match(text):
         return True
     if dateline(text) is not None or dateline(previous.plain()) is not None:

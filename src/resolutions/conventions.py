@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 import attrs
 
 from resolutions.errors import GrammarError
+from resolutions.lexing import shortest_match
 from resolutions.nodes import Kind
 
 if sys.version_info >= (3, 11):
@@ -151,8 +152,9 @@ class Conventions:
     grammar: str | None = None
     #: Each label's rule once found: a document asks for every paragraph's, often many times.
     _rules: dict[str, LabelRule | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-    #: One pattern for all titled symbols, once made (a list: the class is frozen).
-    _any_titled: list[re.Pattern[str] | None] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    #: One pattern for all titled symbols, and the length of the shortest text any of them
+    #: matches, once made (a list: the class is frozen).
+    _any_titled: list[tuple[re.Pattern[str] | None, int]] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     def __repr__(self) -> str:
         declared = {
@@ -194,10 +196,12 @@ class Conventions:
         if not self.titled_symbols:
             return None
         if not self._any_titled:
-            self._any_titled.append(any_of([rule.pattern for rule in self.titled_symbols]))
-        # Every line of a file is asked whether it heads a document: one pattern says no to most.
-        screen = self._any_titled[0]
-        if screen is not None and screen.fullmatch(text) is None:
+            patterns = [rule.pattern for rule in self.titled_symbols]
+            self._any_titled.append((any_of(patterns), min(map(shortest_match, patterns))))
+        # Every line of a file is asked whether it heads a document: its length, then one
+        # pattern, say no to most.
+        screen, shortest = self._any_titled[0]
+        if len(text) < shortest or (screen is not None and screen.fullmatch(text) is None):
             return None
         for rule in self.titled_symbols:
             match = rule.pattern.fullmatch(text)

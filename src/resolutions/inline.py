@@ -28,7 +28,7 @@ class InlineScanner:
     there only, instead of at every token, gives the same pieces several times faster.
     """
 
-    __slots__ = ("_aliases", "_lower", "_phrases", "_plain", "_regex")
+    __slots__ = ("_aliases", "_lower", "_phrases", "_plain", "_regex", "_shortest_phrase")
 
     def __init__(
         self, terminals: Iterable[TerminalDef], *, lower_case: bool = False, aliases: Mapping[str, str] | None = None
@@ -52,6 +52,8 @@ class InlineScanner:
             phrases = []  # without plain text to stand in for, phrases keep their place
         self._regex = _alternation(t for t in ordered if t not in phrases)
         self._phrases = _alternation(phrases) if phrases else None
+        # Text shorter than every phrase opens with none (lark has measured the terminals).
+        self._shortest_phrase = min((t.pattern.min_width for t in phrases), default=0)
         # Most content holds no markup and opens with no capital: one anchored match says so.
         opens = "[^A-Za-z]" if lower_case else "[^A-Z]"
         self._plain = re.compile(f"(?={opens})(?:{text.pattern.to_regexp()})\\Z") if text else None
@@ -97,7 +99,7 @@ class InlineScanner:
         What :meth:`_find_phrases` gives for a single text piece, without making that piece first.
         """
         first = text[0]
-        if first.isspace() or (first.islower() and not self._lower):
+        if first.isspace() or (first.islower() and not self._lower) or len(text) < self._shortest_phrase:
             return [Piece("TEXT", text, offset, stop)]
         match = self._phrases.match(text)  # type: ignore[union-attr]
         if match is None:

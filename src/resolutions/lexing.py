@@ -17,7 +17,9 @@ character comparison.
 
 Which characters a terminal can start with is read from the pattern's parse (Python's own
 ``re._parser``), erring on the side of "any": an alternative whose first character cannot be
-told (a back-reference, a pattern that may match nothing) is always tried.
+told (a back-reference, a pattern that may match nothing) is always tried. The same parse
+gives :func:`shortest_match`, the length of the shortest text a pattern can match: the stages
+that try many patterns on every line skip those a line is too short for.
 """
 
 from __future__ import annotations
@@ -170,6 +172,20 @@ class _DispatchingRe:
 
 
 DISPATCHING_RE = _DispatchingRe()
+
+
+def shortest_match(pattern: re.Pattern[str]) -> int:
+    """Return the length of the shortest text ``pattern`` can match (0 when it cannot be told).
+
+    A text shorter than that cannot match, so a test of its length, at C speed, can stand
+    before the pattern wherever most texts asked are short (lines of one word, a mark, junk).
+    """
+    if _sre_parse is None:  # pragma: no cover - another Python
+        return 0
+    try:
+        return int(_sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0])
+    except Exception:  # pragma: no cover - a pattern Python compiled but its parser refuses
+        return 0
 
 
 def first_char_pattern(compiled: re.Pattern[str]) -> FirstCharPattern | None:

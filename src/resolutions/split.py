@@ -19,6 +19,7 @@ import attrs
 from resolutions.blocks import CLOSING
 from resolutions.conventions import Conventions
 from resolutions.dates import MONTH, parse_date
+from resolutions.lexing import shortest_match
 from resolutions.lines import FIELDS, VERBS, Line
 
 #: A document's head: its kind and its number, alone on the line ("Decision 12/CP.24",
@@ -42,6 +43,9 @@ HEAD = re.compile(
 NUMBERED_HEAD = re.compile(
     r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?(?:\.(?:[ \u00a0\t]+\S.*)?|[ \u00a0\t]+[A-Z].*)$"
 )
+#: Every line is asked whether it is a head: most are too short for either pattern.
+_SHORTEST_HEAD = shortest_match(HEAD)
+_SHORTEST_NUMBERED_HEAD = shortest_match(NUMBERED_HEAD)
 #: How a decision without a formula opens, in the volumes of the General Assembly and of the
 #: Security Council and in conference reports: "At its 65th plenary meeting, on 10 December
 #: 2018, the General Assembly, on the recommendation of ..., decided ...".
@@ -154,12 +158,14 @@ def _is_head(line: Line, conventions: Conventions) -> bool:
     if line.role != "content" or line.kind not in ("text", "heading") or not line.pieces:
         return False
     text = line.plain()
-    return bool(HEAD.match(text) or _numbered(text, conventions))
+    return bool((len(text) >= _SHORTEST_HEAD and HEAD.match(text)) or _numbered(text, conventions))
 
 
 def _numbered(text: str, conventions: Conventions) -> bool:
     """Tell a head that holds the document's number and its title ("73/7. Report ...")."""
-    return NUMBERED_HEAD.match(text) is not None or conventions.titled_symbol(text) is not None
+    if len(text) >= _SHORTEST_NUMBERED_HEAD and NUMBERED_HEAD.match(text) is not None:
+        return True
+    return conventions.titled_symbol(text) is not None
 
 
 def _heads_a_document(
