@@ -193,3 +193,38 @@ def test_unknown_encoding_is_a_lookup_error(tmp_path: Path) -> None:
     with pytest.raises(LookupError, match="unknown text encoding") as caught:
         resolutions.parse_file(path, encoding="no-such-codec")
     assert isinstance(caught.value, resolutions.ResolutionsError)
+
+
+def test_parse_leaves_the_garbage_collector_working() -> None:
+    # parse pauses the collector, then hands what exists to its oldest generation (see
+    # api._quiet_collector): it must be enabled after, collect cycles made before, and leave
+    # objects someone else froze (a process pool's parent, say) frozen.
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.self = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    assert gc.isenabled()
+    resolutions.parse("The General Assembly,\n\n1. Decides to act.\n" * 50)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    del cycle
+    gc.collect()
+    assert gone() is None
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        resolutions.parse("The General Assembly,\n\n1. Decides to act.\n")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        resolutions.parse("The General Assembly,\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
