@@ -12,6 +12,7 @@ from resolutions.inline import inline_markers, inline_text, to_inline
 from resolutions.items import Nesting, family
 from resolutions.lines import _UNEVEN_SPACE, Piece, evenly_spaced, plain_text
 from resolutions.nodes import Emphasis, FootnoteRef, Text
+from resolutions.records import collapse
 
 
 def pieces(*spec: tuple[str, str]) -> list[Piece]:
@@ -126,6 +127,7 @@ def test_evenly_spaced_agrees_with_the_pattern(text: str) -> None:
     assert evenly_spaced(text) == (_UNEVEN_SPACE.search(text) is None)
     if text:
         assert plain_text(pieces(("TEXT", text))) == " ".join(text.split())
+    assert collapse(text) == " ".join(text.split())
 
 
 def _scanners() -> list[object]:

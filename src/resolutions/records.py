@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolutions.citations.tree import locate
 from resolutions.inline import inline_markers, inline_text
+from resolutions.lines import evenly_spaced
 from resolutions.nodes import Annex, Paragraph, Section, SubItem, Text
 
 if TYPE_CHECKING:
@@ -71,27 +72,10 @@ def _paragraph_text(verb: VerbPhrase | None, text: str) -> str:
 def collapse(text: str) -> str:
     """Return ``" ".join(text.split())``: spaces single, none at the ends.
 
-    Most texts are so already (the inline scanner makes them so): for ASCII text, substring
-    tests for a double space and for each other character ``str.split`` splits at prove it in
-    half the time of splitting and joining.
+    Most texts are so already (the inline scanner makes them so), and
+    :func:`~resolutions.lines.evenly_spaced` proves it without splitting and joining.
     """
-    if (
-        text.isascii()
-        and "  " not in text
-        and "\n" not in text
-        and "\t" not in text
-        and "\r" not in text
-        and "\x0b" not in text
-        and "\x0c" not in text
-        and "\x1c" not in text
-        and "\x1d" not in text
-        and "\x1e" not in text
-        and "\x1f" not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-    ):
-        return text
-    return " ".join(text.split())
+    return text if evenly_spaced(text) else " ".join(text.split())
 
 
 def _plain(content: tuple[Inline, ...]) -> str:
