@@ -689,8 +689,12 @@ def _pieces(block: Block) -> list[Piece]:
 
 def _parts(block: Block) -> list[Span]:
     """Return the source ranges of a block's own lines and markers, in order."""
+    lines = block.lines
     if not block.marks:  # most blocks
-        return [Span(start, line.eol) for line in block.lines if line.eol > (start := line.content_start)]
+        if len(lines) == 1:  # most paragraphs of long-line text, every label alone on its line
+            start = lines[0].content_start
+            return [Span(start, lines[0].eol)] if lines[0].eol > start else []
+        return [Span(start, line.eol) for line in lines if line.eol > (start := line.content_start)]
     ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
     ranges.extend((mark.content_start, mark.eol) for mark in block.marks)
     ranges.sort()
