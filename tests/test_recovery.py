@@ -1,8 +1,8 @@
 """Lenient parsing reads around a line the grammar cannot read; strict parsing raises there.
 
 The shipped grammars have no such line that we know of (the Hypothesis tests look for them);
-a body's own grammar may. This one has a hole: after "MOTTO:" it wants text, so "MOTTO:" alone
-on its line leaves the parser no terminal to read.
+a body's own grammar may. The motto layer of ``tests/test_extension.py`` has a hole: after
+"MOTTO:" it wants text, so "MOTTO:" alone on its line leaves the parser no terminal to read.
 """
 
 from __future__ import annotations
@@ -15,32 +15,18 @@ from hypothesis import strategies as st
 
 import resolutions
 from resolutions import ParseError
-from resolutions.builder import Builder, Token
 from resolutions.grammar import Grammar, default_lexicon
 from resolutions.lines import Line
 from resolutions.recovery import RETRIES, plain_lines, read_lines
-
-HOLED_GRAMMAR = r"""
-%import un (start, _more_lines)
-%import terminals (EOL)
-%extend _more_lines: motto_line
-motto_line: MOTTO MOTTO_TEXT EOL
-MOTTO.6: /MOTTO:[ \t]*/
-MOTTO_TEXT: /[^\n]+/
-"""
+from tests.test_extension import MOTTO_GRAMMAR, MottoBuilder
 
 TEXT = "MOTTO:\nThe Council,\n\n1. Decides to act.\n\n2. Requests a report.\n"
-
-
-class MottoBuilder(Builder):
-    def motto_line(self, tokens: list[Token]) -> Line:
-        return self.make_line("text", tokens)
 
 
 @pytest.fixture(scope="module")
 def holed(tmp_path_factory: pytest.TempPathFactory) -> Grammar:
     path: Path = tmp_path_factory.mktemp("holed") / "holed.lark"
-    path.write_text(HOLED_GRAMMAR, encoding="utf-8")
+    path.write_text(MOTTO_GRAMMAR, encoding="utf-8")
     return Grammar("holed", path, default_lexicon(), MottoBuilder)  # (not registered: no other test sees it)
 
 

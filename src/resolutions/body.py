@@ -695,7 +695,7 @@ def _parts(block: Block) -> list[Span]:
             start = lines[0].content_start
             return [Span(start, lines[0].eol)] if lines[0].eol > start else []
         return [Span(start, line.eol) for line in lines if line.eol > (start := line.content_start)]
-    ranges = [(line.content_start, line.eol) for line in block.lines if line.eol > line.content_start]
+    ranges = [(line.content_start, line.eol) for line in lines if line.eol > line.content_start]
     ranges.extend((mark.content_start, mark.eol) for mark in block.marks)
     ranges.sort()
     return [Span(start, end) for start, end in ranges]

@@ -94,7 +94,7 @@ def plain_lines(lexed: str, compiled: Compiled) -> list[Line]:
             break  # (the empty match after the last line)
         start = match.start()
         eol = match.start(2) - content.endswith("\r")
-        lead = len(content) - len(content.lstrip(_SPACE + "\f\ufeff"))
+        lead = len(content) - len(content.lstrip(_SPACE + "\f" + _BOM))
         body = lexed[start + lead : eol]
         kind = "text" if body else "blank"
         page_break = content.startswith("\f")
@@ -134,14 +134,19 @@ def _restore(lines: list[Line], blotted: list[tuple[int, int]], text: str, compi
             line.pieces = scan(text[first:eol], first, eol)
 
 
-def _unread(failure: lark.exceptions.LarkError, span: Span) -> Diagnostic:
+def _expected(failure: lark.exceptions.LarkError) -> str:
+    """The terminals the parser would have read there, by their bare names ("CELL_EOL, EOL")."""
     expected = getattr(failure, "expected", None) or getattr(failure, "allowed", None) or ()
+    return ", ".join(sorted({str(name).rpartition("__")[2] for name in expected}))
+
+
+def _unread(failure: lark.exceptions.LarkError, span: Span) -> Diagnostic:
     return Diagnostic(
         "error",
         "unread-line",
         "the grammar could not read this line, read here as plain text"
         " (a bug in the grammar: please report it with the text)",
-        ", ".join(sorted(name.rpartition("__")[2] for name in map(str, expected))) or None,
+        _expected(failure) or None,
         span,
     )
 
@@ -149,7 +154,6 @@ def _unread(failure: lark.exceptions.LarkError, span: Span) -> Diagnostic:
 def _from_lark(exc: lark.exceptions.LarkError, text: str) -> ParseError:
     line = getattr(exc, "line", 0) or 0
     column = max(0, (getattr(exc, "column", 1) or 1) - 1)
-    expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
     offset = getattr(exc, "pos_in_stream", None)
     excerpt = SourceText(text).excerpt(min(offset, len(text))) if isinstance(offset, int) and text else ""
     return ParseError(
@@ -157,6 +161,6 @@ def _from_lark(exc: lark.exceptions.LarkError, text: str) -> ParseError:
         line=line,
         column=column,
         excerpt=excerpt,
-        expected=", ".join(sorted(map(str, expected))) or "",
+        expected=_expected(exc),
         hint="this is a bug in the grammar: please report it with the text",
     )
