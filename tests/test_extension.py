@@ -56,6 +56,51 @@ def test_a_layer_works_without_registering() -> None:
     assert "ipu" not in resolutions.available_bodies()
 
 
+class _EntryPoint:
+    """What the library reads of an installed package's entry point: its name, and what it loads."""
+
+    def __init__(self, name: str, factory: object) -> None:
+        self.name = name
+        self.factory = factory
+
+    def load(self) -> object:
+        return self.factory
+
+
+def test_an_installed_layer_is_loaded_once_and_takes_part_in_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body installed as a package (entry point group ``resolutions.grammars``), as docs/extending.md shows."""
+    from resolutions import grammar
+
+    made: list[resolutions.Grammar] = []
+
+    def factory() -> resolutions.Grammar:
+        made.append(resolutions.load_body(LAYER))
+        return made[-1]
+
+    scans: list[str] = []
+
+    def entry_points(group: str) -> list[_EntryPoint]:
+        scans.append(group)
+        return [_EntryPoint("ipu", factory)]
+
+    monkeypatch.setattr(grammar.metadata, "entry_points", entry_points)
+    grammar._installed_bodies.cache_clear()
+    grammar._installed.cache_clear()
+    try:
+        assert "ipu" in resolutions.available_bodies()
+        for _ in range(3):
+            assert resolutions.parse_file(TEXT).grammar == "ipu"
+            unknown = resolutions.parse("Some words.\n")
+            assert [d.code for d in unknown.diagnostics] == ["unknown-body"]
+            assert "ipu" in unknown.diagnostics[0].expected
+        assert len(made) == 1  # made, and so compiled, once: not at each parse
+        assert len(scans) == 2  # the names once, the grammar once
+        assert resolutions.load_grammar("ipu") is made[0]
+    finally:
+        grammar._installed_bodies.cache_clear()
+        grammar._installed.cache_clear()
+
+
 def test_extending_leaves_other_bodies_alone() -> None:
     resolutions.register_body(LAYER)
     doc = resolutions.parse_file(TEXT, body="un")

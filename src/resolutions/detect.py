@@ -9,11 +9,9 @@ a diagnostic says so.
 
 from __future__ import annotations
 
-import functools
 import re
-from importlib import metadata
 
-from resolutions.grammar import _ENTRY_POINT_GROUP, _REGISTRY, DEFAULT_BODY, Grammar, load_grammar, shipped_bodies
+from resolutions.grammar import DEFAULT_BODY, Grammar, available_bodies, load_grammar
 
 #: How much of a text's opening is weighed: headers, titles and formulas stand there.
 OPENING = 4000
@@ -34,7 +32,7 @@ def detect(text: str) -> tuple[Grammar, bool]:
     opening = _INVISIBLE.sub("", text[:OPENING])
     best_name, best_score = DEFAULT_BODY, 0.0
     default_score = 0.0
-    for name in _candidates():
+    for name in available_bodies():
         score = load_grammar(name).conventions.score(opening)
         if name == DEFAULT_BODY:
             default_score = score
@@ -43,15 +41,3 @@ def detect(text: str) -> tuple[Grammar, bool]:
     if best_name != DEFAULT_BODY and best_score <= default_score:
         best_name = DEFAULT_BODY
     return load_grammar(best_name), best_score >= FITS
-
-
-def _candidates() -> list[str]:
-    return sorted({*_installed(), *_REGISTRY})
-
-
-@functools.cache
-def _installed() -> tuple[str, ...]:
-    """The shipped bodies and those installed as packages (looked up once: a slow scan)."""
-    names = set(shipped_bodies())
-    names.update(ep.name for ep in metadata.entry_points(group=_ENTRY_POINT_GROUP))
-    return tuple(sorted(names))

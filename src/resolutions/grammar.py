@@ -121,10 +121,19 @@ def register_grammar(
 
 def available_bodies() -> list[str]:
     """Return the names of the shipped, registered and installed (entry point) bodies."""
+    return sorted({*_installed_bodies(), *_REGISTRY})
+
+
+@functools.cache
+def _installed_bodies() -> tuple[str, ...]:
+    """The shipped bodies and those installed as packages.
+
+    Looked up once: scanning the installed packages' entry points takes milliseconds, and a
+    text that shows no body's signs names the bodies in its diagnostic.
+    """
     names = set(shipped_bodies())
-    names.update(_REGISTRY)
     names.update(ep.name for ep in metadata.entry_points(group=_ENTRY_POINT_GROUP))
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 def load_grammar(body: str | Grammar | None = None) -> Grammar:
@@ -137,6 +146,19 @@ def load_grammar(body: str | Grammar | None = None) -> Grammar:
     shipped = _shipped(name)
     if shipped is not None:
         return shipped
+    installed = _installed(name)
+    if installed is not None:
+        return installed
+    raise UnknownBodyError(name, available_bodies())
+
+
+@functools.cache
+def _installed(name: str) -> Grammar | None:
+    """Return the grammar a package installs under ``name``, or None.
+
+    Loaded once, like the shipped ones: detection asks for every body's grammar at each parse,
+    and a grammar made again would be compiled again.
+    """
     for entry_point in metadata.entry_points(group=_ENTRY_POINT_GROUP):
         if entry_point.name == name:
             found = entry_point.load()
@@ -144,7 +166,7 @@ def load_grammar(body: str | Grammar | None = None) -> Grammar:
             if not isinstance(grammar, Grammar):
                 raise GrammarError(f"entry point {name!r} did not give a resolutions.Grammar")
             return grammar
-    raise UnknownBodyError(name, available_bodies())
+    return None
 
 
 def shipped_bodies() -> list[str]:
