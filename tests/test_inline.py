@@ -157,6 +157,13 @@ def test_the_scanner_reads_the_examples_as_the_literal_reading_does() -> None:
             assert _read(scanner.scan(content, 7)) == _read(scanner._scan_all(content, 7)), content
 
 
+@pytest.mark.parametrize("content", ["A", "B.", "Ab", "A*", "A<i>", "Al", "ALSO", "Also", "Alsop", "Dec", "É", "A¹"])
+def test_short_content_opening_with_a_capital_reads_as_the_literal_reading_does(content: str) -> None:
+    # Text shorter than every phrase takes the quick path whatever its first letter.
+    for scanner in SCANNERS:
+        assert _read(scanner.scan(content, 3)) == _read(scanner._scan_all(content, 3))
+
+
 @given(
     st.lists(
         st.sampled_from(["Recalling", "Decides", "Welcomes", " ", "the", "Also", "*", "<i>", "¹", ",", "1"])

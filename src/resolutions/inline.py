@@ -28,7 +28,7 @@ class InlineScanner:
     there only, instead of at every token, gives the same pieces several times faster.
     """
 
-    __slots__ = ("_aliases", "_lower", "_phrases", "_plain", "_regex", "_shortest_phrase")
+    __slots__ = ("_aliases", "_lower", "_phrases", "_plain", "_regex", "_short", "_shortest_phrase")
 
     def __init__(
         self, terminals: Iterable[TerminalDef], *, lower_case: bool = False, aliases: Mapping[str, str] | None = None
@@ -57,6 +57,8 @@ class InlineScanner:
         # Most content holds no markup and opens with no capital: one anchored match says so.
         opens = "[^A-Za-z]" if lower_case else "[^A-Z]"
         self._plain = re.compile(f"(?={opens})(?:{text.pattern.to_regexp()})\\Z") if text else None
+        # Text too short for any phrase may open with a capital too ("A", a word of a column).
+        self._short = re.compile(f"(?:{text.pattern.to_regexp()})\\Z") if text else None
 
     def whole(self, text: str) -> str | None:
         """Return the terminal that matches all of ``text`` as one cell, or None."""
@@ -71,7 +73,12 @@ class InlineScanner:
         ``end`` (``offset + len(text)``, when the caller has it) is shared, not made again: one
         number fewer to hold per line.
         """
-        if self._plain is not None and self._plain.match(text):
+        plain, short = self._plain, self._short
+        if (
+            plain is not None
+            and short is not None
+            and (plain.match(text) or (len(text) < self._shortest_phrase and short.match(text)))
+        ):
             return [Piece("TEXT", text, offset, offset + len(text) if end is None else end)]
         first = self._regex.match(text)
         if first is None or not first.end():  # (only empty text: any character is a token)
