@@ -244,3 +244,20 @@ def test_a_small_text_does_not_count_frozen_objects(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(gc, "get_freeze_count", refuse)
     resolutions.parse("The General Assembly,\n\n1. Decides to act.\n" * 50)
     resolutions.parse_all("The General Assembly,\n\n1. Decides to act.\n" * 50)
+
+
+def test_a_span_is_a_frozen_ordered_range_that_refuses_a_backward_one() -> None:
+    import attrs
+
+    from resolutions.nodes import Span
+
+    span = Span(3, 7)
+    assert (span.start, span.end, span.length) == (3, 7, 4)
+    assert span == Span(3, 7) and hash(span) == hash(Span(3, 7)) and Span(2, 9) < span < Span(3, 8)
+    assert pickle.loads(pickle.dumps(span)) == span and attrs.evolve(span, end=9) == Span(3, 9)
+    assert Span(0, 0).length == 0
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        span.start = 1  # type: ignore[misc]
+    for start, end in ((-1, 2), (5, 4)):
+        with pytest.raises(ValueError, match="a span runs from an offset >= 0 to one no smaller"):
+            Span(start, end)

@@ -29,12 +29,7 @@ EmphasisStyle = Literal["italic", "bold", "bold_italic"]
 Severity = Literal["error", "warning", "info"]
 
 
-def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
-    if not 0 <= instance.start <= value:
-        raise ValueError(f"a span runs from an offset >= 0 to one no smaller, not {instance.start}..{value}")
-
-
-@frozen(order=True)
+@frozen(order=True, init=False)
 class Span:
     """A range of source offsets, ``start`` included, ``end`` excluded.
 
@@ -43,12 +38,25 @@ class Span:
     """
 
     start: int
-    end: int = field(validator=_check_span)
+    end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        # Written out, not attrs' own: spans are the most made objects of a parse (one per line
+        # of a paragraph at least), and attrs' frozen __init__ and validator cost 60% more.
+        if not 0 <= start <= end:
+            raise ValueError(f"a span runs from an offset >= 0 to one no smaller, not {start}..{end}")
+        _set_start(self, start)
+        _set_end(self, end)
 
     @property
     def length(self) -> int:
         """The number of characters covered."""
         return self.end - self.start
+
+
+# The slots' own setters: a frozen class's __setattr__ refuses, and object.__setattr__ is slower.
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
 
 
 NO_SPAN = Span(0, 0)
