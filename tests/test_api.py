@@ -198,7 +198,7 @@ def test_unknown_encoding_is_a_lookup_error(tmp_path: Path) -> None:
 
 def test_parse_leaves_the_garbage_collector_working() -> None:
     # parse pauses the collector, then hands what exists to its oldest generation (see
-    # api._quiet_collector): it must be enabled after, collect cycles made before, and leave
+    # api.quiet_collector): it must be enabled after, collect cycles made before, and leave
     # objects someone else froze (a process pool's parent, say) frozen.
     import gc
     import weakref

@@ -114,6 +114,33 @@ def test_rows_made_in_the_workers_equal_rows_made_here(folder: Path) -> None:
         pandas.testing.assert_frame_equal(getattr(in_workers, name), getattr(here, name))
 
 
+def test_a_files_rows_are_made_with_the_collector_paused(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The documents die before the collector runs again (tabular.file_rows): it never walks
+    # them. It is enabled again after, and left as it was when something had paused it.
+    import gc
+
+    from resolutions import schema, tabular
+
+    seen: list[bool] = []
+    made = schema.result_rows
+
+    def result_rows(*args: Any) -> schema.Rows:
+        seen.append(gc.isenabled())
+        return made(*args)
+
+    monkeypatch.setattr(tabular, "result_rows", result_rows)
+    assert gc.isenabled()
+    tables = resolutions.tables(parse_files(folder, workers=1))
+    assert seen and not any(seen) and len(seen) == len(tables.documents) + len(tables.errors)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        resolutions.tables(parse_files(folder, workers=1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_on_error_raise_stops_tables_too(folder: Path) -> None:
     with pytest.raises(resolutions.ResolutionsError):
         resolutions.tables(parse_files(folder, workers=2, on_error="raise"))

@@ -55,7 +55,7 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}; use parse_file() for files")
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
-    with _quiet_collector(len(text)):
+    with quiet_collector(len(text)):
         read, unread = read_lines(compiled, text, strict=strict)
         lines = prepare(read, compiled, text)
         found = split(lines, compiled.conventions)
@@ -98,7 +98,7 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
         raise TypeError(f"parse_all() takes text (str), not {type(text).__name__}; use parse_all_file() for files")
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
-    with _quiet_collector(len(text)):
+    with quiet_collector(len(text)):
         read, unread = read_lines(compiled, text, strict=strict)
         lines = prepare(read, compiled, text)
         found = split(lines, compiled.conventions)
@@ -256,13 +256,16 @@ def _read_with(document: Document, grammar: Grammar, fits: bool) -> Document:
     return attrs.evolve(document, grammar=grammar.name, diagnostics=diagnostics)
 
 
-#: From this size of text on, the collector is handed the new document (see _quiet_collector).
+#: From this size of text on, the collector is handed the new document (see quiet_collector).
 HAND_OVER_SIZE = 1 << 17
 
 
 @contextlib.contextmanager
-def _quiet_collector(size: int) -> Iterator[None]:
+def quiet_collector(size: int = 0) -> Iterator[None]:
     """Pause the garbage collector: the parser makes many small objects and no cycles.
+
+    Also used around work that makes a document and drops it (a batch's table rows, made from
+    each file's documents): the document then dies before the collector could walk it.
 
     Re-enabled, the collector would walk the whole new document at its next (young) round, a
     tenth of a second for a megabyte of short lines, and find nothing to free. So, after a
