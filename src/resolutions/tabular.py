@@ -91,7 +91,7 @@ def file_rows(item: Input, options: Options) -> tuple[Rows, BaseException | None
     """Read one input and return its rows, and the first error's exception (a worker's job).
 
     The collector stays paused until the file's documents are gone: re-enabled between the
-    parse and the rows, its first rounds would walk each document (1-2% of a batch's time)
+    parse and the rows, its first rounds would walk each document (half a percent of a batch)
     and find nothing to free.
     """
     with quiet_collector():
