@@ -221,3 +221,12 @@ def test_the_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
             pytest.importorskip("pyarrow")
         failed, attempted = doctest.testmod(module, raise_on_error=False)
         assert attempted and not failed, module.__name__
+
+
+def test_a_worker_is_started_for_every_eight_files_up_to_the_number_asked() -> None:
+    count = batch_module._worker_count
+    assert batch_module.FILES_PER_WORKER == 8
+    assert [count(4, files) for files in (0, 1, 8, 9, 16, 17, 24, 25, 1000)] == [1, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert count(1, 1000) == 1
+    with pytest.raises(ValueError, match="workers must be 1 or more"):
+        count(0, 10)

@@ -22,7 +22,7 @@ from resolutions.errors import LimitError, ResolutionsError
 from resolutions.grammar import Grammar
 from resolutions.paths import Input, expand
 from resolutions.reading import extract_bytes, extract_file
-from resolutions.workers import CHUNK, execute
+from resolutions.workers import execute
 
 if TYPE_CHECKING:
     from resolutions.nodes import Document
@@ -182,12 +182,17 @@ class Batch(Iterator[Result]):
         return _with_progress(outputs, len(self.inputs), self._progress)
 
 
+#: A worker process is started for every this many files: fewer are read sooner in this process
+#: than a pool starts (a few small files), and more keep each worker busy.
+FILES_PER_WORKER = 8
+
+
 def _worker_count(workers: int | None, inputs: int) -> int:
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for one per core), not {workers}")
-    return max(1, min(workers, (inputs + CHUNK - 1) // CHUNK))
+    return max(1, min(workers, (inputs + FILES_PER_WORKER - 1) // FILES_PER_WORKER))
 
 
 def _with_progress(outputs: Generator[_T, None, None], total: int, progress: bool | None) -> Generator[_T, None, None]:
