@@ -31,39 +31,9 @@ from pathlib import Path
 
 import resolutions
 
-SEED = Path(__file__).resolve().parents[1] / "examples" / "002_5927ce86d9264869.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's tests/ package
 
-
-def seed_text(size: int) -> str:
-    """The seed's head, then its body (from the first numbered paragraph on) repeated."""
-    text = SEED.read_text(encoding="utf-8")
-    start = text.index("\n1. ")
-    body = text[start:]
-    return text[:start] + body * (size // len(body) + 1)
-
-
-def wrapped_text(size: int) -> str:
-    """The seed's paragraphs hard-wrapped at 50 characters, a blank line between paragraphs."""
-    text = SEED.read_text(encoding="utf-8")
-    start = text.index("\n1. ")
-    paragraphs = [" ".join(part.split()) for part in text[start:].split("\n\n") if part.strip()]
-    body = "".join(textwrap.fill(paragraph, 50) + "\n\n" for paragraph in paragraphs)
-    return text[:start] + body * (size // len(body) + 1)
-
-
-def numbered_text(size: int) -> str:
-    """Short numbered paragraphs: "12. Decides to act."."""
-    units = [f"{number % 999 + 1}. Decides to act.\n\n" for number in range(999)]
-    unit = "".join(units)
-    return unit * (size // len(unit) + 1)
-
-
-def tiny_text(size: int) -> str:
-    """Lines of one character and a line break, one paragraph."""
-    return "a\n" * (size // 2 + 1)
-
-
-KINDS = {"seed": seed_text, "wrapped": wrapped_text, "numbered": numbered_text, "tiny": tiny_text}
+from tests.texts import KINDS
 
 
 def traced(kind: str, megabytes: float) -> tuple[float, float, float, float]:
