@@ -56,9 +56,7 @@ def parse(text: str, *, body: str | Grammar | None = None, strict: bool = False)
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
     with quiet_collector(len(text)):
-        read, unread = read_lines(compiled, text, strict=strict)
-        lines = prepare(read, compiled, text)
-        del read  # the grammar's lines, which prepare() replaced: held on, they raised the peak by a third
+        lines, unread = prepared_lines(compiled, text, strict=strict)
         found = split(lines, compiled.conventions)
         # One document under a cover or a contents table is read as parse_all reads it; a text
         # of several is read whole, and the reader is told where the others start.
@@ -100,9 +98,7 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
     grammar, fits = _grammar_for(text, body)
     compiled = grammar.compiled()
     with quiet_collector(len(text)):
-        read, unread = read_lines(compiled, text, strict=strict)
-        lines = prepare(read, compiled, text)
-        del read  # the grammar's lines, which prepare() replaced: held on, they raised the peak by a third
+        lines, unread = prepared_lines(compiled, text, strict=strict)
         found = split(lines, compiled.conventions)
         bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
         documents = []
@@ -233,6 +229,17 @@ def _several(document: Document, heads: list[Line]) -> Document:
     )
     diagnostics = sorted((*document.diagnostics, warning), key=lambda d: d.span.start)
     return attrs.evolve(document, diagnostics=tuple(diagnostics))
+
+
+def prepared_lines(compiled: Compiled, text: str, *, strict: bool = False) -> tuple[list[Line], list[Diagnostic]]:
+    """Read the text's lines with the grammar and prepare them for the stages after it.
+
+    Returns the prepared lines and the errors for lines the grammar could not read. The
+    grammar's own lines, which ``prepare`` replaces, die on return: held to the end of a parse,
+    they had raised its peak memory by a third.
+    """
+    read, unread = read_lines(compiled, text, strict=strict)
+    return prepare(read, compiled, text), unread
 
 
 def _with_unread(document: Document, unread: list[Diagnostic], start: int) -> Document:

@@ -74,14 +74,12 @@ def explain(text: str, *, body: str | Grammar | None = None) -> Explanation:
             1  text      content    FORMULA:'The General Assembly,'
             3  numbered  content    '1.' STAR:'*' OPERATIVE_VERB:'Decides' STAR:'*' TEXT(8)
     """
-    from resolutions.api import _grammar_for
-    from resolutions.assemble import prepare
+    from resolutions.api import _grammar_for, prepared_lines
     from resolutions.header import read_header
-    from resolutions.recovery import read_lines
 
     grammar, _ = _grammar_for(text, body)
     compiled = grammar.compiled()
-    lines = prepare(read_lines(compiled, text)[0], compiled, text)
+    lines, _ = prepared_lines(compiled, text)
     for index in read_header(lines, compiled.cells, compiled.conventions).used:
         lines[index].role = "header"
     numbers = _LineNumbers(text)
