@@ -105,8 +105,8 @@ class InlineScanner:
 
         What :meth:`_find_phrases` gives for a single text piece, without making that piece first.
         """
-        first = text[0]
-        if first.isspace() or (first.islower() and not self._lower) or len(text) < self._shortest_phrase:
+        first = text[0]  # (text shorter than every phrase took scan's quick path)
+        if first.isspace() or (first.islower() and not self._lower):
             return [Piece("TEXT", text, offset, stop)]
         match = self._phrases.match(text)  # type: ignore[union-attr]
         if match is None:

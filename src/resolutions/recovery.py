@@ -46,9 +46,8 @@ def read_lines(compiled: Compiled, text: str, *, strict: bool = False) -> tuple[
     # The grammar wants every line to end with a line break; the sentinel is never in a span
     # the document gives back. A byte order mark is read as a blank line (one character, so
     # offsets hold; a space would indent the first line); the source keeps it.
-    lexed = text if text.endswith("\n") else text + "\n"
-    if lexed.startswith(_BOM):
-        lexed = "\n" + lexed[1:]
+    ended = text if text.endswith("\n") else text + "\n"
+    lexed = "\n" + ended[1:] if ended.startswith(_BOM) else ended
     try:
         return cast("list[Line]", compiled.lark.parse(lexed)), []
     except lark.exceptions.LarkError as exc:
@@ -81,7 +80,7 @@ def read_lines(compiled: Compiled, text: str, *, strict: bool = False) -> tuple[
             Span(0, 0),
         )
     )
-    return plain_lines(text if text.endswith("\n") else text + "\n", compiled), errors
+    return plain_lines(ended, compiled), errors
 
 
 def plain_lines(lexed: str, compiled: Compiled) -> list[Line]:
