@@ -121,6 +121,7 @@ def test_nesting_levels() -> None:
 
 @given(
     st.text(st.sampled_from(["a", " ", "\t", "\n", "\u00a0", "\u2003", "\x1f", "\x85", "\u2028", "é", "\x00"]))
+    | st.text(st.sampled_from(["a", " ", *[chr(c) for c in range(0x20)], "\x7f"]))
     | st.text()
 )
 def test_evenly_spaced_agrees_with_the_pattern(text: str) -> None:
@@ -128,6 +129,13 @@ def test_evenly_spaced_agrees_with_the_pattern(text: str) -> None:
     if text:
         assert plain_text(pieces(("TEXT", text))) == " ".join(text.split())
     assert collapse(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(128)])
+def test_evenly_spaced_knows_every_ascii_character(char: str) -> None:
+    # ASCII text takes a path of its own, which names each whitespace character it looks for
+    for text in (f"a{char}b", f"{char}ab", f"ab{char}", f"a {char}b"):
+        assert evenly_spaced(text) == (_UNEVEN_SPACE.search(text) is None), repr(text)
 
 
 def _scanners() -> list[object]:

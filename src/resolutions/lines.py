@@ -151,10 +151,27 @@ _UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 def evenly_spaced(text: str) -> bool:
     """Tell text that collapsing spaces leaves as it is (``_UNEVEN_SPACE`` finds nothing in it).
 
-    Printable text holds no whitespace but the space (tabs, breaks and the other spaces are
-    not printable): then substring tests, at C speed, answer; the pattern, which tries four
-    alternatives at every character, is left for the rest.
+    Substring tests, at C speed, answer for most texts; the pattern, which tries four
+    alternatives at every character, is left for the rest. ASCII text (known without a scan)
+    is asked for each of its whitespace characters but the space, a ``memchr`` each: three
+    times quicker than ``isprintable``, which looks each character up. Printable text holds no
+    whitespace but the space (tabs, breaks and the other spaces are not printable).
     """
+    if text.isascii():
+        return not (
+            "  " in text
+            or text[:1] == " "
+            or text[-1:] == " "
+            or "\n" in text
+            or "\t" in text
+            or "\r" in text
+            or "\x0b" in text
+            or "\x0c" in text
+            or "\x1c" in text
+            or "\x1d" in text
+            or "\x1e" in text
+            or "\x1f" in text
+        )
     if text.isprintable():
         return "  " not in text and not text.startswith(" ") and not text.endswith(" ")
     return _UNEVEN_SPACE.search(text) is None
