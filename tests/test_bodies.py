@@ -8,12 +8,17 @@ README).
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resolutions
+from resolutions.conventions import _line_start_rest, sign_test
 from resolutions.detect import detect
+from resolutions.grammar import load_grammar, shipped_bodies
 from tests.conftest import ROOT, STYLES, shared
 
 SAMPLES = ROOT / "tests" / "bodies"
@@ -288,3 +293,69 @@ def test_titled_symbols_are_screened_by_one_pattern() -> None:
     assert any_of([re.compile(r"(?P<x>a)(?P=x)")]) is None
     assert any_of([re.compile("a"), re.compile("b", re.IGNORECASE)]) is None
     assert any_of([]) is None
+
+
+def _shipped_signs() -> list[re.Pattern[str]]:
+    return [pattern for name in shipped_bodies() for pattern, _ in load_grammar(name).conventions.detect]
+
+
+#: Pieces of text that the shipped signs are made of, and what stands around them.
+_SIGN_PIECES = [
+    " ",
+    "\t",
+    "\n",
+    "x",
+    "# ",
+    "## ",
+    "\u00a0",
+    "A/",
+    "73/",
+    "ES-10/",
+    "S/RES/",
+    "RES/",
+    "AG/RES. 2",
+    "CP/RES. 5",
+    "Resolution ",
+    "RESOLUTION ",
+    "1/CP.21",
+    "1/CMA.1",
+    "Decision ",
+    "The ",
+    "THE ASSEMBLY",
+    "Council,",
+    "Conference",
+    "Assembly ",
+    "Parliamentary ",
+    "12. ",
+    "To adopt",
+    "WHA66.1",
+    "31 C/Resolution",
+    "841 (1993)",
+    "1.9",
+    "Resolution 1/CP.21",
+    "x Resolution 1/CMA.2",
+    "The FAO Council,",
+    "A/73/L.5",
+    "FAO",
+    "At its 3238th meeting, the General Assembly",
+    "adopted by the General Assembly",
+    "whereas",
+]
+
+
+@given(st.lists(st.sampled_from(_SIGN_PIECES), max_size=14).map("".join))
+def test_each_signs_quick_test_agrees_with_its_pattern(text: str) -> None:
+    for pattern in _shipped_signs():
+        assert sign_test(pattern)(text) == (pattern.search(text) is not None), (pattern.pattern, text)
+
+
+def test_signs_anchored_at_a_line_start_are_searched_by_their_rest() -> None:
+    anchored = re.compile(r"(?m)^[ \t]*Resolution [0-9]+/C(?:P|MP|MA)\.[0-9]+")
+    assert _line_start_rest(anchored) is not None
+    assert _line_start_rest(re.compile(r"(?m)^[ \t]*(?:#+\s*)?The Council")) is None  # no word to skip to
+    assert _line_start_rest(re.compile(r"(?mi)^[ \t]*Resolution")) is None  # other flags: as written
+    test = sign_test(anchored)
+    assert test(" \tResolution 1/CP.21") and test("x\n  Resolution 1/CP.21")
+    assert not test("x Resolution 1/CP.21") and not test("Resolution 1/CP.x\nsee Resolution 2/CP.21")
+    assert test("x Resolution 1/CP.21\n\tResolution 2/CP.21")  # the second place is at a line start
+    assert sum(_line_start_rest(p) is not None for p in _shipped_signs()) >= 10

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -155,6 +155,8 @@ class Conventions:
     #: One pattern for all titled symbols, and the length of the shortest text any of them
     #: matches, once made (a list: the class is frozen).
     _any_titled: list[tuple[re.Pattern[str] | None, int]] = attrs.field(factory=list, init=False, eq=False, repr=False)
+    #: Each sign's test and weight, once made (see :func:`sign_test`).
+    _tests: list[tuple[Callable[[str], bool], float]] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     def __repr__(self) -> str:
         declared = {
@@ -218,22 +220,14 @@ class Conventions:
         return any(pattern.match(text) for pattern in self.closing)
 
     def score(self, text: str) -> float:
-        """Weigh the signs that ``text`` is this body's.
-
-        A sign whose pattern needs a word ("FCCC/", "European Parliament") is looked for only
-        where the text holds that word: a substring search is many times faster than a regular
-        expression tried at every character.
-        """
+        """Weigh the signs that ``text`` is this body's (each sign's test: :func:`sign_test`)."""
+        if not self._tests and self.detect:
+            self._tests.extend((sign_test(pattern), weight) for pattern, weight in self.detect)
         total = 0.0
-        for (pattern, weight), needed in zip(self.detect, self.needs, strict=True):
-            if (needed is None or needed in text) and pattern.search(text):
+        for test, weight in self._tests:
+            if test(text):
                 total += weight
         return total
-
-    @property
-    def needs(self) -> tuple[str | None, ...]:
-        """For each sign, a string its pattern cannot match without (None when it has none)."""
-        return tuple(_needed_literal(pattern) for pattern, _ in self.detect)
 
     def under(self, parent: Conventions) -> Conventions:
         """Return these conventions added to a parent's: own rules first, the parent's after."""
@@ -248,6 +242,72 @@ class Conventions:
             labels=(*self.labels, *parent.labels),
             aliases=tuple({**parent.alias_map, **self.alias_map}.items()),
         )
+
+
+@functools.cache
+def sign_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Return a test that tells, as ``pattern.search(text) is not None`` does, text with the sign.
+
+    Most signs are asked of text that does not hold them, so each is made quick to say no:
+
+    - A sign whose pattern needs a word ("FCCC/", "European Parliament") is looked for only
+      where the text holds that word: a substring search is many times faster than a regular
+      expression tried at every character.
+    - A sign anchored at a line's start, ``(?m)^[ \\t]*`` and a rest that opens with a word
+      ("Resolution [0-9]+/CP", "A/RES"), has no word for the expression to skip ahead to: it
+      is tried at every character. Its rest has one, so the rest is searched for (a quick
+      scan for its first word), and each place it matches is kept when only spaces and tabs
+      stand before it on its line. That is exactly where the whole pattern matches.
+    """
+    needed = _needed_literal(pattern)
+    rest = _line_start_rest(pattern)
+    if rest is not None:
+        return functools.partial(_at_line_start, rest, needed)
+    if needed is not None:
+        return functools.partial(_with_word, pattern, needed)
+    return functools.partial(_found, pattern)
+
+
+#: How a sign anchored at a line's start opens (see :func:`sign_test`).
+_LINE_START = "(?m)^[ \\t]*"
+
+
+def _line_start_rest(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The rest of a sign anchored at a line's start, when it opens with a literal; else None."""
+    if not pattern.pattern.startswith(_LINE_START) or pattern.flags != _MULTILINE_FLAGS:
+        return None
+    rest = "(?m)" + pattern.pattern[len(_LINE_START) :]
+    try:
+        parsed = _sre_parse.parse(rest)
+    except re.error:
+        return None
+    if not parsed.data or parsed.data[0][0] is not _sre_constants.LITERAL:
+        return None  # no word to skip ahead to: the rest is no quicker to search
+    return re.compile(rest)
+
+
+_MULTILINE_FLAGS = re.compile("(?m)").flags
+
+
+def _at_line_start(rest: re.Pattern[str], needed: str | None, text: str) -> bool:
+    if needed is not None and needed not in text:
+        return False
+    search = rest.search
+    match = search(text)
+    while match is not None:
+        start = match.start()
+        if not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
+            return True
+        match = search(text, start + 1)
+    return False
+
+
+def _with_word(pattern: re.Pattern[str], needed: str, text: str) -> bool:
+    return needed in text and pattern.search(text) is not None
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
 
 
 @functools.cache
