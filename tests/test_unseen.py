@@ -302,6 +302,78 @@ def test_a_sentence_that_only_mentions_a_meeting_is_no_decision() -> None:
     assert resolutions.parse(text).header.kind is None
 
 
+#: The decisions of the World Health Assembly's volumes: the organ is the subject of one
+#: sentence, and the meeting closes each in brackets.
+WHO_DECISIONS = (
+    "DECISIONS\n\n"
+    "WHA66(1) Composition of the Committee on Credentials\n\n"
+    "The Sixty-sixth World Health Assembly appointed a Committee on Credentials consisting of delegates "
+    "of the following Member States: Bahamas, Bhutan and Cuba.\n\n"
+    "(First plenary meeting, 20 May 2013)\n\n"
+    "WHA66(2) Election of officers of the Sixty-sixth World Health Assembly\n\n"
+    "The Sixty-sixth World Health Assembly elected the following officers:\n"
+    "President: Dr Shigeru Omi (Japan)\n"
+    "Vice-Presidents: Dr A. Aziz (Bangladesh)\n\n"
+    "(Second plenary meeting, 20 May 2013)\n\n"
+    "WHA66(9) Prevention and control of noncommunicable diseases\n\n"
+    "The Sixty-sixth World Health Assembly, having considered the report on noncommunicable diseases, decided:\n\n"
+    "(1) to endorse the global action plan;\n\n"
+    "(2) to request the Director-General to report to the Sixty-seventh World Health Assembly.\n\n"
+    "(Ninth plenary meeting, 27 May 2013 \u2013 Committee A, fourth report)\n"
+)
+
+
+def test_a_volume_of_who_decisions_gives_one_document_each() -> None:
+    documents = resolutions.parse_all(WHO_DECISIONS)
+    assert [(d.header.kind, d.header.symbol, d.header.organ, d.title) for d in documents] == [
+        ("decision", "WHA66(1)", "World Health Assembly", "Composition of the Committee on Credentials"),
+        (
+            "decision",
+            "WHA66(2)",
+            "World Health Assembly",
+            "Election of officers of the Sixty-sixth World Health Assembly",
+        ),
+        ("decision", "WHA66(9)", "World Health Assembly", "Prevention and control of noncommunicable diseases"),
+    ]
+    # the decision's sentence is its body (a list of officers is no section heading) ...
+    assert [[r["kind"] for r in d.records()] for d in documents] == [
+        ["paragraph"],
+        ["paragraph"],
+        ["paragraph", "item", "item"],
+    ]
+    assert documents[1].records()[0]["text"].startswith("The Sixty-sixth World Health Assembly elected")
+    # ... and the meeting in brackets closes it
+    assert [str(d.closing.date) if d.closing else None for d in documents] == ["2013-05-20", "2013-05-20", "2013-05-27"]
+    assert documents.to_source() == WHO_DECISIONS
+    assert all(not d.diagnostics for d in documents)
+
+
+@pytest.mark.parametrize(
+    ("opening", "organ"),
+    [
+        (
+            "The Executive Board, having considered the report by the Director-General, decided to note it.",
+            "Executive Board",
+        ),
+        ("The Executive Board took note of the report.", "Executive Board"),
+        ("The Seventy-sixth World Health Assembly elected Dr A as President.", "World Health Assembly"),
+        (
+            "The General Assembly, on the recommendation of the Fifth Committee, decided to defer the item.",
+            "General Assembly",
+        ),
+        ("The General Assembly of the Organization of American States decided nothing.", None),  # "of": no verb
+        ("The Assembly elected Dr A.", None),  # no organ the layer names
+        ("Recalling that the Executive Board, having considered it, decided to act,", None),
+    ],
+)
+def test_a_decision_opens_with_its_organ_as_the_subject(opening: str, organ: str | None) -> None:
+    document = resolutions.parse(f"Decision 99/1\n\nA decision\n\n{opening}\n", body="un")
+    assert document.header.kind == "decision"  # the head says so
+    assert document.header.organ == organ  # the opening names the organ, or none
+    if organ is not None:
+        assert document.preamble.formula is None and document.records()[0]["text"] == opening
+
+
 @pytest.mark.parametrize(
     ("head", "formula", "symbol"),
     [

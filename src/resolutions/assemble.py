@@ -108,7 +108,7 @@ def assemble(
     formula = body.preamble.formula or _first_formula(body.blocks)
     header = _complete_header(reading.header, front, formula, compiled.conventions)
     if formula is None:
-        header = _decision_header(header, body.blocks)
+        header = _decision_header(header, body.blocks, compiled.conventions.organs)
     document = Document(
         header=header,
         titles=tuple(front.titles),
@@ -220,14 +220,15 @@ def _complete_header(header: Header, front: Front, formula: object, conventions:
     return attrs.evolve(header, **changes) if changes else header  # type: ignore[arg-type]
 
 
-def _decision_header(header: Header, blocks: tuple[Paragraph | Section, ...]) -> Header:
+def _decision_header(header: Header, blocks: tuple[Paragraph | Section, ...], organs: tuple[str, ...]) -> Header:
     """Fill the header from a decision's opening sentence, where there is no formula.
 
     "At its 65th plenary meeting, on 10 December 2018, the General Assembly ... decided": the
-    document is a decision, of that organ, adopted that day; its number is its symbol.
+    document is a decision, of that organ, adopted that day; its number is its symbol. "The
+    Executive Board, having considered ..., decided" names the organ (one of ``organs``).
     """
     first = next((block for block in blocks if isinstance(block, Paragraph)), None)
-    opening = decision_opening(first.text) if first is not None else None
+    opening = decision_opening(first.text, organs) if first is not None else None
     if opening is None:
         return header
     organ, adopted = opening

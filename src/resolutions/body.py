@@ -47,6 +47,7 @@ from resolutions.nodes import (
     SubItem,
     VerbPhrase,
 )
+from resolutions.split import decision_opening
 from resolutions.verbs import VerbReader
 
 #: An annex heading with its title on the same line: "Annex II Main lines of an action plan".
@@ -231,7 +232,7 @@ class BodyReader:
         given = blocks
         blocks, closing_blocks = _split_closing(blocks, self.conventions)
         given.clear()
-        headings = _find_headings(blocks)
+        headings = _find_headings(blocks, self.conventions.organs)
         may_continue = {id(b) for b in blocks if id(b) not in headings and b.kind != "heading"}
         blocks = join_continuations(blocks, may_continue)
         self.formula_ahead = _formula_after_preamble(blocks)
@@ -710,17 +711,18 @@ def _extent(parts: list[Span]) -> Span:
     return Span(parts[0].start, parts[-1].end)
 
 
-def _find_headings(blocks: list[Block]) -> set[int]:
-    """Return the ``id`` of the blocks that are headings."""
+def _find_headings(blocks: list[Block], organs: tuple[str, ...] = ()) -> set[int]:
+    """Return the ``id`` of the blocks that are headings (``organs``: the body's, see :func:`_is_heading`)."""
     found = set()
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
-        if _is_heading(block, following):
+        if _is_heading(block, following, organs):
             found.add(id(block))
     return found
 
 
-def _is_heading(block: Block, following: Block | None) -> bool:
+def _is_heading(block: Block, following: Block | None, organs: tuple[str, ...] = ()) -> bool:
+    """Tell a heading; a decision's sentence is none ("The Health Assembly elected the following officers:")."""
     if block.kind == "heading":
         return True
     if block.kind not in ("section", "text") or (block.kind == "text" and block.opener() in VERBS):
@@ -739,7 +741,7 @@ def _is_heading(block: Block, following: Block | None) -> bool:
         return False
     if ANNEX_HEADING.match(text) or PART_LABEL.match(text):
         return True
-    if block.opener() is not None or ends_sentence(text):
+    if block.opener() is not None or ends_sentence(text) or decision_opening(text, organs) is not None:
         return False
     if following is None:  # a last paragraph ends with a stop; a last heading heads an empty part
         return len(text.split()) <= _LAST_HEADING_WORDS and len(block.lines) <= 2 and text[:1].isupper()
@@ -814,6 +816,8 @@ def _is_closing(block: Block) -> bool:
     text = block.plain()
     if CLOSING.match(text) or dateline(text) is not None:
         return True
+    if text.startswith("(") and text.rstrip(" .").endswith(")") and CLOSING.match(text, 1):
+        return True  # "(Ninth plenary meeting, 27 May 2013 - Committee A, fourth report)", as WHO prints it
     return DATE.fullmatch(text.strip(" .*_")) is not None  # a date alone: "29 October 2018"
 
 

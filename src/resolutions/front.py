@@ -20,7 +20,7 @@ from resolutions.dates import MONTH, dateline, parse_date
 from resolutions.header import split_numbered_title
 from resolutions.lines import VERBS
 from resolutions.nodes import HeaderLine, Span, Title
-from resolutions.split import head_number
+from resolutions.split import decision_opening, head_number
 
 #: A plain block longer than this is prose, not a title.
 _TITLE_LENGTH = 250
@@ -119,6 +119,8 @@ def read_front(
             continue
         if formula_at is not None and PART_LABEL.match(text):
             break  # "A" / its title / its formula: the first part of a resolution in parts
+        if formula_at is None and decision_opening(text, organs) is not None:
+            break  # "The Executive Board elected ...": a decision's sentence opens the body
         long_title = index == limit - 1 if formula_at is not None else after_header and not candidates
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.opener() in VERBS and block.kind == "text" and not ends_sentence(text) and "," in text:

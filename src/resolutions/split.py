@@ -11,6 +11,7 @@ masthead of its own) belongs to the document it heads.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 
@@ -53,6 +54,15 @@ DECISION_OPENING = re.compile(
     r"^At its[ \u00a0]+(?P<meeting>\S+(?:[ \u00a0]+\S+){0,3}?[ \u00a0]+meeting),?(?:[ \u00a0]+held)?,?[ \u00a0]+"
     rf"on[ \u00a0]+(?P<date>[0-9]{{1,2}}[ \u00a0]+{MONTH}[ \u00a0]+[0-9]{{4}}),?[ \u00a0]+the[ \u00a0]+"
     r"(?P<organ>[A-Z][\w-]*(?:[ \u00a0]+(?:and|of|on|for|the|[A-Z][\w-]*))*)"
+)
+#: How a decision opens with its organ as the subject, in the World Health Assembly's volumes
+#: and others: "The Sixty-sixth World Health Assembly, having considered ..., decided",
+#: "The Executive Board elected ...". The organ (one the body's layer names, an ordinal perhaps
+#: before it), then a comma and a word in lower case, or a verb in the past ("The General
+#: Assembly of ..." is no such opening).
+_SUBJECT_OPENING = (
+    r"^The[ \u00a0]+(?:[A-Z][a-z]+(?:-[a-z]+)?[ \u00a0]+)?(?P<organ>{organs})"
+    r"(?:,[ \u00a0]+[a-z]|[ \u00a0]+(?:[a-z]+ed|took)\b)"
 )
 #: A contents table's heading.
 _CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
@@ -117,13 +127,27 @@ def head_number(text: str) -> tuple[str, str] | None:
     return match.group("kind").lower(), " ".join(match.group("number").split())
 
 
-def decision_opening(text: str) -> tuple[str, datetime.date | None] | None:
-    """Return the organ and the date of a decision's opening sentence ("At its 65th ..."), or None."""
+def decision_opening(text: str, organs: tuple[str, ...] = ()) -> tuple[str, datetime.date | None] | None:
+    """Return the organ and the date of a decision's opening sentence, or None.
+
+    "At its 65th plenary meeting, on 10 December 2018, the General Assembly ..." gives both;
+    "The Executive Board, having considered ..." (the organ one of ``organs``) its organ alone.
+    """
     match = DECISION_OPENING.match(text)
     if match is None:
-        return None
+        subject = _subject_opening(organs)
+        found = subject.match(text) if subject is not None else None
+        return (found.group("organ"), None) if found is not None else None
     organ = re.sub(r"(?:[ \u00a0]+(?:and|of|on|for|the))+$", "", match.group("organ"))
     return organ, parse_date(match.group("date"))
+
+
+@functools.lru_cache(maxsize=32)
+def _subject_opening(organs: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not organs:
+        return None
+    names = "|".join(re.escape(organ) for organ in sorted(organs, key=len, reverse=True))
+    return re.compile(_SUBJECT_OPENING.format(organs=names))
 
 
 def head_date(text: str) -> tuple[str, datetime.date] | None:
@@ -185,7 +209,7 @@ def _heads_a_document(
         seen += 1
         if seen > _REACH:
             return False
-        if _opens_with(line, ("FORMULA", "WE")) or DECISION_OPENING.match(line.plain()):
+        if _opens_with(line, ("FORMULA", "WE")) or decision_opening(line.plain(), conventions.organs):
             return True
         if line.kind == "numbered" or _opens_with(line, VERBS):
             return titles > 0 or _numbered(lines[index].plain(), conventions)
