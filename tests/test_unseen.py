@@ -721,3 +721,41 @@ def test_a_formula_may_end_with_a_semicolon_or_a_colon(mark: str) -> None:
     assert document.preamble.formula is not None and document.header.organ == "Human Rights Council"
     assert resolutions.same_content(resolutions.parse(document.to_text()), document)
     assert resolutions.same_content(resolutions.parse(document.to_markdown()), document)
+
+
+@pytest.mark.parametrize("labels", [("(a)", "(b)"), ("1.", "2."), ("a)", "b)")])
+def test_preambular_paragraphs_lettered_or_numbered_stay_preambular(labels: tuple[str, str]) -> None:
+    # as the IAEA's General Conference letters them, then numbers its operative paragraphs
+    first, second = labels
+    operative = ("3.", "4.") if first[0].isdigit() else ("1.", "2.")
+    text = (
+        "The General Conference,\n\n"
+        f"{first} Recalling resolution GC(65)/RES/7 and previous resolutions,\n\n"
+        f"{second} Noting that the Agency's safety standards provide a global reference,\n\n"
+        f"{operative[0]} Urges Member States to adhere to the Convention on Nuclear Safety;\n\n"
+        f"{operative[1]} Requests the Director General to report.\n"
+    )
+    document = resolutions.parse(text)
+    assert [(r["kind"], r["label"], r["verb"]) for r in document.records()] == [
+        ("preambular", first, "Recalling"),
+        ("preambular", second, "Noting"),
+        ("operative", operative[0], "Urges"),
+        ("operative", operative[1], "Requests"),
+    ]
+    assert len(document.preamble.paragraphs) == 2 and not document.diagnostics
+    assert document.to_source() == text
+    assert resolutions.same_content(resolutions.from_json(document.to_json()), document)
+    assert resolutions.same_content(resolutions.from_akn(document.to_akn()), document)
+
+
+def test_a_participle_after_the_operative_part_began_is_no_preamble() -> None:
+    text = "The General Conference,\n\n1. Urges States to act;\n\n2. Noting the report, requests a study.\n"
+    assert [r["kind"] for r in resolutions.parse(text).records()] == ["operative", "operative"]
+
+
+def test_a_numbered_preambles_numbers_go_on_in_the_body() -> None:
+    text = (
+        "The General Conference,\n\n1. Recalling its resolution,\n\n2. Noting the report,\n\n4. Urges States to act.\n"
+    )
+    found = [(d.code, d.message) for d in resolutions.parse(text).diagnostics]
+    assert found == [("skipped-number", "paragraph 4 follows paragraph 2")]

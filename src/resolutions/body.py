@@ -11,6 +11,7 @@ and an unnumbered one only when its verb is set off (bold, italics, capitals).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import cast
 
 import attrs
@@ -260,7 +261,7 @@ class BodyReader:
             else:
                 self.paragraph(block)
         self.first_number = True
-        self.check_numbering(self.root)
+        self.check_numbering(self.root, self.preamble)  # a numbered preamble's numbers go on in the body
         for annex in self.annexes:
             self.first_number = True
             self.check_numbering(annex)
@@ -527,6 +528,8 @@ class BodyReader:
         implicit = self.numbered_operative and not operative_seen  # a preamble whose formula is lost
         if opener == "PREAMBULAR_VERB" and number is None and (formal or marked or implicit) and not operative_seen:
             return "preambular"
+        if opener == "PREAMBULAR_VERB" and number is not None and formal and not operative_seen:
+            return "preambular"  # lettered or numbered, as the IAEA's are: "(a) Recalling resolution GC(65)/RES/7,"
         if number is not None and (formal or self.numbered_operative) and not self.stack[0].annex:
             # a number with no text ("23." left by a word processor's list) is no paragraph of its own
             return "operative" if verb is not None or block.plain() else "paragraph"
@@ -553,16 +556,17 @@ class BodyReader:
         )
 
     # ------------------------------------------------------------ checks
-    def check_numbering(self, container: _Container) -> None:
+    def check_numbering(self, container: _Container, preceding: Sequence[_Paragraph] = ()) -> None:
         """Report duplicate, skipped and out-of-order paragraph numbers.
 
         Paragraphs in a row numbered like the one before them are one report, at the first:
         a list numbered "1." throughout (as Markdown lets one write it) is one problem.
+        ``preceding``: paragraphs numbered before the container's (the preamble's, before the body's).
         """
         previous: int | None = None
         repeated = 0  # paragraphs so far in the current run numbered like the one before
         repeated_at: Span | None = None
-        for child in container.children:
+        for child in (*preceding, *container.children):
             if isinstance(child, _Container):
                 self.check_numbering(child)
                 continue
