@@ -759,3 +759,37 @@ def test_a_numbered_preambles_numbers_go_on_in_the_body() -> None:
     )
     found = [(d.code, d.message) for d in resolutions.parse(text).diagnostics]
     assert found == [("skipped-number", "paragraph 4 follows paragraph 2")]
+
+
+#: The decisions of an executive board's session (UNDP, UNICEF, UNFPA): each number alone on
+#: its line, its title under it, a formula without a comma, the date it was adopted at the end.
+BOARD_DECISIONS = (
+    "Decisions adopted by the Executive Board at its first regular session 2023\n\n"
+    "2023/1\nReport on the structured funding dialogue\n\nThe Executive Board\n\n"
+    "1. Takes note of the report on the structured funding dialogue (DP/2023/8);\n\n"
+    "2. Requests UNDP to continue to report annually.\n\n30 January 2023\n\n"
+    "2023/2\nWorking methods of the Executive Board\n\nThe Executive Board\n\n"
+    "1. Welcomes the joint review of working methods;\n\n"
+    "2. Decides to continue the discussion at its annual session 2023.\n\n30 January 2023\n"
+)
+
+
+def test_a_boards_decisions_numbered_alone_on_their_lines_are_documents() -> None:
+    documents = resolutions.parse_all(BOARD_DECISIONS)
+    assert [(d.header.symbol, d.title, d.header.organ) for d in documents] == [
+        ("2023/1", "Report on the structured funding dialogue", "Executive Board"),
+        ("2023/2", "Working methods of the Executive Board", "Executive Board"),
+    ]
+    assert [[(r["number"], r["verb"]) for r in d.records()] for d in documents] == [
+        [("1", "Takes note"), ("2", "Requests")],
+        [("1", "Welcomes"), ("2", "Decides")],
+    ]
+    assert [str(d.closing.date) if d.closing else None for d in documents] == ["2023-01-30", "2023-01-30"]
+    assert documents.preface is not None
+    assert documents.preface.text.startswith("Decisions adopted by the Executive Board")
+    assert documents.to_source() == BOARD_DECISIONS
+
+
+def test_a_page_number_alone_on_its_line_is_no_head() -> None:
+    text = "The General Assembly,\n\n1. Decides to act;\n\n2/15\n\n2. Requests a report.\n"
+    assert len(resolutions.parse_all(text)) == 1

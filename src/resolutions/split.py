@@ -44,6 +44,10 @@ HEAD = re.compile(
 NUMBERED_HEAD = re.compile(
     r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?(?:\.(?:[ \u00a0\t]+\S.*)?|[ \u00a0\t]+[A-Z].*)$"
 )
+#: A number alone on its line, the title on the next, as the executive boards of UNDP, UNICEF
+#: and UNFPA print their decisions: "2023/1" / "Report on the structured funding dialogue". (A
+#: first part of one digit would as well be a page's number, "2/15".)
+BARE_NUMBER = re.compile(r"^(?:[A-Z]{1,3}-)?[0-9]{2,4}/[0-9]{1,4}$")
 #: Every line is asked whether it is a head: most are too short for either pattern.
 _SHORTEST_HEAD = shortest_match(HEAD)
 _SHORTEST_NUMBERED_HEAD = shortest_match(NUMBERED_HEAD)
@@ -188,6 +192,8 @@ def _is_head(line: Line, conventions: Conventions) -> bool:
 def _numbered(text: str, conventions: Conventions) -> bool:
     """Tell a head that holds the document's number and its title ("73/7. Report ...")."""
     if len(text) >= _SHORTEST_NUMBERED_HEAD and NUMBERED_HEAD.match(text) is not None:
+        return True
+    if BARE_NUMBER.match(text) is not None:
         return True
     return conventions.titled_symbol(text) is not None
 
