@@ -228,7 +228,7 @@ def _decision_header(header: Header, blocks: tuple[Paragraph | Section, ...], or
     Executive Board, having considered ..., decided" names the organ (one of ``organs``).
     """
     first = next((block for block in blocks if isinstance(block, Paragraph)), None)
-    opening = decision_opening(first.text, organs) if first is not None else None
+    opening = decision_opening(first.text, organs, whole=True) if first is not None else None
     if opening is None:
         return header
     organ, adopted = opening

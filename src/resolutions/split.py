@@ -68,6 +68,12 @@ _SUBJECT_OPENING = (
     r"^The[ \u00a0]+(?:[A-Z][a-z]+(?:-[a-z]+)?[ \u00a0]+)?(?P<organ>{organs})"
     r"(?:,[ \u00a0]+[a-z]|[ \u00a0]+(?:[a-z]+ed|took)\b)"
 )
+#: What a decision's sentence says its organ did, in the past: "decided", "elected", "took note".
+_DECIDED = re.compile(
+    r"\b(?:decided|elected|re-?elected|appointed|re-?appointed|adopted|approved|agreed|endorsed|noted"
+    r"|took[ \u00a0]+note|requested|confirmed|deferred|postponed|authori[sz]ed|designated|nominated|accepted"
+    r"|welcomed|resolved)\b"
+)
 #: A contents table's heading.
 _CONTENTS = re.compile(r"^(?:contents|table of contents|sommaire)\s*:?$", re.IGNORECASE)
 #: How far below its head a document's formula or first paragraph may be (title lines between).
@@ -131,17 +137,24 @@ def head_number(text: str) -> tuple[str, str] | None:
     return match.group("kind").lower(), " ".join(match.group("number").split())
 
 
-def decision_opening(text: str, organs: tuple[str, ...] = ()) -> tuple[str, datetime.date | None] | None:
+def decision_opening(
+    text: str, organs: tuple[str, ...] = (), *, whole: bool = False
+) -> tuple[str, datetime.date | None] | None:
     """Return the organ and the date of a decision's opening sentence, or None.
 
     "At its 65th plenary meeting, on 10 December 2018, the General Assembly ..." gives both;
     "The Executive Board, having considered ..." (the organ one of ``organs``) its organ alone.
+    ``whole``: ``text`` is the whole sentence, not its first line, so the subject's verb must be
+    in it ("decided", "elected"): "The Committee of Ministers, under the terms of Article 15.b of
+    the Statute," is a formula that goes on, not a decision.
     """
     match = DECISION_OPENING.match(text)
     if match is None:
         subject = _subject_opening(organs)
         found = subject.match(text) if subject is not None else None
-        return (found.group("organ"), None) if found is not None else None
+        if found is None or (whole and _DECIDED.search(text, found.end("organ")) is None):
+            return None
+        return found.group("organ"), None
     organ = re.sub(r"(?:[ \u00a0]+(?:and|of|on|for|the))+$", "", match.group("organ"))
     return organ, parse_date(match.group("date"))
 
