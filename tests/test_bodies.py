@@ -151,6 +151,25 @@ def test_parliamentary_assembly_of_the_council_of_europe() -> None:
     assert resolutions.from_akn(doc.to_akn()) == doc
 
 
+def test_a_formula_that_says_under_what_the_body_acts() -> None:
+    # the Council of Europe's Committee of Ministers: "under the terms of Article 15.b ..."
+    text = (
+        "Recommendation CM/Rec(2023)2\nof the Committee of Ministers to member States\n"
+        "on rights, services and support for victims of crime\n\n"
+        "The Committee of Ministers, under the terms of Article 15.b of the Statute of the Council of Europe,\n\n"
+        "Considering that the aim of the Council of Europe is to achieve a greater unity between its members;\n\n"
+        "Having regard to the European Convention on Human Rights;\n\n"
+        "Recommends that the governments of member States take measures to support victims of crime.\n"
+    )
+    doc = resolutions.parse(text)
+    assert doc.preamble.formula is not None and doc.header.organ == "Committee of Ministers"
+    assert rows(doc) == [
+        ("preambular", None, "Considering"),
+        ("preambular", None, "Having regard to"),
+        ("operative", None, "Recommends"),
+    ]
+
+
 def test_organization_of_american_states() -> None:
     doc = resolutions.parse_file(STYLES[0].parent / "oas_capitals.txt")
     assert doc.grammar == "oas" and doc.header.symbol == "AG/RES. 2976 (LII-O/22)"

@@ -250,7 +250,8 @@ _ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNOR
 
 
 _MEETING_CLAUSE = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?(?:,\s+(?:meeting|having met|assembled|gathered|convened|at its)\s.*)?[,;:]?\s*$",
+    r"(?:\s*\([^()]{1,60}\))?"
+    r"(?:,\s+(?:meeting|having met|assembled|gathered|convened|at its|under the terms of)\s.*)?[,;:]?\s*$",
     re.DOTALL,
 )
 
