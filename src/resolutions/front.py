@@ -246,7 +246,7 @@ def _emphasised(block: Block) -> bool:
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "on", "for", "to", "in", "at"})
-_ORDINAL = re.compile(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+_ORDINAL = re.compile(r"^(?:(?:[A-Z][a-z]+-)?[A-Za-z]+|[0-9]{1,3})(?:st|nd|rd|th)\s+", re.IGNORECASE)
 
 
 _MEETING_CLAUSE = re.compile(
