@@ -191,6 +191,75 @@ def test_notes_without_rule_in_the_body_font(folder: Path) -> None:
     assert [r["verb"] for r in doc.records()] == ["Having considered", "APPROVES"]
 
 
+def _full_line(sheet: Sheet, words: list[str]) -> str:
+    """As many of ``words`` as fit between the margins: a paragraph's last line that fills its line."""
+    sheet.pdf.set_font("Times", "", sheet.size)
+    line: list[str] = []
+    for word in words:
+        if sheet.left + sheet.pdf.get_string_width(" ".join([*line, word])) > sheet.right:
+            break
+        line.append(word)
+    return " ".join(line)
+
+
+def test_short_paragraphs_set_apart_are_blocks_though_a_line_fills_its_width(folder: Path) -> None:
+    """WHO style: one-line paragraphs spaced apart, so the commonest step is between paragraphs."""
+    sheet = Sheet(left=72, right=540, rule="none", size=11, pitch=14.5, gap=10, furniture=False, indent=0)
+    sheet.paragraph("The Sixty-sixth World Health Assembly,")
+    sheet.paragraph("Having considered the report by the Secretariat on the draft action plan,")
+    sheet.paragraph("1. ADOPTS the comprehensive mental health action plan 2013-2020;")
+    filler = ("and specific national circumstances as they stand in each region of the world " * 4).split()
+    sheet.lines(
+        [
+            "2. URGES Member States to implement the proposed actions as adapted to national priorities",
+            _full_line(sheet, filler) + ";",
+        ]
+    )
+    sheet.paragraph("3. INVITES international, regional and national partners to take note of the plan;")
+    sheet.paragraph("4. REQUESTS the Director-General to implement the actions for the Secretariat;")
+    sheet.paragraph("5. FURTHER REQUESTS the Director-General to report to the Health Assembly.")
+    text = read_pdf(sheet.save(folder / "who_short.pdf"))
+    blocks = text.strip().split("\n\n")
+    assert [block.split(maxsplit=2)[:2] for block in blocks[2:]] == [
+        ["1.", "ADOPTS"],
+        ["2.", "URGES"],
+        ["3.", "INVITES"],
+        ["4.", "REQUESTS"],
+        ["5.", "FURTHER"],
+    ]
+    assert [r["number"] for r in resolutions.parse(text).records() if r["kind"] == "operative"] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
+
+
+def test_notes_spaced_apart_at_the_page_foot_are_all_notes(folder: Path) -> None:
+    sheet = Sheet(left=72, right=540, rule="none", size=11, pitch=12.7, gap=13, furniture=False, indent=0)
+    sheet.paragraph("The Sixty-sixth World Health Assembly,")
+    sheet.lines(
+        [
+            "Having examined the Financial Report and audited financial statements for the period 1",
+            "January 2012-31 December 2012;^1^",
+        ]
+    )
+    sheet.lines(
+        [
+            "Having noted the report of the Programme, Budget and Administration Committee of the",
+            "Executive Board to the Sixty-sixth World Health Assembly,^2^",
+        ]
+    )
+    sheet.paragraph("ACCEPTS the Director-General's Financial Report and audited financial statements.")
+    for y, marker, note in ((600, "1", "Document A66/29."), (619.7, "2", "Document A66/54.")):
+        sheet.write_line(72, y - 3.5, f"^{marker}^", size=11)
+        sheet.write_line(78, y, note, size=11)
+    text = read_pdf(sheet.save(folder / "who_notes.pdf"))
+    assert text.rstrip().endswith("---\n\n<sup>1</sup> Document A66/29.\n\n<sup>2</sup> Document A66/54.")
+    assert [note.marker for note in resolutions.parse(text).footnotes] == ["1", "2"]
+
+
 def test_repeated_note_is_given_once(folder: Path) -> None:
     sheet = Sheet(furniture=False, notes=[[("3", "Documents A66/8 and A66/9.")]] * 3, rule="none")
     sheet.paragraph("*Having considered* the reports on noncommunicable diseases;^3^")

@@ -83,21 +83,23 @@ def _trailing_notes(body: list[TextLine], body_size: float, pitch: float) -> int
     """Return the index of the first note at the page bottom (no separator), if any.
 
     From the bottom up, lines are taken while each is a note opener, or a continuation set no
-    larger than the text; the first opener reached that is set apart from the text above it
-    (by a gap, or by its smaller font) is where the notes start. A gap above a line that opens
-    no note ends the search: that is a paragraph of the text.
+    larger than the text; the last opener reached that is set apart from the text above it
+    (by a gap, or by its smaller font) is where the notes start: notes may be set apart from
+    each other too, as the World Health Assembly's are. A gap above a line that opens no note
+    ends the search: that is a paragraph of the text.
     """
+    start = None
     for index in range(len(body) - 1, 0, -1):
         line, above = body[index], body[index - 1]
         if line.size > body_size + 0.5 or line.bold:
-            return None
+            return start
         apart = line.baseline - above.baseline > _GAP * pitch or line.page != above.page
         if _opens_note(line, under_rule=False):
             if apart or line.size < body_size - 0.5:
-                return index
+                start = index
         elif apart:
-            return None
-    return None
+            return start
+    return start
 
 
 def _opens_note(line: TextLine, *, under_rule: bool) -> bool:

@@ -30,6 +30,8 @@ _GAP = 1.3
 #: A change of font size larger than this share starts a block (a title, a heading, a note);
 #: smaller ones are the jitter of OCR text layers, where each line gets the size of its scan.
 _SIZE_STEP = 0.12
+#: A line that ends this share of the measure short of the right edge, or nearer, may be wrapped.
+_WRAPPED_ROOM = 0.15
 #: A paragraph or item label that opens a block: "12.", "(a)", "(iv)", "1)", "A.", "IV.".
 _OPENING_LABEL = re.compile(
     r"^(?:[0-9]{1,3}\.|\(?[0-9]{1,3}\)|\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}\)|[A-Z]\.|[IVXLC]{1,6}\.)$"
@@ -86,15 +88,21 @@ def measure(lines: Iterable[TextLine], page_width: float) -> Metrics:
         sizes[line.size] += len(line.text)
     size = sizes.most_common(1)[0][0]
     body = [line for line in lines if abs(line.size - size) < 0.5] or lines
-    steps = [
-        round(b.baseline - a.baseline, 1)
-        for a, b in itertools.pairwise(body)
-        if a.page == b.page and 0.8 * size < b.baseline - a.baseline < 2.5 * size
-    ]
-    pitch = statistics.mode(steps) if steps else 1.2 * size
     left = statistics.mode(round(line.x0) for line in body)
     rights = sorted(line.x1 for line in body)
     right = max(rights[int(0.8 * (len(rights) - 1))], page_width - left)
+    pairs = [
+        (a, b)
+        for a, b in itertools.pairwise(body)
+        if a.page == b.page and 0.8 * size < b.baseline - a.baseline < 2.5 * size
+    ]
+    # The pitch is the step under a line that runs to the right edge, which a paragraph's next
+    # line follows: in a text of short paragraphs set apart (one or two lines each, as the World
+    # Health Assembly's are), the commonest step of all is the one between paragraphs.
+    near_edge = right - _WRAPPED_ROOM * (right - left)
+    wrapped = [round(b.baseline - a.baseline, 1) for a, b in pairs if a.x1 >= near_edge]
+    steps = wrapped or [round(b.baseline - a.baseline, 1) for a, b in pairs]
+    pitch = statistics.mode(steps) if steps else 1.2 * size
     return Metrics(size, pitch, float(left), right)
 
 
