@@ -260,6 +260,28 @@ def test_notes_spaced_apart_at_the_page_foot_are_all_notes(folder: Path) -> None
     assert [note.marker for note in resolutions.parse(text).footnotes] == ["1", "2"]
 
 
+def test_a_footnote_number_raised_almost_a_line_above_the_row_it_ends(folder: Path) -> None:
+    # as WHO's PDFs of 2013 set it: full size, 11.5 pt above the row it ends, the row set lower for it
+    sheet = Sheet(left=72, right=540, rule="none", size=11, pitch=12.7, gap=13, furniture=False, indent=0)
+    sheet.paragraph("The Sixty-sixth World Health Assembly,")
+    first = "Having examined the Financial Report and audited financial statements for the period 1 January"
+    last = "2012-31 December 2012;"
+    top = sheet.y
+    sheet.write_line(72, top, first, size=11)
+    sheet.write_line(72, top + 21.3, last, size=11)
+    sheet.pdf.set_font("Times", "", 11)
+    sheet.write_line(72 + sheet.pdf.get_string_width(last) + 1, top + 9.8, "1", size=11)
+    sheet.skip(21.3 + sheet.pitch + sheet.gap)
+    sheet.paragraph("ACCEPTS the Director-General's Financial Report and audited financial statements.")
+    sheet.write_line(72, 600, "^1^", size=11)
+    sheet.write_line(78, 603.5, "Document A66/29.", size=11)
+    text = read_pdf(sheet.save(folder / "high_mark.pdf"))
+    assert "\n2012-31 December 2012;<sup>1</sup>\n" in text
+    doc = resolutions.parse(text)
+    assert [r["verb"] for r in doc.records()] == ["Having examined", "ACCEPTS"]
+    assert doc.records()[0]["footnotes"] == ["1"] and [n.marker for n in doc.footnotes] == ["1"]
+
+
 def test_repeated_note_is_given_once(folder: Path) -> None:
     sheet = Sheet(furniture=False, notes=[[("3", "Documents A66/8 and A66/9.")]] * 3, rule="none")
     sheet.paragraph("*Having considered* the reports on noncommunicable diseases;^3^")

@@ -26,6 +26,11 @@ _RAISE = 0.18
 _SHORT_ROW = 8
 #: How far (share of the lower row's size) a superscript may sit above its row's baseline.
 _REACH = 0.9
+#: How far a footnote's number may sit above the row it ends: some PDFs raise it by almost a
+#: line ("... 1 January 2012-31 December 2012;" with its "1" 11.5 pt up, at 11 pt).
+_END_MARK_REACH = 1.2
+#: What a footnote reference raised at a row's end reads: "1", "12,", "*".
+_END_MARK = re.compile(r"^(?:[0-9]{1,3}|[*\u2020\u2021\u00a7]{1,3})[,.;:]?$")
 #: A gap wider than this share of the font size between pieces is a word space (the spaces of
 #: tightly justified lines are 0.2 em; the gaps PDFium takes for spaces inside words, 0.11-0.14 em).
 WORD_GAP = 0.16
@@ -168,13 +173,21 @@ def _host_row(raised: list[Piece], below: list[list[Piece]]) -> list[Piece] | No
         size = _main_size(row)
         base = _main_baseline(row, size)
         rise = base - max(p.baseline for p in raised)
-        if not 0 < rise <= _REACH * size:
-            continue
         x0 = min(p.x0 for p in row)
         x1 = max(p.x1 for p in row)
-        if all(x0 - 2 * size <= p.x0 <= x1 + 2 * size for p in raised):
+        if 0 < rise <= _REACH * size:
+            if all(x0 - 2 * size <= p.x0 <= x1 + 2 * size for p in raised):
+                return row
+        elif 0 < rise <= _END_MARK_REACH * size and _ends_row_with_a_mark(raised, x1, size):
             return row
     return None
+
+
+def _ends_row_with_a_mark(raised: list[Piece], x1: float, size: float) -> bool:
+    """Tell a footnote's number standing right after a row's last word, however high."""
+    return _END_MARK.match(_joined(raised).strip()) is not None and all(
+        x1 - 0.5 * size <= p.x0 <= x1 + size for p in raised
+    )
 
 
 def _main_size(pieces: Sequence[Piece]) -> float:
