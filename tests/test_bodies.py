@@ -170,26 +170,6 @@ def test_a_formula_that_says_under_what_the_body_acts() -> None:
     ]
 
 
-def test_a_formula_with_an_ordinal_in_figures() -> None:
-    # the Inter-Parliamentary Union's Assembly, its preambular paragraphs numbered in brackets
-    text = (
-        "The 146th Assembly of the Inter-Parliamentary Union,\n\n"
-        "(1) Recalling the Universal Declaration of Human Rights,\n\n"
-        "(2) Noting with concern the rise of hate speech,\n\n"
-        "1. Calls on parliaments to adopt legislation against hate speech;\n\n"
-        "2. Urges parliaments to promote tolerance.\n"
-    )
-    doc = resolutions.parse(text)
-    assert doc.header.organ == "Assembly of the Inter-Parliamentary Union"
-    assert rows(doc) == [
-        ("preambular", "1", "Recalling"),
-        ("preambular", "2", "Noting with concern"),
-        ("operative", "1", "Calls on"),
-        ("operative", "2", "Urges"),
-    ]
-    assert not [d for d in doc.diagnostics if d.severity != "info"]
-
-
 def test_organization_of_american_states() -> None:
     doc = resolutions.parse_file(STYLES[0].parent / "oas_capitals.txt")
     assert doc.grammar == "oas" and doc.header.symbol == "AG/RES. 2976 (LII-O/22)"
