@@ -10,7 +10,7 @@ import resolutions
 from resolutions.compare import differences, same_content
 from resolutions.serialise.json import from_dict, to_dict
 from resolutions.serialise.markdown import to_markdown
-from tests.conftest import SEEDS, corpus_collections
+from tests.conftest import SEEDS, bulk_texts, corpus_collections
 
 REPORT = (
     "|  | United Nations | FCCC/CP/2099/1/Add.1 |\n"
@@ -144,3 +144,57 @@ def test_real_collections_lose_nothing(path: Path) -> None:
         assert resolutions.from_akn(document.to_akn()) == document
         again = resolutions.parse(to_markdown(document))
         assert same_content(again, document), differences(document, again)[:5]
+
+
+#: The Security Council's early volumes: each resolution headed by its number, year and date,
+#: its notes printed right after it (a note's last line may be a document's symbol alone).
+VOLUME = (
+    "4 (1946). Resolution of 29 April 1946\n\n"
+    "The Security Council,\n\n"
+    "Keeping in mind the resolutions adopted at San Francisco 12 and at the first session 13,\n\n"
+    "Hereby resolves to make further studies.\n\n"
+    "Adopted at the 39th meeting by 10 votes to none.\n\n"
+    "12 See United Nations Conference on International Organization, I/10.\n\n"
+    "13 See Resolutions adopted by the General Assembly, contained in document\n"
+    "A/64.\n\n"
+    "7 (1946). Resolution of 26 June 1946\n\n"
+    "Whereas the Security Council on 29 April 1946 appointed a Sub-Committee,\n\n"
+    "The Security Council decides to keep the situation under continuous observation.\n\n"
+    "Adopted at the 47th meeting.\n\n"
+    "10 (1946). Resolution of 4 November 1946\n\n"
+    "The Security Council,\n\n"
+    "Resolves that the situation in Spain be taken off the list 14.\n\n"
+    "Adopted at the 79th meeting.\n\n"
+    "14 Official Records of the Security Council, First Year, No. 21.\n"
+)
+
+
+def test_a_volume_gives_each_resolution_its_head_and_its_notes() -> None:
+    documents = resolutions.parse_all(VOLUME)
+    assert [(d.header.symbol, str(d.header.date)) for d in documents] == [
+        ("S/RES/4 (1946)", "1946-04-29"),
+        ("7 (1946)", "1946-06-26"),  # no formula names the Council: its number as printed
+        ("S/RES/10 (1946)", "1946-11-04"),
+    ]
+    # each document's notes are its own, though no form feed marks a page's foot; the symbol
+    # that ends a note ("A/64.") stays in it, not in the next document's masthead
+    assert [[note.marker for note in d.footnotes] for d in documents] == [["12", "13"], [], ["14"]]
+    assert documents[0].footnotes[1].text.endswith("contained in document A/64.")
+    assert [d.closing is not None for d in documents] == [True, True, True]
+    assert [r["text"] for r in documents[0].records()][-1] == "Hereby resolves to make further studies."
+    assert documents.to_source() == VOLUME
+
+
+@pytest.mark.skipif(not bulk_texts(), reason="the shared bulk corpus is not here")
+def test_the_security_councils_resolutions_read_alike_alone_and_in_a_volume() -> None:
+    paths = bulk_texts()
+    alike = 0
+    for start in range(0, len(paths), 50):
+        group = paths[start : start + 50]
+        volume = resolutions.parse_all("\n\n".join(path.read_text(encoding="utf-8") for path in group))
+        alone = [resolutions.parse_file(path) for path in group]
+        assert [d.header.symbol for d in volume] == [d.header.symbol for d in alone]
+        for together, single in zip(volume, alone, strict=True):
+            alike += together.records() == single.records() and together.footnotes == single.footnotes
+    # three of the 298 still differ in a paragraph or two (their neighbours alone, they do not)
+    assert alike >= len(paths) - 3

@@ -17,6 +17,7 @@ from resolutions.detect import detect
 from resolutions.errors import ParseError
 from resolutions.grammar import Grammar, available_bodies, load_grammar
 from resolutions.header import read_header
+from resolutions.layout import mark_document_ends
 from resolutions.lines import Line, rebase
 from resolutions.nodes import Diagnostic, Document, Span
 from resolutions.reading import Extracted, extract_file
@@ -101,6 +102,8 @@ def parse_all(text: str, *, body: str | Grammar | None = None, strict: bool = Fa
         lines, unread = prepared_lines(compiled, text, strict=strict)
         found = split(lines, compiled.conventions)
         bounds = [0, *found.starts[1:], len(lines)]  # the preface opens the first document
+        if len(bounds) > 2:  # the notes closing each document but the last (its are the text's end)
+            mark_document_ends(lines, list(itertools.pairwise(bounds))[:-1])
         documents = []
         offsets = []
         preface = None

@@ -21,7 +21,7 @@ from resolutions.inline import InlineScanner
 from resolutions.layout import LAYOUT_ROLES
 from resolutions.lines import FIELDS, FURNITURE, VERBS, Line, Piece, plain_text
 from resolutions.nodes import Header, HeaderLine, Span
-from resolutions.split import head_date, head_number
+from resolutions.split import DATED_HEAD, head_date, head_number
 
 #: Subsidiary bodies: "Commission on Narcotic Drugs", "Committee on the Rights of the Child".
 _BODY = re.compile(
@@ -29,7 +29,6 @@ _BODY = re.compile(
     r"(?:Commission|Committee|Council|Conference|Board|Forum|Assembly|Working Group|Subcommission|Sub-Commission)"
     r"(?:\s+(?:on|of|for|against|to|in)\s+[^0-9]{1,80})?$"
 )
-_SC_OLD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.?\s*Resolutions?\s+of\s+(.+)$")
 _OF_DATE = re.compile(rf"^(?:of|on)\s+([0-9]{{1,2}}\s+{MONTH}\s+[0-9]{{4}})\.?$")
 _ADOPTED = re.compile(
     r"^(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<organ>.+?)(?:\s+on(?:\s+(?P<date>.+))?)?$|"
@@ -451,7 +450,7 @@ class _Reader:
             if (dated := head_date(text)) is not None:  # "... of 22 November 1967", "(Adopted on ...)"
                 self.fields.setdefault(*dated)
             return True
-        if match := _SC_OLD.match(text):
+        if match := DATED_HEAD.match(text):
             self.set("symbol", f"{match.group(1)} ({match.group(2)})", span, text)  # its body's symbol rules apply
             self.fields.setdefault("kind", "resolution")
             if (date := parse_date(match.group(3))) is not None:

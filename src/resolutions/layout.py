@@ -78,7 +78,7 @@ def annotate(lines: list[Line], source: str = "") -> None:
         elif line.pieces and line.pieces[0].kind in _LAYOUT_OPENERS and _is_furniture(line):
             line.role = "furniture"
         elif line.pieces and line.pieces[0].kind in _LAYOUT_OPENERS and _is_symbol_only(line):
-            line.role = "symbol"
+            line.role = "content" if index and _ends_sentence_above(line, lines[index - 1]) else "symbol"
         elif line.pieces and line.pieces[0].kind == "TAG" and _is_markup(line):
             line.role = "markup"
         elif line.kind == "rule":
@@ -200,6 +200,19 @@ def _is_furniture(line: Line) -> bool:
         elif piece.kind != "GAP":
             return False
     return found and line.label is None
+
+
+def _ends_sentence_above(symbol: Line, above: Line) -> bool:
+    """Tell a symbol alone on its line that ends the sentence of the line above it.
+
+    "... contained in document" / "S/4122.": the line above has no blank under it and stops
+    mid-clause, and the symbol closes the sentence with its stop. A page's running symbol under
+    its running title ("... Trafficking in Persons" / "A/RES/80/9") has no stop.
+    """
+    if above.role != "content" or above.blanks or above.kind == "blank":
+        return False
+    text = above.plain().rstrip()
+    return bool(text) and (text[-1].islower() or text[-1] == ",") and symbol.plain().rstrip()[-1:] in ".;,"
 
 
 def _is_symbol_only(line: Line) -> bool:
@@ -384,6 +397,20 @@ def _mark_page_tail_footnotes(lines: list[Line], pages: list[tuple[int, int]]) -
     """
     citations = _Citations(lines)
     for first, last in pages:
+        citations.page(first, last)
+        _mark_tail(lines, first, last, citations)
+
+
+def mark_document_ends(lines: list[Line], ends: list[tuple[int, int]]) -> None:
+    """Mark the footnotes that close each document of a volume, as at a page's foot.
+
+    A volume's text (the Security Council's resolutions of a year, say) prints each document's
+    notes right after it, with no form feed to tell a page's bottom: without this, only the last
+    document's notes, at the text's end, were found. ``ends``: each document's first line and
+    the line after its last.
+    """
+    citations = _Citations(lines)
+    for first, last in ends:
         citations.page(first, last)
         _mark_tail(lines, first, last, citations)
 

@@ -19,7 +19,7 @@ import attrs
 
 from resolutions.blocks import CLOSING
 from resolutions.conventions import Conventions
-from resolutions.dates import MONTH, parse_date
+from resolutions.dates import DATE, MONTH, parse_date
 from resolutions.lexing import shortest_match
 from resolutions.lines import FIELDS, VERBS, Line
 
@@ -44,6 +44,8 @@ HEAD = re.compile(
 NUMBERED_HEAD = re.compile(
     r"^(?:[A-Z]{1,3}-)?[0-9]{1,4}/[0-9]{1,4}(?:[ \u00a0][A-Z])?(?:\.(?:[ \u00a0\t]+\S.*)?|[ \u00a0\t]+[A-Z].*)$"
 )
+#: The head of the Security Council's early volumes: "4 (1946). Resolution of 29 April 1946".
+DATED_HEAD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.?\s*Resolutions?\s+of\s+(.+)$")
 #: A number alone on its line, the title on the next, as the executive boards of UNDP, UNICEF
 #: and UNFPA print their decisions: "2023/1" / "Report on the structured funding dialogue". (A
 #: first part of one digit would as well be a page's number, "2/15".)
@@ -199,7 +201,9 @@ def _is_head(line: Line, conventions: Conventions) -> bool:
     if line.role != "content" or line.kind not in ("text", "heading") or not line.pieces:
         return False
     text = line.plain()
-    return bool((len(text) >= _SHORTEST_HEAD and HEAD.match(text)) or _numbered(text, conventions))
+    return bool(
+        (len(text) >= _SHORTEST_HEAD and HEAD.match(text)) or _numbered(text, conventions) or DATED_HEAD.match(text)
+    )
 
 
 def _numbered(text: str, conventions: Conventions) -> bool:
@@ -219,6 +223,9 @@ def _heads_a_document(
     A formula may come after a few title lines; without a formula, a numbered or verb-opened
     paragraph must follow at least one title line (the head, its title, then the text).
     """
+    dated = DATED_HEAD.match(lines[index].plain())
+    if dated is not None and DATE.fullmatch(dated.group(3).strip(" .")):
+        return True  # "4 (1946). Resolution of 29 April 1946": no contents entry ends with its date
     following = heads[position + 1] if position + 1 < len(heads) else len(lines)
     titles = 0
     seen = 0
@@ -254,6 +261,8 @@ def _masthead_start(lines: Sequence[Line], start: int, floor: int) -> int:
             continue
         if line.role not in ("content", "symbol") or not _masthead_line(line):
             break
+        if index - 2 > floor and _runs_on(lines[index - 2]):
+            break  # it ends a sentence of the document above: "... contained in document" / "S/4122."
         index -= 1
     while index < start and lines[index].role != "content" and lines[index].role != "symbol":
         index += 1  # the layout between documents stays with the one before
