@@ -2,10 +2,12 @@
 
 A file may hold many documents, each opened by a head line that names it ("Decision 12/CP.24",
 "Resolution 242 (1967)", "73/7. Report of the International Criminal Court", "WHA66.1 Twelfth
-General Programme of Work") and, a few title lines further down, by its opening formula. A
-contents table names the same documents, but no formula and no paragraph follows its entries:
-that is how a head is told from an entry. The header block printed right above a head (a
-masthead of its own) belongs to the document it heads.
+General Programme of Work", "2023/1" alone above its title) and, a few title lines further down,
+by its opening formula, or by a decision's opening sentence ("At its 65th plenary meeting, ...",
+"The Executive Board, having considered ..."). A contents table names the same documents, but
+no formula and no paragraph follows its entries: that is how a head is told from an entry (a
+head that ends with its whole date, "4 (1946). Resolution of 29 April 1946", is no entry). The
+header block printed right above a head (a masthead of its own) belongs to the document it heads.
 """
 
 from __future__ import annotations
