@@ -133,8 +133,9 @@ def test_evenly_spaced_agrees_with_the_pattern(text: str) -> None:
 
 @pytest.mark.parametrize("char", [chr(c) for c in range(128)])
 def test_evenly_spaced_knows_every_ascii_character(char: str) -> None:
-    # ASCII text takes a path of its own, which names each whitespace character it looks for
-    for text in (f"a{char}b", f"{char}ab", f"ab{char}", f"a {char}b"):
+    # long ASCII text takes a path of its own, which names each whitespace character it looks for
+    long = "x" * 60
+    for text in (f"a{char}b", f"{long}{char}{long}", f"{char}{long}", f"{long}{char}", f"{long} {char}{long}"):
         assert evenly_spaced(text) == (_UNEVEN_SPACE.search(text) is None), repr(text)
 
 

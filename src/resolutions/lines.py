@@ -148,16 +148,21 @@ def rebase(lines: list[Line], offset: int, first_page: int) -> None:
 _UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
+#: The length from which twelve substring tests beat ``isprintable`` on ASCII text.
+_ASCII_SCAN = 48
+
+
 def evenly_spaced(text: str) -> bool:
     """Tell text that collapsing spaces leaves as it is (``_UNEVEN_SPACE`` finds nothing in it).
 
     Substring tests, at C speed, answer for most texts; the pattern, which tries four
-    alternatives at every character, is left for the rest. ASCII text (known without a scan)
-    is asked for each of its whitespace characters but the space, a ``memchr`` each: three
-    times quicker than ``isprintable``, which looks each character up. Printable text holds no
-    whitespace but the space (tabs, breaks and the other spaces are not printable).
+    alternatives at every character, is left for the rest. Long ASCII text (known without a
+    scan) is asked for each of its whitespace characters but the space, a ``memchr`` each:
+    three times quicker than ``isprintable``, which looks each character up, from about 50
+    characters on (below that, the twelve calls cost more). Printable text holds no whitespace
+    but the space (tabs, breaks and the other spaces are not printable).
     """
-    if text.isascii():
+    if len(text) > _ASCII_SCAN and text.isascii():
         return not (
             "  " in text
             or text[:1] == " "

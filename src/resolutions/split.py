@@ -52,9 +52,11 @@ DATED_HEAD = re.compile(r"^([0-9]+)\s*\(([0-9]{4})\)\.?\s*Resolutions?\s+of\s+(.
 #: and UNFPA print their decisions: "2023/1" / "Report on the structured funding dialogue". (A
 #: first part of one digit would as well be a page's number, "2/15".)
 BARE_NUMBER = re.compile(r"^(?:[A-Z]{1,3}-)?[0-9]{2,4}/[0-9]{1,4}$")
-#: Every line is asked whether it is a head: most are too short for either pattern.
+#: Every line is asked whether it is a head: most are too short for any of the patterns.
 _SHORTEST_HEAD = shortest_match(HEAD)
 _SHORTEST_NUMBERED_HEAD = shortest_match(NUMBERED_HEAD)
+_SHORTEST_DATED_HEAD = shortest_match(DATED_HEAD)
+_SHORTEST_BARE_NUMBER = shortest_match(BARE_NUMBER)
 #: How a decision without a formula opens, in the volumes of the General Assembly and of the
 #: Security Council and in conference reports: "At its 65th plenary meeting, on 10 December
 #: 2018, the General Assembly, on the recommendation of ..., decided ...".
@@ -152,6 +154,8 @@ def decision_opening(
     in it ("decided", "elected"): "The Committee of Ministers, under the terms of Article 15.b of
     the Statute," is a formula that goes on, not a decision.
     """
+    if not text.startswith(("At", "The")):  # most text: both openings start so
+        return None
     match = DECISION_OPENING.match(text)
     if match is None:
         subject = _subject_opening(organs)
@@ -203,16 +207,16 @@ def _is_head(line: Line, conventions: Conventions) -> bool:
     if line.role != "content" or line.kind not in ("text", "heading") or not line.pieces:
         return False
     text = line.plain()
-    return bool(
-        (len(text) >= _SHORTEST_HEAD and HEAD.match(text)) or _numbered(text, conventions) or DATED_HEAD.match(text)
-    )
+    if len(text) >= _SHORTEST_HEAD and HEAD.match(text):
+        return True
+    return _numbered(text, conventions) or bool(len(text) >= _SHORTEST_DATED_HEAD and DATED_HEAD.match(text))
 
 
 def _numbered(text: str, conventions: Conventions) -> bool:
     """Tell a head that holds the document's number and its title ("73/7. Report ...")."""
     if len(text) >= _SHORTEST_NUMBERED_HEAD and NUMBERED_HEAD.match(text) is not None:
         return True
-    if BARE_NUMBER.match(text) is not None:
+    if len(text) >= _SHORTEST_BARE_NUMBER and BARE_NUMBER.match(text) is not None:
         return True
     return conventions.titled_symbol(text) is not None
 
