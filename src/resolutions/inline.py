@@ -349,22 +349,42 @@ def _close(stack: list[_Frame], depth: int, end: int) -> None:
 
 
 def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
-    """Merge neighbouring text nodes, and trim the spaces at both ends of the sequence."""
+    """Merge neighbouring text nodes, and trim the spaces at both ends of the sequence.
+
+    A run of neighbours is joined once (joining them two by two copied the text joined so far
+    at each step: a paragraph of thousands of unclosed stars took time in the square of its
+    length), and the spaces where they meet made one.
+    """
     out: list[Inline] = []
+    run: list[Text] = []
     for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            last = out[-1]
-            text = last.text + node.text
-            if "  " in text:
-                text = text.replace("  ", " ")
-            out[-1] = Text(text, Span(last.span.start, node.span.end))
-        else:
-            out.append(node)
+        if isinstance(node, Text):
+            run.append(node)
+            continue
+        if run:
+            out.append(_merged(run))
+            run = []
+        out.append(node)
+    if run:
+        out.append(_merged(run))
     if out and isinstance(out[0], Text) and out[0].text[:1] == " ":
         out[0] = Text(out[0].text.lstrip(), out[0].span)
     if out and isinstance(out[-1], Text) and out[-1].text[-1:] == " ":
         out[-1] = Text(out[-1].text.rstrip(), out[-1].span)
     return tuple(node for node in out if not (isinstance(node, Text) and not node.text))
+
+
+def _merged(run: list[Text]) -> Text:
+    if len(run) == 1:
+        return run[0]
+    text = "".join([node.text for node in run])
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return Text(text, Span(run[0].span.start, run[-1].span.end))
+
+
+#: Two spaces or more.
+_SPACES = re.compile(" {2,}")
 
 
 def inline_text(nodes: tuple[Inline, ...]) -> str:
