@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -181,6 +182,52 @@ def test_a_worker_that_dies_costs_its_file_only(tmp_path: Path) -> None:
         "crashed" if name.startswith("crash") else "ok" for name in names
     ]
     assert all(r.document == resolutions.parse_file(SEEDS[4]) for r in results if r.ok)
+
+
+@pytest.mark.parametrize("broken_at", [1, 3])
+def test_a_pool_found_broken_when_a_group_is_sent_is_started_again(
+    monkeypatch: pytest.MonkeyPatch, broken_at: int
+) -> None:
+    """A worker may die between two results: the pool is then broken when the next group is sent.
+
+    (CI met it: the send raised BrokenProcessPool out of the batch.) At the first send, nothing is
+    pending and the pool is started again; later, the pending groups' futures tell what was lost.
+    """
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from resolutions import workers
+
+    class Pool:
+        sent = 0
+        restarts = 0
+
+        def __init__(self, count: int, body: object) -> None:
+            self.broken = False
+
+        def submit(self, function: Any, *args: Any) -> Future[Any]:
+            Pool.sent += 1
+            if Pool.sent == broken_at:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            future: Future[Any] = Future()
+            future.set_result(function(*args))
+            return future
+
+        def restart(self) -> None:
+            Pool.restarts += 1
+
+        def shutdown(self, *, wait: bool) -> None:
+            pass
+
+    monkeypatch.setattr(workers, "_Pool", Pool)
+    inputs = [Input(f"{i}.txt") for i in range(60)]
+    done = list(workers.execute(inputs, _name_of, None, 2, body=None))
+    assert done == [item.name for item in inputs]
+    assert Pool.restarts == (1 if broken_at == 1 else 0)
+
+
+def _name_of(item: Input, options: object) -> str:
+    return item.name
 
 
 def test_files_go_to_the_workers_in_order_in_groups_smaller_towards_the_end() -> None:

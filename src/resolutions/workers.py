@@ -69,7 +69,13 @@ def execute(
         while chunks or pending:
             while chunks and len(pending) < workers * AHEAD:
                 chunk = chunks.popleft()
-                pending.append((pool.submit(_run_chunk, job, chunk, options), chunk))
+                try:
+                    pending.append((pool.submit(_run_chunk, job, chunk, options), chunk))
+                except BrokenProcessPool:  # a worker died since the last result came back
+                    chunks.appendleft(chunk)
+                    if pending:
+                        break  # the pending groups' futures say so, and are read again below
+                    pool.restart()
             future, chunk = pending.popleft()
             try:
                 done = future.result()
