@@ -355,6 +355,13 @@ def _trim(nodes: list[Inline]) -> tuple[Inline, ...]:
     at each step: a paragraph of thousands of unclosed stars took time in the square of its
     length), and the spaces where they meet made one.
     """
+    if len(nodes) == 1 and type(nodes[0]) is Text:  # most paragraphs: one text node
+        only = nodes[0]
+        if only.text[:1] == " ":
+            only = Text(only.text.lstrip(), only.span)
+        if only.text[-1:] == " ":
+            only = Text(only.text.rstrip(), only.span)
+        return (only,) if only.text else ()
     out: list[Inline] = []
     run: list[Text] = []
     for node in nodes:
