@@ -18,6 +18,7 @@ import re
 from resolutions.footnotes import MARKED_BODY
 from resolutions.language import is_other_language, may_hold_other_languages
 from resolutions.lines import FURNITURE, VERBS, Line, Piece
+from resolutions.split import runs_on
 
 #: HTML elements whose tags frame content without being content ("<details>", "<summary>").
 _STRUCTURE_TAGS = frozenset(
@@ -205,14 +206,12 @@ def _is_furniture(line: Line) -> bool:
 def _ends_sentence_above(symbol: Line, above: Line) -> bool:
     """Tell a symbol alone on its line that ends the sentence of the line above it.
 
-    "... contained in document" / "S/4122.": the line above has no blank under it and stops
-    mid-clause, and the symbol closes the sentence with its stop. A page's running symbol under
-    its running title ("... Trafficking in Persons" / "A/RES/80/9") has no stop.
+    "... contained in document" / "S/4122.": the line above runs on (see
+    :func:`~resolutions.split.runs_on`), and the symbol closes the sentence with its stop. A
+    page's running symbol under its running title ("... Trafficking in Persons" / "A/RES/80/9")
+    has no stop.
     """
-    if above.role != "content" or above.blanks or above.kind == "blank":
-        return False
-    text = above.plain().rstrip()
-    return bool(text) and (text[-1].islower() or text[-1] == ",") and symbol.plain().rstrip()[-1:] in ".;,"
+    return symbol.plain().rstrip()[-1:] in ".;," and runs_on(above)
 
 
 def _is_symbol_only(line: Line) -> bool:

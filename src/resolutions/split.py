@@ -119,7 +119,7 @@ def split(lines: Sequence[Line], conventions: Conventions | None = None) -> Spli
     heads = [
         index
         for index, line in enumerate(lines)
-        if _is_head(line, conventions) and not (index and _runs_on(lines[index - 1]))
+        if _is_head(line, conventions) and not (index and runs_on(lines[index - 1]))
     ]
     starts = [
         index for position, index in enumerate(heads) if _heads_a_document(lines, index, heads, position, conventions)
@@ -189,7 +189,7 @@ def head_date(text: str) -> tuple[str, datetime.date] | None:
     return (field, date) if date is not None else None
 
 
-def _runs_on(line: Line) -> bool:
+def runs_on(line: Line) -> bool:
     """Tell a line that the next one goes on from: no blank line under it, and it ends mid-clause.
 
     "Recalling its resolutions ..., 34/77 of 11 December 1979," / "36/87 A and B of 9 December
@@ -267,7 +267,7 @@ def _masthead_start(lines: Sequence[Line], start: int, floor: int) -> int:
             continue
         if line.role not in ("content", "symbol") or not _masthead_line(line):
             break
-        if index - 2 > floor and _runs_on(lines[index - 2]):
+        if index - 2 > floor and runs_on(lines[index - 2]):
             break  # it ends a sentence of the document above: "... contained in document" / "S/4122."
         index -= 1
     while index < start and lines[index].role != "content" and lines[index].role != "symbol":
