@@ -125,16 +125,22 @@ def test_standard_input_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_results_stream_a_few_files_ahead_not_the_whole_corpus(tmp_path: Path) -> None:
+    from resolutions.workers import AHEAD, CHUNK
+
     text = SEEDS[4].read_text(encoding="utf-8")
-    paths = [tmp_path / f"{n:03}.txt" for n in range(80)]
-    for path in paths[:40]:
+    # Until the first result is taken, at most AHEAD groups per worker are sent: the files past
+    # them cannot be read yet. (Forty files ahead, fewer than that bound, made the test depend
+    # on how fast the workers ran.)
+    ahead = 2 * AHEAD * CHUNK
+    paths = [tmp_path / f"{n:03}.txt" for n in range(ahead + 40)]
+    for path in paths[:ahead]:
         path.write_text(text, encoding="utf-8")
     results = parse_files(paths, workers=2)
     assert next(results).ok
-    for path in paths[40:]:  # written only now: they cannot have been read before the first result
+    for path in paths[ahead:]:  # written only now: they cannot have been read before the first result
         path.write_text(text, encoding="utf-8")
     rest = list(results)
-    assert len(rest) == 79 and all(r.ok for r in rest)
+    assert len(rest) == len(paths) - 1 and all(r.ok for r in rest)
 
 
 def _split_on_form_feeds(text: str, **options: object) -> Collection:
